@@ -1,0 +1,260 @@
+//! The JSON output contract and the byte <-> character offset conversion.
+//!
+//! Field names here are the public contract other tools rely on; later stages
+//! add to the arrays but never rename a field.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Document, Link, LinkKind, PublishedFrom, Sentence, Span, Token};
+
+/// Maps byte offsets of a string to character offsets and back.
+pub struct CharIndex {
+    /// `starts[i]` is the byte offset of character `i`; one extra entry for
+    /// the end of the text.
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+
+    /// Character offset of a byte offset (which must lie on a char boundary;
+    /// one inside a character maps to that character).
+    pub fn char_of(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset of a character offset.
+    pub fn byte_of(&self, ch: usize) -> Option<usize> {
+        self.starts.get(ch).copied()
+    }
+
+    pub fn chars(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContractError {
+    #[error("span {start}..{end} lies outside the text ({len} characters)")]
+    SpanOutOfText { start: usize, end: usize, len: usize },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContractLink {
+    pub text: String,
+    pub url: String,
+    pub kind: LinkKind,
+    pub date: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct ContractSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One document as JSON: `{"id","url","title","outlet","published",
+/// "published_from","text","links","sentences","mentions","events","quotes",
+/// "places","times"}`; `tokens` and `paragraphs` are extra layers.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Contract {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub published_from: Option<PublishedFrom>,
+    pub text: String,
+    pub links: Vec<ContractLink>,
+    pub sentences: Vec<ContractSpan>,
+    #[serde(default)]
+    pub paragraphs: Vec<ContractSpan>,
+    /// Present only when asked for (`--tokens`): they triple the output size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<ContractSpan>>,
+    #[serde(default)]
+    pub mentions: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub events: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub quotes: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub places: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub times: Vec<serde_json::Value>,
+}
+
+pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
+    let ix = CharIndex::new(&doc.text);
+    let cs = |s: Span| ContractSpan {
+        start: ix.char_of(s.start),
+        end: ix.char_of(s.end),
+    };
+    Contract {
+        id: doc.id.clone(),
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        published: doc.published.clone(),
+        published_from: doc.published_from,
+        text: doc.text.clone(),
+        links: doc
+            .links
+            .iter()
+            .map(|l| ContractLink {
+                text: l.text.clone(),
+                url: l.url.clone(),
+                kind: l.kind,
+                date: l.date.clone(),
+                start: ix.char_of(l.span.start),
+                end: ix.char_of(l.span.end),
+            })
+            .collect(),
+        sentences: doc.sentences.iter().map(|s| cs(s.span)).collect(),
+        paragraphs: doc.paragraphs.iter().map(|&p| cs(p)).collect(),
+        tokens: with_tokens.then(|| doc.tokens.iter().map(|t| cs(t.span)).collect()),
+        mentions: doc.mentions.clone(),
+        events: doc.events.clone(),
+        quotes: doc.quotes.clone(),
+        places: doc.places.clone(),
+        times: doc.times.clone(),
+    }
+}
+
+pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
+    let ix = CharIndex::new(&c.text);
+    let bs = |s: ContractSpan| -> Result<Span, ContractError> {
+        match (ix.byte_of(s.start), ix.byte_of(s.end)) {
+            (Some(a), Some(b)) if a <= b => Ok(Span::new(a, b)),
+            _ => Err(ContractError::SpanOutOfText {
+                start: s.start,
+                end: s.end,
+                len: ix.chars(),
+            }),
+        }
+    };
+    let tokens: Vec<Token> = c
+        .tokens
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| bs(t).map(|span| Token { span }))
+        .collect::<Result<_, _>>()?;
+    let mut sentences = Vec::with_capacity(c.sentences.len());
+    for s in c.sentences {
+        let span = bs(s)?;
+        // Recover each sentence's token range from the offsets.
+        let first = tokens.partition_point(|t| t.span.start < span.start);
+        let last = tokens.partition_point(|t| t.span.start < span.end);
+        sentences.push(Sentence {
+            span,
+            first_token: first,
+            last_token: last,
+        });
+    }
+    let links = c
+        .links
+        .into_iter()
+        .map(|l| {
+            Ok(Link {
+                span: bs(ContractSpan {
+                    start: l.start,
+                    end: l.end,
+                })?,
+                text: l.text,
+                url: l.url,
+                kind: l.kind,
+                date: l.date,
+            })
+        })
+        .collect::<Result<_, ContractError>>()?;
+    let paragraphs = c.paragraphs.into_iter().map(bs).collect::<Result<_, _>>()?;
+    Ok(Document {
+        id: c.id,
+        url: c.url,
+        title: c.title,
+        outlet: c.outlet,
+        published: c.published,
+        published_from: c.published_from,
+        text: c.text,
+        paragraphs,
+        links,
+        sentences,
+        tokens,
+        mentions: c.mentions,
+        events: c.events,
+        quotes: c.quotes,
+        places: c.places,
+        times: c.times,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_characters_in_the_contract() {
+        // "é" and "’" are multi-byte: byte and char offsets differ after them.
+        let text = "Café’s owner said “no”.".to_string();
+        let b = text.find("owner").unwrap();
+        let doc = Document {
+            id: "x".into(),
+            text: text.clone(),
+            links: vec![Link {
+                text: "owner".into(),
+                url: "https://example.org/a".into(),
+                kind: LinkKind::Other,
+                date: None,
+                span: Span::new(b, b + 5),
+            }],
+            tokens: vec![Token {
+                span: Span::new(b, b + 5),
+            }],
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                first_token: 0,
+                last_token: 1,
+            }],
+            ..Default::default()
+        };
+        let c = doc.to_contract(true);
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = chars[c.links[0].start..c.links[0].end].iter().collect();
+        assert_eq!(got, "owner");
+        assert_eq!(c.sentences[0].end, chars.len());
+        let back = Document::from_contract(c).unwrap();
+        assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn out_of_range_span_is_an_error() {
+        let c = Contract {
+            id: "x".into(),
+            url: None,
+            title: None,
+            outlet: None,
+            published: None,
+            published_from: None,
+            text: "abc".into(),
+            links: vec![],
+            sentences: vec![ContractSpan { start: 1, end: 9 }],
+            paragraphs: vec![],
+            tokens: None,
+            mentions: vec![],
+            events: vec![],
+            quotes: vec![],
+            places: vec![],
+            times: vec![],
+        };
+        assert!(Document::from_contract(c).is_err());
+    }
+}

@@ -1,0 +1,179 @@
+//! The `Document`: the one value that flows through every dyad stage.
+//!
+//! Each stage adds a layer (text and links, sentences and tokens, mentions,
+//! events, quotes, places, times) and reads only the layers before it, as
+//! spaCy's `Doc` or CoreNLP's annotation do.
+//!
+//! Inside Rust every [`Span`] is a **byte** range into [`Document::text`], so
+//! stages can slice `&doc.text[span.range()]` directly. The output contract
+//! speaks **characters** (Unicode scalar values, end exclusive, so that
+//! `text[start:end]` in Python gives the span); [`Document::to_contract`] and
+//! [`Document::from_contract`] convert in one place.
+//!
+//! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
+//! [`Token`], [`PublishedFrom`], [`Contract`].
+
+use serde::{Deserialize, Serialize};
+
+mod contract;
+pub use contract::{CharIndex, Contract, ContractError};
+
+/// A byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What a hyperlink points at, judged from its URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// A news story or other dated/slugged page.
+    Article,
+    /// A tag, topic, section or author index page.
+    Tag,
+    /// Anything else (home pages, files, mailto, social media ...).
+    Other,
+}
+
+/// A hyperlink kept from the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Anchor text as it stands in the clean text.
+    pub text: String,
+    pub url: String,
+    pub kind: LinkKind,
+    /// The date embedded in the URL (`/2024/12/04/`), ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub span: Span,
+}
+
+/// Where the publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// Given with the input (a JSON line's `published`).
+    Input,
+    /// Page metadata: meta tags, JSON-LD, `<time>`.
+    Metadata,
+    /// A date in the article's own URL.
+    Url,
+    /// Inferred: the newest date among the article's dated links.
+    Links,
+}
+
+/// A sentence; tokens are indices into [`Document::tokens`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// `tokens[first..last]` are this sentence's tokens.
+    pub first_token: usize,
+    pub last_token: usize,
+}
+
+/// A token (word, number or punctuation mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+/// One news article and every layer dyad has added to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// The publication (site) the article came from, e.g. "The National".
+    pub outlet: Option<String>,
+    /// ISO date `YYYY-MM-DD` (or full RFC 3339 date-time when known).
+    pub published: Option<String>,
+    pub published_from: Option<PublishedFrom>,
+    /// Clean text: paragraphs separated by a blank line, whitespace normalised.
+    pub text: String,
+    /// Paragraph spans; the segmenter never lets a sentence cross one.
+    pub paragraphs: Vec<Span>,
+    pub links: Vec<Link>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Layers that later stages fill (actors, events, quotes, places,
+    /// times); kept as JSON values until those stages define their types.
+    pub mentions: Vec<serde_json::Value>,
+    pub events: Vec<serde_json::Value>,
+    pub quotes: Vec<serde_json::Value>,
+    pub places: Vec<serde_json::Value>,
+    pub times: Vec<serde_json::Value>,
+}
+
+impl Document {
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// A stable hash of the clean text: the key that finds the same article
+    /// arriving twice under different ids or URLs.
+    pub fn text_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let norm: String = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let digest = Sha256::digest(norm.as_bytes());
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Tokens of one sentence.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.first_token..s.last_token]
+    }
+
+    /// The output contract (character offsets).
+    pub fn to_contract(&self, with_tokens: bool) -> Contract {
+        contract::to_contract(self, with_tokens)
+    }
+
+    /// Rebuild a document from its contract form (as read back from a store).
+    pub fn from_contract(c: Contract) -> Result<Document, ContractError> {
+        contract::from_contract(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_hash_ignores_whitespace_layout() {
+        let a = Document {
+            text: "A  b\n\nc".into(),
+            ..Default::default()
+        };
+        let b = Document {
+            text: "A b c".into(),
+            ..Default::default()
+        };
+        let c = Document {
+            text: "A b d".into(),
+            ..Default::default()
+        };
+        assert_eq!(a.text_hash(), b.text_hash());
+        assert_ne!(a.text_hash(), c.text_hash());
+    }
+}

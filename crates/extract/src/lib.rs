@@ -1,0 +1,1 @@
+//! dyad-extract (being written).

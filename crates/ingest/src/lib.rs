@@ -1,0 +1,1 @@
+//! dyad-ingest (being written).

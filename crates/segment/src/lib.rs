@@ -1,0 +1,1 @@
+//! dyad-segment (being written).

@@ -1,0 +1,1 @@
+//! dyad-store (being written).
