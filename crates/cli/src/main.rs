@@ -1,1 +1,299 @@
-fn main() {}
+//! `dyad`: the command line. Reads news, writes down who did what to whom.
+//!
+//! Commands: `code` (print documents as JSON lines), `ingest` (code and
+//! store), `ls` and `show` (read the store), `eval` (scores against
+//! reference data) and `bench` (speed and memory figures).
+
+mod bench;
+mod pipeline;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use dyad_store::{Put, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event data from news text: who did what to whom, when, where, and who said so"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles and print one JSON document per line.
+    Code {
+        /// Files or directories (.html, .htm, .txt, .jsonl, optionally .gz); `-` reads stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Include token offsets.
+        #[arg(long)]
+        tokens: bool,
+        /// Indent the JSON (one document is then several lines).
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Code articles and store them in the embedded database.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The database file.
+        #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
+        db: PathBuf,
+    },
+    /// List stored documents.
+    Ls {
+        #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
+        db: PathBuf,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one stored document as JSON.
+    Show {
+        id: String,
+        #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
+        db: PathBuf,
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Score dyad against reference data.
+    Eval {
+        #[command(subcommand)]
+        what: Eval,
+    },
+    /// Measure speed and memory of extraction and segmentation.
+    Bench {
+        /// A folder of web pages (`html/*.html.gz`, as in the article-extraction set).
+        #[arg(default_value = "../shared/eval/article-extraction")]
+        dir: PathBuf,
+        /// Times to run over the pages in each measurement.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Main-content extraction against a folder with html/ and ground-truth.json.
+    Extraction {
+        #[arg(default_value = "../shared/eval/article-extraction")]
+        dir: PathBuf,
+        /// Also print each page's precision and recall.
+        #[arg(long)]
+        pages: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Code {
+            paths,
+            tokens,
+            pretty,
+        } => code(&paths, tokens, pretty),
+        Command::Ingest { paths, db } => ingest(&paths, &db),
+        Command::Ls { db, json } => ls(&db, json),
+        Command::Show { id, db, pretty } => show(&id, &db, pretty),
+        Command::Eval {
+            what: Eval::Extraction { dir, pages },
+        } => {
+            let s = dyad_extract::evaluate(&dir)
+                .with_context(|| format!("evaluating extraction on {}", dir.display()))?;
+            if pages {
+                for p in &s.per_page {
+                    println!(
+                        "{} precision={:.3} recall={:.3}",
+                        p.id, p.precision, p.recall
+                    );
+                }
+            }
+            println!(
+                "extraction: f1={:.3} precision={:.3} recall={:.3} pages={}",
+                s.f1, s.precision, s.recall, s.pages
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { dir, rounds } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
+    }
+}
+
+/// Exit status for a batch: 1 when any input failed.
+fn status(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn code(paths: &[PathBuf], tokens: bool, pretty: bool) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for (_, chunk) in pipeline::Batches::new(paths) {
+        for o in chunk {
+            match o.result {
+                Ok(doc) => {
+                    let c = doc.to_contract(tokens);
+                    if pretty {
+                        serde_json::to_writer_pretty(&mut out, &c)?;
+                    } else {
+                        serde_json::to_writer(&mut out, &c)?;
+                    }
+                    out.write_all(b"\n")?;
+                }
+                Err(e) => {
+                    failed += 1;
+                    out.flush()?;
+                    eprintln!("error: {e}");
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(status(failed))
+}
+
+fn ingest(paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    // Ctrl-C finishes the chunk in hand and commits it; a harder kill loses
+    // at most that uncommitted chunk, which the next run codes again.
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let mut batches = pipeline::Batches::new(paths);
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(batches.files_left() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files {msg} [{elapsed}, {eta} left]",
+        )
+        .expect("valid template"),
+    );
+    let (mut stored, mut dups, mut failed, mut sentences, mut links) = (0, 0, 0, 0, 0);
+    for (files, chunk) in batches.by_ref() {
+        let batch = store.batch()?;
+        for o in chunk {
+            match o.result {
+                Ok(doc) => match batch.put(&doc, Some(&o.source))? {
+                    Put::Stored => {
+                        stored += 1;
+                        sentences += doc.sentences.len();
+                        links += doc.links.len();
+                    }
+                    Put::Duplicate { .. } => dups += 1,
+                },
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("error: {e}"));
+                }
+            }
+        }
+        batch.commit()?;
+        bar.inc(files as u64);
+        bar.set_message(format!("{stored} stored"));
+        if stop.load(Ordering::SeqCst) {
+            bar.abandon();
+            eprintln!(
+                "interrupted: what was coded so far is stored; run the same command again to go on"
+            );
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    println!(
+        "{stored} stored, {dups} already there, {failed} failed; {sentences} sentences and {links} links added; {} documents in {}",
+        store.count()?,
+        db.display()
+    );
+    Ok(status(failed))
+}
+
+fn ls(db: &std::path::Path, json: bool) -> Result<ExitCode> {
+    anyhow::ensure!(
+        db.exists(),
+        "no database at {} (run `dyad ingest` first)",
+        db.display()
+    );
+    let store = Store::open(db)?;
+    let docs = store.list()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        for d in &docs {
+            serde_json::to_writer(&mut out, d)?;
+            writeln!(out)?;
+        }
+    } else {
+        writeln!(
+            out,
+            "{:<28} {:<10} {:<20} {:>5} {:>5}  title",
+            "id", "published", "outlet", "sents", "links"
+        )?;
+        for d in &docs {
+            let title: String = d.title.as_deref().unwrap_or("-").chars().take(60).collect();
+            let outlet: String = d
+                .outlet
+                .as_deref()
+                .unwrap_or("-")
+                .chars()
+                .take(20)
+                .collect();
+            writeln!(
+                out,
+                "{:<28} {:<10} {:<20} {:>5} {:>5}  {}",
+                d.id,
+                d.published.as_deref().unwrap_or("-"),
+                outlet,
+                d.sentences,
+                d.links,
+                title
+            )?;
+        }
+        writeln!(out, "{} documents", docs.len())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(id: &str, db: &std::path::Path, pretty: bool) -> Result<ExitCode> {
+    anyhow::ensure!(db.exists(), "no database at {}", db.display());
+    let store = Store::open(db)?;
+    let Some(doc) = store.get(id)? else {
+        anyhow::bail!("no document {id:?} in {}", db.display());
+    };
+    let c = doc.to_contract(false);
+    let s = if pretty {
+        serde_json::to_string_pretty(&c)?
+    } else {
+        serde_json::to_string(&c)?
+    };
+    println!("{s}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -43,7 +43,11 @@ impl CharIndex {
 #[derive(Debug, thiserror::Error)]
 pub enum ContractError {
     #[error("span {start}..{end} lies outside the text ({len} characters)")]
-    SpanOutOfText { start: usize, end: usize, len: usize },
+    SpanOutOfText {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -1,0 +1,77 @@
+//! The pipeline: runs the stages in order over one article, and over many
+//! in parallel, keeping input order and one result per article.
+
+use std::path::PathBuf;
+
+use dyad_document::Document;
+use dyad_ingest::{IngestError, RawArticle};
+use rayon::prelude::*;
+
+/// One article through every stage there is so far.
+pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
+    let mut doc = dyad_ingest::build_document(raw)?;
+    dyad_segment::segment(&mut doc);
+    Ok(doc)
+}
+
+/// An article's outcome with the name of where it came from.
+pub struct Outcome {
+    pub source: String,
+    pub result: Result<Document, IngestError>,
+}
+
+/// Reads and processes inputs chunk by chunk, so memory stays bounded on
+/// large batches while both cores work.
+pub struct Batches {
+    files: std::vec::IntoIter<Result<PathBuf, IngestError>>,
+    pub chunk: usize,
+}
+
+impl Batches {
+    pub fn new(paths: &[PathBuf]) -> Batches {
+        Batches {
+            files: dyad_ingest::expand_paths(paths).into_iter(),
+            chunk: 64,
+        }
+    }
+
+    /// How many input files there are (for the progress bar).
+    pub fn files_left(&self) -> usize {
+        self.files.len()
+    }
+}
+
+impl Iterator for Batches {
+    type Item = (usize, Vec<Outcome>);
+
+    /// The next chunk of outcomes, with how many files it consumed.
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut raws: Vec<Result<RawArticle, IngestError>> = Vec::new();
+        let mut files = 0;
+        while raws.len() < self.chunk {
+            let Some(f) = self.files.next() else { break };
+            files += 1;
+            match f {
+                Ok(path) => raws.extend(dyad_ingest::read_path(&path)),
+                Err(e) => raws.push(Err(e)),
+            }
+        }
+        if files == 0 {
+            return None;
+        }
+        let out = raws
+            .into_par_iter()
+            .map(|r| match r {
+                Ok(raw) => Outcome {
+                    source: raw.origin.to_string(),
+                    result: process(raw),
+                },
+                Err(e) => Outcome {
+                    source: e.origin.to_string(),
+                    result: Err(e),
+                },
+            })
+            .collect();
+        Some((files, out))
+    }
+}
