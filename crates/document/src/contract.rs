@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Document, Link, LinkKind, PublishedFrom, Sentence, Span, Token};
+use crate::{intern, Document, Link, LinkKind, PublishedFrom, Sentence, Span, Token, RELS, TAGS};
 
 /// Maps byte offsets of a string to character offsets and back.
 pub struct CharIndex {
@@ -60,6 +60,22 @@ pub struct ContractLink {
     pub end: usize,
 }
 
+/// A token with what the tagger and parser say of it (fields empty until
+/// those stages have run). `head` is an index into `tokens`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContractToken {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tag: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lemma: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<usize>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rel: String,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 pub struct ContractSpan {
     pub start: usize,
@@ -84,7 +100,7 @@ pub struct Contract {
     pub paragraphs: Vec<ContractSpan>,
     /// Present only when asked for (`--tokens`): they triple the output size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tokens: Option<Vec<ContractSpan>>,
+    pub tokens: Option<Vec<ContractToken>>,
     #[serde(default)]
     pub mentions: Vec<serde_json::Value>,
     #[serde(default)]
@@ -125,7 +141,19 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
             .collect(),
         sentences: doc.sentences.iter().map(|s| cs(s.span)).collect(),
         paragraphs: doc.paragraphs.iter().map(|&p| cs(p)).collect(),
-        tokens: with_tokens.then(|| doc.tokens.iter().map(|t| cs(t.span)).collect()),
+        tokens: with_tokens.then(|| {
+            doc.tokens
+                .iter()
+                .map(|t| ContractToken {
+                    start: ix.char_of(t.span.start),
+                    end: ix.char_of(t.span.end),
+                    tag: t.tag.to_string(),
+                    lemma: t.lemma.clone(),
+                    head: t.head,
+                    rel: t.rel.to_string(),
+                })
+                .collect()
+        }),
         mentions: doc.mentions.clone(),
         events: doc.events.clone(),
         quotes: doc.quotes.clone(),
@@ -150,7 +178,19 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
         .tokens
         .unwrap_or_default()
         .into_iter()
-        .map(|t| bs(t).map(|span| Token { span }))
+        .map(|t| {
+            bs(ContractSpan {
+                start: t.start,
+                end: t.end,
+            })
+            .map(|span| Token {
+                span,
+                tag: intern(TAGS, &t.tag),
+                lemma: t.lemma,
+                head: t.head,
+                rel: intern(RELS, &t.rel),
+            })
+        })
         .collect::<Result<_, _>>()?;
     let mut sentences = Vec::with_capacity(c.sentences.len());
     for s in c.sentences {
@@ -222,6 +262,10 @@ mod tests {
             }],
             tokens: vec![Token {
                 span: Span::new(b, b + 5),
+                tag: "NN",
+                lemma: "owner".into(),
+                head: None,
+                rel: "ROOT",
             }],
             sentences: vec![Sentence {
                 span: Span::new(0, text.len()),

@@ -11,12 +11,12 @@
 //! [`Document::from_contract`] convert in one place.
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
-//! [`Token`], [`PublishedFrom`], [`Contract`].
+//! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Contract`].
 
 use serde::{Deserialize, Serialize};
 
 mod contract;
-pub use contract::{CharIndex, Contract, ContractError};
+pub use contract::{CharIndex, Contract, ContractError, ContractSpan, ContractToken};
 
 /// A byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -91,10 +91,92 @@ pub struct Sentence {
     pub last_token: usize,
 }
 
-/// A token (word, number or punctuation mark).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A token (word, number or punctuation mark) and what the tagger and
+/// parser say of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Token {
     pub span: Span,
+    /// Penn Treebank part-of-speech tag (one of [`TAGS`]); empty until tagged.
+    pub tag: &'static str,
+    /// Dictionary form; empty until tagged.
+    pub lemma: String,
+    /// Index in [`Document::tokens`] of the syntactic head; `None` for a
+    /// sentence's root and before parsing.
+    pub head: Option<usize>,
+    /// Dependency relation to the head (one of [`RELS`], the ClearNLP labels
+    /// spaCy's English models use); empty until parsed.
+    pub rel: &'static str,
+}
+
+impl Token {
+    pub fn new(span: Span) -> Self {
+        Token {
+            span,
+            ..Default::default()
+        }
+    }
+}
+
+/// The Penn Treebank tag set (as spaCy's English models write it).
+pub const TAGS: &[&str] = &[
+    "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH",
+    "IN", "JJ", "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP",
+    "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+    "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
+];
+
+/// Dependency relations (ClearNLP style, as spaCy's English models).
+pub const RELS: &[&str] = &[
+    "ROOT",
+    "acl",
+    "acomp",
+    "advcl",
+    "advmod",
+    "agent",
+    "amod",
+    "appos",
+    "attr",
+    "aux",
+    "auxpass",
+    "case",
+    "cc",
+    "ccomp",
+    "compound",
+    "conj",
+    "csubj",
+    "csubjpass",
+    "dative",
+    "dep",
+    "det",
+    "dobj",
+    "expl",
+    "intj",
+    "mark",
+    "meta",
+    "neg",
+    "nmod",
+    "npadvmod",
+    "nsubj",
+    "nsubjpass",
+    "nummod",
+    "oprd",
+    "parataxis",
+    "pcomp",
+    "pobj",
+    "poss",
+    "preconj",
+    "predet",
+    "prep",
+    "prt",
+    "punct",
+    "quantmod",
+    "relcl",
+    "xcomp",
+];
+
+/// The static name of a tag or relation in `set`, or "" when unknown.
+pub fn intern(set: &[&'static str], name: &str) -> &'static str {
+    set.iter().copied().find(|t| *t == name).unwrap_or("")
 }
 
 /// One news article and every layer dyad has added to it.

@@ -94,7 +94,7 @@ pub fn segment(doc: &mut Document) {
             spans.push(Span::new(p.start + s, p.start + e))
         });
         let base = tokens.len();
-        tokens.extend(spans.iter().map(|&span| Token { span }));
+        tokens.extend(spans.iter().map(|&span| Token::new(span)));
         sentences::split(text, &spans, &mut |first, last| {
             sentences.push(Sentence {
                 span: Span::new(spans[first].start, spans[last - 1].end),
