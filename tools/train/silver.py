@@ -6,8 +6,11 @@ Annotates English news text with spaCy's small English pipeline
 over dyad's OWN sentences and tokens, and writes CoNLL-U:
 
     target/silver/train.conllu     every source except the held-out articles
-    target/silver/heldout.conllu   article-extraction articles whose id's sha1
-                                   starts with 0, 1 or 2 (24 of 121)
+    target/silver/heldout.conllu   article-extraction and GeoVirus articles
+                                   whose id's sha1 starts with 0, 1 or 2
+
+Articles that are not English prose (other languages, tables) are left out
+of both: see is_english_prose.
 
 Run from the repository root, after `cargo build --release -p dyad`:
 
@@ -54,6 +57,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -69,6 +73,19 @@ HELDOUT_DIGITS = "012"
 def is_heldout(article_id):
     """The held-out rule: first hex digit of sha1(id) in {0,1,2}."""
     return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[0] in HELDOUT_DIGITS
+
+
+STOPWORDS = set("the of and to in a is that for it on with as was are be by this at from".split())
+
+
+def is_english_prose(text):
+    """English running text, not another language or a list or table: the
+    share of the commonest English function words among its words. (Prose
+    runs at 0.2-0.3; a few benchmark pages are Portuguese, Russian, Korean,
+    Italian, or tables of scores, and spaCy's English tags on them would
+    only teach the tagger noise.)"""
+    words = re.findall(r"[a-zA-Z]+", text.lower())
+    return bool(words) and sum(w in STOPWORDS for w in words) / len(words) >= 0.12
 
 
 def collect(shared):
@@ -180,9 +197,13 @@ def main():
 
     # One unit per dyad sentence, in document order.
     units = []  # (doc_id, source, split, sent_index, sent_start, text, [(s, e)])
+    skipped_docs = Counter()
     for d in coded:
         did, src = d["id"], source_of[d["id"]]
-        split = "heldout" if src == "article-extraction" and is_heldout(did) else "train"
+        if src in ("article-extraction", "geovirus") and not is_english_prose(d["text"]):
+            skipped_docs[src] += 1
+            continue
+        split = "heldout" if src in ("article-extraction", "geovirus") and is_heldout(did) else "train"
         for k, (a, b, toks) in enumerate(sentences_of(d)):
             if toks:
                 units.append((did, src, split, k, a, d["text"], toks))
@@ -237,6 +258,7 @@ def main():
             if sp == split and what == "sentences":
                 print(f"  {src}: {n} sentences, {by_source[(sp, src, 'tokens')]} tokens")
     print(f"sentences with several roots (extra roots attached as `dep`): {multi_root}")
+    print(f"documents left out as not English prose: {dict(skipped_docs)}")
     print(f"done in {time.time() - t0:.1f}s", file=sys.stderr)
 
 

@@ -64,13 +64,20 @@ pub fn run(dir: &Path, rounds: usize) -> Result<()> {
             .sum::<usize>()
     });
 
+    // Extraction and segmentation: the ingest stages.
+    let ingest = |i: usize, p: &str| {
+        dyad_ingest::build_document(raw(i, p)).map(|mut d| {
+            dyad_segment::segment(&mut d);
+            d
+        })
+    };
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     let single = time(rounds, || {
         one.install(|| {
             pages
                 .par_iter()
                 .enumerate()
-                .map(|(i, p)| crate::pipeline::process(raw(i, p)).map_or(0, |d| d.tokens.len()))
+                .map(|(i, p)| ingest(i, p).map_or(0, |d| d.tokens.len()))
                 .sum::<usize>()
         })
     });
@@ -78,8 +85,28 @@ pub fn run(dir: &Path, rounds: usize) -> Result<()> {
         pages
             .par_iter()
             .enumerate()
-            .map(|(i, p)| crate::pipeline::process(raw(i, p)).map_or(0, |d| d.tokens.len()))
+            .map(|(i, p)| ingest(i, p).map_or(0, |d| d.tokens.len()))
             .sum::<usize>()
+    });
+
+    // Tagging and parsing, on the segmented documents, one thread.
+    let t0 = Instant::now();
+    let model = dyad_tag::Annotator::from_gzip(dyad_tag::Annotator::english_bytes())?;
+    let load = t0.elapsed();
+    let docs: Vec<_> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| ingest(i, p).ok())
+        .collect();
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let tag_time = time(rounds, || {
+        let mut n = 0;
+        for d in &docs {
+            let mut d = d.clone();
+            model.annotate(&mut d);
+            n += d.tokens.len();
+        }
+        n
     });
 
     let per = |d: Duration| d.as_secs_f64() / rounds as f64;
@@ -93,6 +120,12 @@ pub fn run(dir: &Path, rounds: usize) -> Result<()> {
     report("byte scan (baseline, all threads)", scan);
     report("extract+segment, 1 thread", single);
     report("extract+segment, all threads", all);
+    println!(
+        "tag+parse, 1 thread: {:.0} tokens/s ({} tokens); model load {:.0} ms",
+        tokens as f64 / per(tag_time),
+        tokens,
+        load.as_secs_f64() * 1e3
+    );
     println!(
         "speed-up all threads / 1 thread: {:.2}x; byte scan / extract+segment: {:.0}x",
         single.as_secs_f64() / all.as_secs_f64(),

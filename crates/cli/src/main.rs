@@ -5,6 +5,7 @@
 //! reference data) and `bench` (speed and memory figures).
 
 mod bench;
+mod eval;
 mod pipeline;
 
 use std::io::{IsTerminal, Write};
@@ -66,6 +67,14 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Show the tags, lemmas and dependency parse of a text or a file.
+    Parse {
+        /// The text itself, or a path to an article file.
+        input: String,
+        /// `table` (readable) or `conllu`.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
     /// Score dyad against reference data.
     Eval {
         #[command(subcommand)]
@@ -91,6 +100,15 @@ enum Eval {
         /// Also print each page's precision and recall.
         #[arg(long)]
         pages: bool,
+    },
+    /// Tagger and parser against the held-out silver reference.
+    Tagger {
+        /// The shared data folder (texts of the held-out documents).
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+        /// The reference annotation (tags and heads by offsets, no text).
+        #[arg(long, default_value = "tools/train/heldout-ref.tsv.gz")]
+        reference: PathBuf,
     },
 }
 
@@ -134,6 +152,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            what: Eval::Tagger { shared, reference },
+        } => {
+            let s = eval::tagger(&shared, &reference)?;
+            println!(
+                "tagger: pos_acc={:.3} uas={:.3} las={:.3} tokens={} (attachment without punctuation; uas with it {:.3})",
+                s.pos_acc, s.uas, s.las, s.tokens, s.uas_all
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Parse { input, format } => parse(&input, &format),
         Command::Bench { dir, rounds } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
     }
 }
@@ -296,4 +325,63 @@ fn show(id: &str, db: &std::path::Path, pretty: bool) -> Result<ExitCode> {
     };
     println!("{s}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse(input: &str, format: &str) -> Result<ExitCode> {
+    anyhow::ensure!(
+        format == "table" || format == "conllu",
+        "--format is `table` or `conllu`, not {format:?}"
+    );
+    let path = std::path::Path::new(input);
+    let raws = if path.is_file() || input == "-" {
+        dyad_ingest::read_path(path)
+    } else {
+        dyad_ingest::read_bytes_as("<argument>", "text", input.as_bytes())
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for raw in raws {
+        let doc = match raw.and_then(pipeline::process) {
+            Ok(d) => d,
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+                continue;
+            }
+        };
+        if format == "conllu" {
+            write!(out, "{}", dyad_tag::conllu::write(&doc))?;
+            continue;
+        }
+        for (n, s) in doc.sentences.iter().enumerate() {
+            writeln!(
+                out,
+                "# sentence {}: {}",
+                n + 1,
+                doc.slice(s.span).replace('\n', " ")
+            )?;
+            writeln!(
+                out,
+                "{:>3}  {:<18} {:<5} {:<16} {:>4}  rel",
+                "id", "word", "tag", "lemma", "head"
+            )?;
+            for (k, t) in doc.tokens[s.first_token..s.last_token].iter().enumerate() {
+                let head = t.head.map_or(0, |h| h - s.first_token + 1);
+                writeln!(
+                    out,
+                    "{:>3}  {:<18} {:<5} {:<16} {:>4}  {}",
+                    k + 1,
+                    doc.slice(t.span),
+                    t.tag,
+                    t.lemma,
+                    head,
+                    t.rel
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(status(failed))
 }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     let mut doc = dyad_ingest::build_document(raw)?;
     dyad_segment::segment(&mut doc);
+    dyad_tag::annotate(&mut doc);
     Ok(doc)
 }
 
