@@ -60,7 +60,11 @@ impl Annotator {
 
     /// Load a model file's bytes (gzip-compressed).
     pub fn from_gzip(bytes: &[u8]) -> Result<Annotator, ModelError> {
-        let mut r = flate2::read::GzDecoder::new(bytes);
+        // Inflate at once, then parse from memory: many small reads through
+        // the decoder cost more than the inflating itself.
+        let mut raw = Vec::with_capacity(bytes.len() * 3);
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let mut r = &raw[..];
         let mut magic = [0u8; 8];
         r.read_exact(&mut magic)?;
         if &magic != MAGIC {
