@@ -28,6 +28,8 @@ Sources (read from ../shared, never copied into the repository):
                         the <Text> of each <Sentence>, whitespace collapsed to
                         single spaces (their <Parse> is ignored)
     examples            examples/articles/ run through `dyad code` directly
+    corpus              tools/train/corpus/*.txt: news-style articles written
+                        for dyad (ours, in the repository), training only
 
 Pipeline: the texts are written as JSON lines {"id", "text"} to
 OUT/input.jsonl, `dyad code --tokens` turns them into OUT/dyad.jsonl (and the
@@ -118,6 +120,11 @@ def collect(shared):
             if seen[sid] > 1:  # duplicate ids in the file: keep them apart
                 sid = f"{sid}.{seen[sid]}"
             docs.append((f"{source}-{sid}", source, text))
+    # Our own news-style articles, written for training (train only).
+    for path in sorted((REPO / "tools/train/corpus").glob("*.txt")):
+        text = path.read_text("utf-8")
+        if text.strip():
+            docs.append((f"corpus-{path.stem}", "corpus", text))
     ids = [d[0] for d in docs]
     assert len(ids) == len(set(ids)), "duplicate document ids"
     return docs

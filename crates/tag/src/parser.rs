@@ -6,7 +6,7 @@
 //!
 //! Positions: 0 is a start pad, 1..=n the words, n+1 the root.
 
-use crate::perceptron::{argmax, feat, Model, Trainer};
+use crate::perceptron::{argmax, hstr, mix, Model, Trainer};
 use dyad_document::RELS;
 
 /// Moves: SHIFT, then RIGHT with each label, then LEFT with each label.
@@ -173,23 +173,31 @@ fn allowed(st: &State, n: usize, out: &mut Vec<usize>) {
     }
 }
 
-/// Feature extraction over a state.
-struct Ctx<'a> {
-    words: &'a [&'a str],
-    tags: &'a [&'a str],
+/// Feature extraction over a state: words and tags hashed once per
+/// sentence, features made by mixing those numbers.
+struct Ctx {
+    words: Vec<u64>,
+    tags: Vec<u64>,
 }
 
-impl Ctx<'_> {
+impl Ctx {
+    fn new(words: &[&str], tags: &[&str]) -> Ctx {
+        Ctx {
+            words: words.iter().map(|w| hstr(w)).collect(),
+            tags: tags.iter().map(|t| hstr(t)).collect(),
+        }
+    }
+
     fn features(&self, st: &State, out: &mut Vec<u64>) {
         out.clear();
         let n = self.words.len();
-        let (w, t) = (self.words, self.tags);
+        let (w, t) = (&self.words, &self.tags);
         let depth = st.stack.len();
         let s = |k: usize| -> Option<usize> { (depth > k).then(|| st.stack[depth - 1 - k]) };
         let b = |k: usize| -> Option<usize> { (st.i + k < n).then_some(st.i + k) };
-        let ws = |x: Option<usize>| x.map_or("", |x| w[x]);
-        let ts = |x: Option<usize>| x.map_or("", |x| t[x]);
-        let ls = |x: Option<usize>| x.map_or("", |x| RELS[st.labels[x]]);
+        let ws = |x: Option<usize>| x.map_or(0, |x| w[x]);
+        let ts = |x: Option<usize>| x.map_or(0, |x| t[x]);
+        let ls = |x: Option<usize>| x.map_or(0, |x| st.labels[x] as u64 + 1);
         let kids =
             |x: Option<usize>, list: &Vec<Vec<usize>>| -> (usize, Option<usize>, Option<usize>) {
                 match x {
@@ -210,40 +218,32 @@ impl Ctx<'_> {
         let (vs0b, s0b1, s0b2) = kids(s0, &st.lefts);
         let (vs0f, s0f1, s0f2) = kids(s0, &st.rights);
         let dist = match (s0, n0) {
-            (Some(a), Some(c)) => (c - a).min(5) as u8,
+            (Some(a), Some(c)) => (c - a).min(5) as u64,
             _ => 0,
         };
-        out.push(feat(0, &[]));
+        out.push(mix(0, &[]));
         for (k, x) in [n0, n1, n2, s0, s1, s2, n0b1, n0b2, s0b1, s0b2, s0f1, s0f2]
             .into_iter()
             .enumerate()
         {
             if let Some(x) = x {
-                out.push(feat(1, &[&[k as u8], w[x].as_bytes()]));
-                out.push(feat(2, &[&[k as u8], t[x].as_bytes()]));
+                out.push(mix(1, &[k as u64, w[x]]));
+                out.push(mix(2, &[k as u64, t[x]]));
             }
         }
         for (k, x) in [n0, n1, n2, s0].into_iter().enumerate() {
             if x.is_some() {
-                out.push(feat(3, &[&[k as u8], ws(x).as_bytes(), ts(x).as_bytes()]));
+                out.push(mix(3, &[k as u64, ws(x), ts(x)]));
             }
         }
         let (wn0, tn0, ws0, ts0) = (ws(n0), ts(n0), ws(s0), ts(s0));
-        out.push(feat(4, &[ws0.as_bytes(), wn0.as_bytes()]));
-        out.push(feat(5, &[wn0.as_bytes(), tn0.as_bytes(), ws0.as_bytes()]));
-        out.push(feat(6, &[wn0.as_bytes(), tn0.as_bytes(), ts0.as_bytes()]));
-        out.push(feat(7, &[tn0.as_bytes(), ws0.as_bytes(), ts0.as_bytes()]));
-        out.push(feat(8, &[wn0.as_bytes(), ws0.as_bytes(), ts0.as_bytes()]));
-        out.push(feat(
-            9,
-            &[
-                wn0.as_bytes(),
-                tn0.as_bytes(),
-                ws0.as_bytes(),
-                ts0.as_bytes(),
-            ],
-        ));
-        out.push(feat(10, &[tn0.as_bytes(), ts0.as_bytes()]));
+        out.push(mix(4, &[ws0, wn0]));
+        out.push(mix(5, &[wn0, tn0, ws0]));
+        out.push(mix(6, &[wn0, tn0, ts0]));
+        out.push(mix(7, &[tn0, ws0, ts0]));
+        out.push(mix(8, &[wn0, ws0, ts0]));
+        out.push(mix(9, &[wn0, tn0, ws0, ts0]));
+        out.push(mix(10, &[tn0, ts0]));
         let tri = [
             (n0, n1, n2),
             (s0, n0, n1),
@@ -257,41 +257,30 @@ impl Ctx<'_> {
         ];
         for (k, (a, b2, c)) in tri.into_iter().enumerate() {
             if a.is_some() || b2.is_some() || c.is_some() {
-                out.push(feat(
-                    11,
-                    &[
-                        &[k as u8],
-                        ts(a).as_bytes(),
-                        ts(b2).as_bytes(),
-                        ts(c).as_bytes(),
-                    ],
-                ));
+                out.push(mix(11, &[k as u64, ts(a), ts(b2), ts(c)]));
             }
         }
-        let vals: [(&str, u8); 6] = [
-            (ws0, vs0f as u8),
-            (ws0, vs0b as u8),
-            (wn0, vn0b as u8),
-            (ts0, vs0f as u8),
-            (ts0, vs0b as u8),
-            (tn0, vn0b as u8),
+        let vals: [(u64, usize); 6] = [
+            (ws0, vs0f),
+            (ws0, vs0b),
+            (wn0, vn0b),
+            (ts0, vs0f),
+            (ts0, vs0b),
+            (tn0, vn0b),
         ];
         for (k, (x, v)) in vals.into_iter().enumerate() {
-            out.push(feat(12, &[&[k as u8, v], x.as_bytes()]));
+            out.push(mix(12, &[k as u64, v as u64, x]));
         }
         for (k, x) in [ws0, wn0, ts0, tn0].into_iter().enumerate() {
-            out.push(feat(13, &[&[k as u8, dist], x.as_bytes()]));
+            out.push(mix(13, &[k as u64, dist, x]));
         }
-        out.push(feat(14, &[&[dist], tn0.as_bytes(), ts0.as_bytes()]));
-        out.push(feat(15, &[&[dist], wn0.as_bytes(), ws0.as_bytes()]));
+        out.push(mix(14, &[dist, tn0, ts0]));
+        out.push(mix(15, &[dist, wn0, ws0]));
         // Labels of attached children, and label sets (Zhang & Nivre 2011).
         for (k, x) in [s0b1, s0b2, s0f1, s0f2, n0b1, n0b2].into_iter().enumerate() {
             if x.is_some() {
-                out.push(feat(16, &[&[k as u8], ls(x).as_bytes()]));
-                out.push(feat(
-                    17,
-                    &[&[k as u8], ls(x).as_bytes(), ts0.as_bytes(), tn0.as_bytes()],
-                ));
+                out.push(mix(16, &[k as u64, ls(x)]));
+                out.push(mix(17, &[k as u64, ls(x), ts0, tn0]));
             }
         }
         let set = |x: Option<usize>, list: &Vec<Vec<usize>>| -> u64 {
@@ -302,12 +291,12 @@ impl Ctx<'_> {
             })
         };
         let (l0, r0, ln) = (set(s0, &st.lefts), set(s0, &st.rights), set(n0, &st.lefts));
-        out.push(feat(18, &[&l0.to_le_bytes(), ws0.as_bytes()]));
-        out.push(feat(19, &[&l0.to_le_bytes(), ts0.as_bytes()]));
-        out.push(feat(20, &[&r0.to_le_bytes(), ws0.as_bytes()]));
-        out.push(feat(21, &[&r0.to_le_bytes(), ts0.as_bytes()]));
-        out.push(feat(22, &[&ln.to_le_bytes(), wn0.as_bytes()]));
-        out.push(feat(23, &[&ln.to_le_bytes(), tn0.as_bytes()]));
+        out.push(mix(18, &[l0, ws0]));
+        out.push(mix(19, &[l0, ts0]));
+        out.push(mix(20, &[r0, ws0]));
+        out.push(mix(21, &[r0, ts0]));
+        out.push(mix(22, &[ln, wn0]));
+        out.push(mix(23, &[ln, tn0]));
     }
 }
 
@@ -340,10 +329,7 @@ impl Parser {
     pub fn parse(&self, words: &[&str], tags: &[&str]) -> Parse {
         let (w, t) = pad(words, tags);
         let n = w.len();
-        let ctx = Ctx {
-            words: &w,
-            tags: &t,
-        };
+        let ctx = Ctx::new(&w, &t);
         let mut st = State::new(n);
         let mut f = Vec::with_capacity(128);
         let mut scores = vec![0.0f32; self.model.classes];
@@ -410,10 +396,7 @@ pub fn train(sentences: &[Gold], epochs: usize, seed: u64) -> Parser {
                 )
                 .chain(std::iter::once(0))
                 .collect();
-            let ctx = Ctx {
-                words: &w,
-                tags: &t,
-            };
+            let ctx = Ctx::new(&w, &t);
             let mut st = State::new(n);
             while !st.stack.is_empty() || st.i + 1 < n {
                 ctx.features(&st, &mut f);

@@ -2,7 +2,7 @@
 //! tags (after Collins 2002 and Honnibal's well-known tagger), with word,
 //! affix, shape and neighbouring-tag features.
 
-use crate::perceptron::{argmax, feat, Model, Trainer};
+use crate::perceptron::{argmax, hstr, mix, Model, Trainer};
 
 /// Tags in class order; index = class.
 pub use dyad_document::TAGS;
@@ -63,79 +63,90 @@ fn prefix(w: &str, n: usize) -> &str {
 /// Tags a lexicon gives a word ("" when it is not listed).
 pub type Lexicon = rustc_hash::FxHashMap<String, String>;
 
-/// Features of token `i` given the words and the tags already chosen.
-pub fn features(
-    words: &[&str],
-    normed: &[String],
-    lex: &Lexicon,
-    tags: &[&str],
-    i: usize,
-    out: &mut Vec<u64>,
-) {
+/// What the features need of one token, hashed once per sentence.
+#[derive(Clone, Copy)]
+pub struct Tok {
+    word: u64,
+    suf3: u64,
+    suf2: u64,
+    suf4: u64,
+    pre1: u64,
+    pre3: u64,
+    shape: u64,
+    lex: u64,
+    cap: bool,
+    hyphen: bool,
+}
+
+/// Hash the words of a sentence for [`features`].
+pub fn prepare(words: &[&str], lex: &Lexicon) -> Vec<Tok> {
+    words
+        .iter()
+        .map(|w| {
+            let n = norm(w);
+            Tok {
+                word: hstr(&n),
+                suf3: hstr(suffix(&n, 3)),
+                suf2: hstr(suffix(&n, 2)),
+                suf4: hstr(suffix(&n, 4)),
+                pre1: hstr(prefix(&n, 1)),
+                pre3: hstr(prefix(&n, 3)),
+                shape: hstr(&shape(w)),
+                lex: hstr(lex.get(n.as_str()).map_or("?", String::as_str)),
+                cap: w.chars().next().is_some_and(char::is_uppercase),
+                hyphen: w.contains('-'),
+            }
+        })
+        .collect()
+}
+
+const START: u64 = 0x5354_4152_54;
+const END: u64 = 0x454e_44;
+
+/// Features of token `i` given the tags (class indices) already chosen.
+pub fn features(toks: &[Tok], tags: &[u8], i: usize, out: &mut Vec<u64>) {
     out.clear();
-    let w = |k: isize| -> &str {
+    let at = |k: isize| -> Option<&Tok> {
         let j = i as isize + k;
-        if j < 0 {
-            "-START-"
-        } else if j as usize >= normed.len() {
-            "-END-"
-        } else {
-            &normed[j as usize]
-        }
+        (j >= 0).then(|| toks.get(j as usize)).flatten()
     };
-    let t = |k: usize| -> &str {
-        if i < k {
-            "-START-"
-        } else {
-            tags[i - k]
-        }
-    };
-    let word = words[i];
-    let n0 = w(0);
+    let w = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |t| t.word);
+    let l = |k: isize| at(k).map_or(START, |t| t.lex);
+    let t = |k: usize| if i < k { START } else { tags[i - k] as u64 + 1 };
+    let me = &toks[i];
     let (p1, p2) = (t(1), t(2));
-    out.push(feat(0, &[]));
-    out.push(feat(1, &[n0.as_bytes()]));
-    out.push(feat(2, &[suffix(n0, 3).as_bytes()]));
-    out.push(feat(3, &[suffix(n0, 2).as_bytes()]));
-    out.push(feat(4, &[prefix(n0, 1).as_bytes()]));
-    out.push(feat(5, &[prefix(n0, 3).as_bytes()]));
-    out.push(feat(6, &[p1.as_bytes()]));
-    out.push(feat(7, &[p2.as_bytes()]));
-    out.push(feat(8, &[p1.as_bytes(), p2.as_bytes()]));
-    out.push(feat(9, &[p1.as_bytes(), n0.as_bytes()]));
-    out.push(feat(10, &[w(-1).as_bytes()]));
-    out.push(feat(11, &[suffix(w(-1), 3).as_bytes()]));
-    out.push(feat(12, &[w(-2).as_bytes()]));
-    out.push(feat(13, &[w(1).as_bytes()]));
-    out.push(feat(14, &[suffix(w(1), 3).as_bytes()]));
-    out.push(feat(15, &[w(2).as_bytes()]));
-    out.push(feat(16, &[shape(word).as_bytes()]));
-    out.push(feat(17, &[n0.as_bytes(), w(1).as_bytes()]));
-    out.push(feat(18, &[w(-1).as_bytes(), n0.as_bytes()]));
+    out.push(mix(0, &[]));
+    out.push(mix(1, &[me.word]));
+    out.push(mix(2, &[me.suf3]));
+    out.push(mix(3, &[me.suf2]));
+    out.push(mix(4, &[me.pre1]));
+    out.push(mix(5, &[me.pre3]));
+    out.push(mix(6, &[p1]));
+    out.push(mix(7, &[p2]));
+    out.push(mix(8, &[p1, p2]));
+    out.push(mix(9, &[p1, me.word]));
+    out.push(mix(10, &[w(-1)]));
+    out.push(mix(11, &[at(-1).map_or(START, |t| t.suf3)]));
+    out.push(mix(12, &[w(-2)]));
+    out.push(mix(13, &[w(1)]));
+    out.push(mix(14, &[at(1).map_or(END, |t| t.suf3)]));
+    out.push(mix(15, &[w(2)]));
+    out.push(mix(16, &[me.shape]));
+    out.push(mix(17, &[me.word, w(1)]));
+    out.push(mix(18, &[w(-1), me.word]));
     // Capitalised away from the sentence start is the strongest proper-noun cue.
-    let cap = word.chars().next().is_some_and(char::is_uppercase);
-    out.push(feat(19, &[&[cap as u8, (i == 0) as u8]]));
-    out.push(feat(20, &[&[cap as u8], p1.as_bytes()]));
-    if word.contains('-') {
-        out.push(feat(21, &[suffix(n0, 4).as_bytes()]));
+    out.push(mix(19, &[me.cap as u64, (i == 0) as u64]));
+    out.push(mix(20, &[me.cap as u64, p1]));
+    if me.hyphen {
+        out.push(mix(21, &[me.suf4]));
     }
     // What a dictionary says the word can be: the main help for words the
     // training text never showed.
-    let l = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= normed.len() {
-            "-"
-        } else {
-            lex.get(normed[j as usize].as_str())
-                .map_or("?", String::as_str)
-        }
-    };
-    let l0 = l(0);
-    out.push(feat(22, &[l0.as_bytes()]));
-    out.push(feat(23, &[l0.as_bytes(), p1.as_bytes()]));
-    out.push(feat(24, &[l0.as_bytes(), l(1).as_bytes()]));
-    out.push(feat(25, &[l(-1).as_bytes(), l0.as_bytes()]));
-    out.push(feat(26, &[l0.as_bytes(), suffix(n0, 3).as_bytes()]));
+    out.push(mix(22, &[me.lex]));
+    out.push(mix(23, &[me.lex, p1]));
+    out.push(mix(24, &[me.lex, l(1)]));
+    out.push(mix(25, &[l(-1), me.lex]));
+    out.push(mix(26, &[me.lex, me.suf3]));
 }
 
 /// A trained tagger.
@@ -147,16 +158,16 @@ pub struct Tagger {
 impl Tagger {
     /// Tags for one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<&'static str> {
-        let normed: Vec<String> = words.iter().map(|w| norm(w)).collect();
-        let mut tags: Vec<&'static str> = Vec::with_capacity(words.len());
+        let toks = prepare(words, &self.lexicon);
+        let mut tags: Vec<u8> = Vec::with_capacity(words.len());
         let mut f = Vec::with_capacity(32);
         let mut scores = vec![0.0; self.model.classes];
         for i in 0..words.len() {
-            features(words, &normed, &self.lexicon, &tags, i, &mut f);
+            features(&toks, &tags, i, &mut f);
             self.model.score(&f, &mut scores);
-            tags.push(TAGS[argmax(&scores, 0..TAGS.len())]);
+            tags.push(argmax(&scores, 0..TAGS.len()) as u8);
         }
-        tags
+        tags.into_iter().map(|t| TAGS[t as usize]).collect()
     }
 }
 
@@ -177,10 +188,10 @@ pub fn train(
         for &s in &order {
             let (words, gold) = &sentences[s];
             let wref: Vec<&str> = words.iter().map(String::as_str).collect();
-            let normed: Vec<String> = words.iter().map(|w| norm(w)).collect();
-            let mut tags: Vec<&'static str> = Vec::with_capacity(words.len());
+            let toks = prepare(&wref, lex);
+            let mut tags: Vec<u8> = Vec::with_capacity(words.len());
             for (i, gold_tag) in gold.iter().enumerate() {
-                features(&wref, &normed, lex, &tags, i, &mut f);
+                features(&toks, &tags, i, &mut f);
                 t.score(&f, &mut scores);
                 let guess = argmax(&scores, 0..TAGS.len());
                 let truth = TAGS.iter().position(|x| x == gold_tag).unwrap_or(guess);
@@ -188,7 +199,7 @@ pub fn train(
                 right += (truth == guess) as usize;
                 total += 1;
                 // Train on the model's own history, as at run time.
-                tags.push(TAGS[guess]);
+                tags.push(guess as u8);
             }
         }
         eprintln!(
