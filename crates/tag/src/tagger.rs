@@ -100,8 +100,8 @@ pub fn prepare(words: &[&str], lex: &Lexicon) -> Vec<Tok> {
         .collect()
 }
 
-const START: u64 = 0x5354_4152_54;
-const END: u64 = 0x454e_44;
+const START: u64 = 0x0053_5441_5254;
+const END: u64 = 0x0045_4e44;
 
 /// Features of token `i` given the tags (class indices) already chosen.
 pub fn features(toks: &[Tok], tags: &[u8], i: usize, out: &mut Vec<u64>) {
