@@ -374,8 +374,13 @@ fn tagger_and_parser_accuracy_floors() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let line = String::from_utf8(out.stdout).unwrap();
-    println!("{line}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    println!("{stdout}");
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("tagger: "))
+        .unwrap()
+        .to_string();
     let field = |k: &str| -> f64 {
         let v = line
             .split_whitespace()
@@ -385,5 +390,5 @@ fn tagger_and_parser_accuracy_floors() {
     };
     assert!(field("tokens") > 30000.0, "{line}");
     assert!(field("pos_acc") >= 0.96, "{line}");
-    assert!(field("uas") >= 0.87, "{line}");
+    assert!(field("uas") >= 0.88, "{line}");
 }

@@ -207,6 +207,129 @@ mod tests {
         assert_eq!(rel_of(&words, &a, "by"), ("agent", Some("attended")));
     }
 
+    /// Words of a sentence as dyad's tokenizer makes them.
+    fn words(s: &str) -> Vec<&str> {
+        let spans = dyad_segment_free_tokens(s);
+        spans.into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    /// A whitespace-and-punctuation split good enough for these sentences
+    /// (the tag crate does not depend on the segmenter).
+    fn dyad_segment_free_tokens(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            let punct = matches!(c, ',' | '.' | '“' | '”' | '"');
+            if c.is_whitespace() || punct {
+                if let Some(a) = start.take() {
+                    out.push((a, i));
+                }
+                if punct {
+                    out.push((i, i + c.len_utf8()));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(a) = start {
+            out.push((a, s.len()));
+        }
+        out
+    }
+
+    fn check(sentence: &str, expect: &[(&str, &str, Option<&str>)]) {
+        let w = words(sentence);
+        let a = Annotator::english().sentence(&w);
+        for (word, rel, head) in expect {
+            let got = rel_of(&w, &a, word);
+            assert_eq!(
+                (got.0, got.1),
+                (*rel, *head),
+                "{word} in {sentence:?}: {:?}",
+                a
+            );
+        }
+    }
+
+    #[test]
+    fn passive_with_by_agent() {
+        check(
+            "The convoy was attacked by gunmen near the border.",
+            &[
+                ("convoy", "nsubjpass", Some("attacked")),
+                ("was", "auxpass", Some("attacked")),
+                ("by", "agent", Some("attacked")),
+                ("gunmen", "pobj", Some("by")),
+            ],
+        );
+    }
+
+    #[test]
+    fn negation_with_auxiliaries() {
+        check(
+            "Turkey has not publicly expressed support for the offensive.",
+            &[
+                ("Turkey", "nsubj", Some("expressed")),
+                ("has", "aux", Some("expressed")),
+                ("not", "neg", Some("expressed")),
+                ("support", "dobj", Some("expressed")),
+            ],
+        );
+    }
+
+    #[test]
+    fn verb_with_particle() {
+        check(
+            "The president reached out to the opposition last year.",
+            &[
+                ("out", "prt", Some("reached")),
+                ("president", "nsubj", Some("reached")),
+            ],
+        );
+    }
+
+    #[test]
+    fn reported_speech_with_inverted_attribution() {
+        check(
+            "“We will return to the table,” said Ahmed Touma, head of the opposition delegation.",
+            &[
+                ("said", "ROOT", None),
+                ("return", "ccomp", Some("said")),
+                ("Touma", "nsubj", Some("said")),
+                ("head", "appos", Some("Touma")),
+            ],
+        );
+    }
+
+    #[test]
+    fn compound_subject() {
+        let s = "Russia, Iran and Turkey met in Astana.";
+        check(
+            s,
+            &[
+                ("Russia", "nsubj", Some("met")),
+                ("Iran", "conj", Some("Russia")),
+            ],
+        );
+        let w = words(s);
+        let a = Annotator::english().sentence(&w);
+        let (rel, head) = rel_of(&w, &a, "Turkey");
+        assert_eq!(rel, "conj");
+        assert!(matches!(head, Some("Iran" | "Russia")), "{head:?}");
+    }
+
+    #[test]
+    fn relative_clause() {
+        check(
+            "The rebels, who seized the city last week, are pushing south.",
+            &[
+                ("seized", "relcl", Some("rebels")),
+                ("who", "nsubj", Some("seized")),
+                ("rebels", "nsubj", Some("pushing")),
+            ],
+        );
+    }
+
     #[test]
     fn a_model_round_trips_and_bad_bytes_are_an_error() {
         let ann = Annotator::english();

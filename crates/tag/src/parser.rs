@@ -217,6 +217,8 @@ impl Ctx {
         let (vn0b, n0b1, n0b2) = kids(n0, &st.lefts);
         let (vs0b, s0b1, s0b2) = kids(s0, &st.lefts);
         let (vs0f, s0f1, s0f2) = kids(s0, &st.rights);
+        let (_, s1b1, _) = kids(s1, &st.lefts);
+        let (_, s1f1, _) = kids(s1, &st.rights);
         let dist = match (s0, n0) {
             (Some(a), Some(c)) => (c - a).min(5) as u64,
             _ => 0,
@@ -297,6 +299,13 @@ impl Ctx {
         out.push(mix(21, &[r0, ts0]));
         out.push(mix(22, &[ln, wn0]));
         out.push(mix(23, &[ln, tn0]));
+        // The second stack item's own children: what s1 already governs.
+        let (ws1, ts1) = (ws(s1), ts(s1));
+        out.push(mix(24, &[ts1, ts(s1b1), ts0]));
+        out.push(mix(25, &[ts1, ts(s1f1), ts0]));
+        out.push(mix(26, &[ts1, ls(s1f1), ts0, tn0]));
+        out.push(mix(27, &[ws1, ws0]));
+        out.push(mix(28, &[ws1, ts0, tn0]));
     }
 }
 
@@ -405,11 +414,21 @@ pub fn train(sentences: &[Gold], epochs: usize, seed: u64) -> Parser {
                 let guess = argmax(&scores, moves.iter().copied());
                 gold_moves(&st, n, &gold, &gold_labels, &mut golds);
                 golds.retain(|m| moves.contains(m));
+                let mut next = guess;
                 if !golds.is_empty() {
                     let best = argmax(&scores, golds.iter().copied());
                     model.update(best, guess, &f);
+                    // Explore the model's own mistakes only once it has
+                    // learnt something, and not always (Goldberg & Nivre
+                    // 2012: k = 1, p = 0.9).
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    if epoch == 0 || rng.is_multiple_of(10) {
+                        next = best;
+                    }
                 }
-                st.apply(guess);
+                st.apply(next);
             }
             for c in 1..n - 1 {
                 total += 1;

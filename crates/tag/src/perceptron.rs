@@ -59,11 +59,28 @@ impl Model {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        // Two passes: all index look-ups first, then the weight rows, so the
+        // processor can overlap the cache misses of independent features.
+        let mut rows = [(0u32, 0u8); 160];
+        let mut n = 0;
         for f in features {
-            if let Some(&(start, len)) = self.index.get(&key(*f)) {
-                for &(c, w) in &self.weights[start as usize..start as usize + len as usize] {
-                    scores[c as usize] += w;
+            if let Some(&r) = self.index.get(&key(*f)) {
+                if n == rows.len() {
+                    self.add_rows(&rows[..n], scores);
+                    n = 0;
                 }
+                rows[n] = r;
+                n += 1;
+            }
+        }
+        self.add_rows(&rows[..n], scores);
+    }
+
+    #[inline]
+    fn add_rows(&self, rows: &[(u32, u8)], scores: &mut [f32]) {
+        for &(start, len) in rows {
+            for &(c, w) in &self.weights[start as usize..start as usize + len as usize] {
+                scores[c as usize] += w;
             }
         }
     }
