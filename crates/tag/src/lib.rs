@@ -8,10 +8,12 @@
 //! binary (`model/en.dyad.gz`, built by `tools/train/`).
 //!
 //! Public API: [`Annotator`] ([`Annotator::english`], [`Annotator::annotate`],
-//! [`Annotator::sentence`]), [`Analysis`], [`conllu`] for reading and
+//! [`Annotator::sentence`]), [`Analysis`], [`frames`] (each verb's subject,
+//! object, prepositions, negation, voice and clauses), [`conllu`] for reading and
 //! writing CoNLL-U, and [`train`] for building models.
 
 pub mod conllu;
+pub mod frames;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;
