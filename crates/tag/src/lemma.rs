@@ -47,6 +47,19 @@ fn undouble(stem: &str) -> &str {
     }
 }
 
+/// The stem left by -ed or -ing, with a doubled consonant undone
+/// ("stopp" -> "stop") or a silent e restored ("reduc" -> "reduce").
+fn restore_stem(stem: &str) -> String {
+    let undoubled = undouble(stem);
+    if undoubled.len() < stem.len() {
+        undoubled.to_string()
+    } else if wants_e(stem) {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    }
+}
+
 /// The rule-based lemma of a lower-cased word with a Penn tag.
 pub fn rule(lower: &str, tag: &str) -> String {
     let w = lower;
@@ -78,35 +91,13 @@ pub fn rule(lower: &str, tag: &str) -> String {
             if let Some(s) = strip("eed") {
                 return format!("{s}ee");
             }
-            if let Some(s) = strip("ed") {
-                let s2 = undouble(s);
-                if s2.len() < s.len() {
-                    return s2.to_string();
-                }
-                return if wants_e(s) {
-                    format!("{s}e")
-                } else {
-                    s.to_string()
-                };
-            }
-            w.to_string()
+            strip("ed").map_or_else(|| w.to_string(), restore_stem)
         }
         "VBG" => {
             if let Some(s) = strip("ying") {
                 return format!("{s}ie");
             }
-            if let Some(s) = strip("ing") {
-                let s2 = undouble(s);
-                if s2.len() < s.len() {
-                    return s2.to_string();
-                }
-                return if wants_e(s) {
-                    format!("{s}e")
-                } else {
-                    s.to_string()
-                };
-            }
-            w.to_string()
+            strip("ing").map_or_else(|| w.to_string(), restore_stem)
         }
         "JJR" | "RBR" => {
             if let Some(s) = strip("ier") {
