@@ -212,7 +212,7 @@ pub fn train(
 }
 
 /// Averaged weights smaller than this are dropped from the model.
-pub const MIN_WEIGHT: f32 = 1.0;
+pub const MIN_WEIGHT: f32 = 1.5;
 
 /// Deterministic Fisher-Yates with a xorshift generator.
 pub fn shuffle(v: &mut [usize], state: &mut u64) {
