@@ -22,6 +22,11 @@
 //!   [`Loaded`] value: what parsed plus the list of errors. Only an unreadable
 //!   file is a hard `Err`.
 //!
+//! * **dyad's event dictionaries** (`dictionaries/events/`): [`read_cameo`]
+//!   gives the CAMEO code table ([`CameoCode`]: name, QuadClass, Goldstein,
+//!   PLOVER type and mode) and [`read_event_patterns`] the verb and noun
+//!   patterns ([`EventPattern`]).
+//!
 //! [`check`] validates a set of entries as `dyad dict check` will: duplicate
 //! entries, one name with conflicting codes at the same time, overlapping
 //! periods of one code, reversed ranges and malformed codes.
@@ -46,6 +51,7 @@
 
 mod check;
 mod dyad;
+mod events;
 mod petrarch;
 mod text;
 mod verbs;
@@ -56,6 +62,10 @@ use std::path::Path;
 pub use check::{check, Problem, ProblemKind};
 pub use chrono::NaiveDate;
 pub use dyad::{parse_dyad_actors, read_dyad_actors};
+pub use events::{
+    parse_cameo, parse_event_patterns, read_cameo, read_event_patterns, CameoCode, EventPattern,
+    Part, QuadClass,
+};
 pub use petrarch::{
     parse_discards, parse_issues, parse_petrarch_actors, parse_petrarch_agents, read_discards,
     read_issues, read_petrarch_actors, read_petrarch_agents,
