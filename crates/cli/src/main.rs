@@ -80,6 +80,11 @@ enum Command {
         #[command(subcommand)]
         what: Eval,
     },
+    /// Check actor dictionaries or look a name up in them.
+    Dict {
+        #[command(subcommand)]
+        what: Dict,
+    },
     /// Measure speed and memory of extraction and segmentation.
     Bench {
         /// A folder of web pages (`html/*.html.gz`, as in the article-extraction set).
@@ -92,6 +97,25 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum Dict {
+    /// Validate dictionaries (default: dyad's own); exit 1 on problems.
+    Check {
+        /// dyad `.txt` files, PETRARCH `.actors`/`.agents` files.
+        files: Vec<PathBuf>,
+    },
+    /// Show every entry a name matches and its codes on a date.
+    Lookup {
+        name: String,
+        /// `YYYY-MM-DD` (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Dictionary files instead of dyad's own.
+        #[arg(long = "dict")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum Eval {
     /// Main-content extraction against a folder with html/ and ground-truth.json.
     Extraction {
@@ -100,6 +124,11 @@ enum Eval {
         /// Also print each page's precision and recall.
         #[arg(long)]
         pages: bool,
+    },
+    /// Actor recognition on the seed article against its reference.
+    Seed {
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
     },
     /// Tagger and parser against the held-out silver reference.
     Tagger {
@@ -166,9 +195,151 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            what: Eval::Seed { shared },
+        } => eval_seed(&shared),
+        Command::Dict {
+            what: Dict::Check { files },
+        } => dict_check(&files),
+        Command::Dict {
+            what: Dict::Lookup { name, date, files },
+        } => dict_lookup(&name, date.as_deref(), &files),
         Command::Parse { input, format } => parse(&input, &format),
         Command::Bench { dir, rounds } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
     }
+}
+
+/// `dyad eval seed`: recognise the seed article and score it.
+fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
+    let path = shared.join("seed/000_0d6959d4305744fe.txt");
+    let gold_path = shared.join("eval/seed/gold.json");
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .with_context(|| format!("reading {}", gold_path.display()))?,
+    )?;
+    let raw = dyad_ingest::read_path(&path)
+        .into_iter()
+        .next()
+        .context("no article in the seed file")??;
+    let doc = pipeline::process(raw)?;
+    let s = dyad_recognise::score_seed(&doc, &gold);
+    for m in &s.misses {
+        println!("miss: {m}");
+    }
+    println!("{s}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dyad dict check`: parse errors and [`dyad_dict::check`] problems.
+fn dict_check(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut actors = Vec::new();
+    let mut agents = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    let mut nfiles = 0;
+    let mut take = |a: Vec<dyad_dict::ActorEntry>,
+                    g: Vec<dyad_dict::AgentEntry>,
+                    e: Vec<dyad_dict::DictError>| {
+        nfiles += 1;
+        actors.extend(a);
+        agents.extend(g);
+        errors.extend(e.into_iter().map(|e| e.to_string()));
+    };
+    if files.is_empty() {
+        for (name, text) in dyad_recognise::DEFAULT_FILES {
+            let l = dyad_dict::parse_dyad_actors(text, name);
+            take(l.value.0, l.value.1, l.errors);
+        }
+    } else {
+        for f in files {
+            let name = f.to_string_lossy().to_lowercase();
+            if name.contains(".actors") {
+                let l = dyad_dict::read_petrarch_actors(f)?;
+                take(l.value, Vec::new(), l.errors);
+            } else if name.contains(".agents") {
+                let l = dyad_dict::read_petrarch_agents(f)?;
+                take(Vec::new(), l.value, l.errors);
+            } else {
+                let text = std::fs::read_to_string(f)
+                    .with_context(|| format!("reading {}", f.display()))?;
+                let l = dyad_dict::parse_dyad_actors(&text, &f.display().to_string());
+                take(l.value.0, l.value.1, l.errors);
+            }
+        }
+    }
+    let problems = dyad_dict::check(&actors, &agents);
+    for e in &errors {
+        println!("{e}");
+    }
+    for p in &problems {
+        println!("{p}");
+    }
+    let n = errors.len() + problems.len();
+    println!(
+        "dict check: {nfiles} files, {} actors, {} agents, {n} problems",
+        actors.len(),
+        agents.len()
+    );
+    Ok(if n > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `dyad dict lookup`: every entry a name matches and its codes on a date.
+fn dict_lookup(name: &str, date: Option<&str>, files: &[PathBuf]) -> Result<ExitCode> {
+    let owned;
+    let r = if files.is_empty() {
+        dyad_recognise::Recogniser::default_english()
+    } else {
+        owned = dyad_recognise::Recogniser::from_files(files)?;
+        &owned
+    };
+    let d = match date {
+        Some(d) => dyad_dict::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .with_context(|| format!("bad date {d:?}: want YYYY-MM-DD"))?,
+        None => chrono_today(),
+    };
+    let (actors, agents) = r.lookup(name);
+    for e in &actors {
+        let codes: Vec<String> = e
+            .codes_on(d)
+            .iter()
+            .map(|c| match &c.note {
+                Some(n) => format!("{} ({n}) [line {}]", c.code, c.line),
+                None => format!("{} [line {}]", c.code, c.line),
+            })
+            .collect();
+        println!(
+            "{:?} {:?} on {d}: {}  ({})",
+            e.kind,
+            e.name,
+            if codes.is_empty() {
+                "no code".to_string()
+            } else {
+                codes.join(", ")
+            },
+            e.origin
+        );
+    }
+    for a in &agents {
+        println!("agent {} {:?}  ({})", a.code, a.label, a.origin);
+    }
+    if actors.is_empty() && agents.is_empty() {
+        println!("no entry matches {name:?}");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chrono_today() -> dyad_dict::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    // 1970-01-01 is day 719 163 of the common era.
+    dyad_dict::NaiveDate::from_num_days_from_ce_opt(719_163 + (secs / 86_400) as i32)
+        .unwrap_or_default()
 }
 
 /// Exit status for a batch: 1 when any input failed.

@@ -12,6 +12,7 @@ pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     let mut doc = dyad_ingest::build_document(raw)?;
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
+    dyad_recognise::recognise(&mut doc);
     Ok(doc)
 }
 

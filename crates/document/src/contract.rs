@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{intern, Document, Link, LinkKind, PublishedFrom, Sentence, Span, Token, RELS, TAGS};
+use crate::{
+    intern, Document, Link, LinkKind, Mention, MentionKind, PublishedFrom, Sentence, Span, Token,
+    RELS, TAGS,
+};
 
 /// Maps byte offsets of a string to character offsets and back.
 pub struct CharIndex {
@@ -76,6 +79,31 @@ pub struct ContractToken {
     pub rel: String,
 }
 
+/// An actor mention: `{text, start, end, type, code, entity, role,
+/// anonymous, count, refers_to, source}` (absent fields are omitted).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContractMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: MentionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 pub struct ContractSpan {
     pub start: usize,
@@ -102,7 +130,7 @@ pub struct Contract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<ContractToken>>,
     #[serde(default)]
-    pub mentions: Vec<serde_json::Value>,
+    pub mentions: Vec<ContractMention>,
     #[serde(default)]
     pub events: Vec<serde_json::Value>,
     #[serde(default)]
@@ -154,7 +182,23 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                 })
                 .collect()
         }),
-        mentions: doc.mentions.clone(),
+        mentions: doc
+            .mentions
+            .iter()
+            .map(|m| ContractMention {
+                text: doc.text[m.span.range()].to_string(),
+                start: ix.char_of(m.span.start),
+                end: ix.char_of(m.span.end),
+                kind: m.kind,
+                code: m.code.clone(),
+                entity: m.entity.clone(),
+                role: m.role.clone(),
+                anonymous: m.anonymous,
+                count: m.count,
+                refers_to: m.refers_to,
+                source: m.source.clone(),
+            })
+            .collect(),
         events: doc.events.clone(),
         quotes: doc.quotes.clone(),
         places: doc.places.clone(),
@@ -221,6 +265,26 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
         })
         .collect::<Result<_, ContractError>>()?;
     let paragraphs = c.paragraphs.into_iter().map(bs).collect::<Result<_, _>>()?;
+    let mentions = c
+        .mentions
+        .into_iter()
+        .map(|m| {
+            Ok(Mention {
+                span: bs(ContractSpan {
+                    start: m.start,
+                    end: m.end,
+                })?,
+                kind: m.kind,
+                code: m.code,
+                entity: m.entity,
+                role: m.role,
+                anonymous: m.anonymous,
+                count: m.count,
+                refers_to: m.refers_to,
+                source: m.source,
+            })
+        })
+        .collect::<Result<_, ContractError>>()?;
     Ok(Document {
         id: c.id,
         url: c.url,
@@ -233,7 +297,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
         links,
         sentences,
         tokens,
-        mentions: c.mentions,
+        mentions,
         events: c.events,
         quotes: c.quotes,
         places: c.places,
@@ -272,9 +336,22 @@ mod tests {
                 first_token: 0,
                 last_token: 1,
             }],
+            mentions: vec![Mention {
+                span: Span::new(b, b + 5),
+                kind: MentionKind::Person,
+                code: Some("FRAGOV".into()),
+                anonymous: true,
+                count: Some(2),
+                ..Default::default()
+            }],
             ..Default::default()
         };
         let c = doc.to_contract(true);
+        assert_eq!(c.mentions[0].text, "owner");
+        let js = serde_json::to_value(&c.mentions[0]).unwrap();
+        assert_eq!(js["type"], "person");
+        assert_eq!(js["start"], c.links[0].start);
+        assert!(js.get("entity").is_none());
         let chars: Vec<char> = text.chars().collect();
         let got: String = chars[c.links[0].start..c.links[0].end].iter().collect();
         assert_eq!(got, "owner");

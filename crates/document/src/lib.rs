@@ -11,12 +11,15 @@
 //! [`Document::from_contract`] convert in one place.
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
-//! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Contract`].
+//! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Mention`],
+//! [`MentionKind`], [`Contract`].
 
 use serde::{Deserialize, Serialize};
 
 mod contract;
-pub use contract::{CharIndex, Contract, ContractError, ContractSpan, ContractToken};
+pub use contract::{
+    CharIndex, Contract, ContractError, ContractMention, ContractSpan, ContractToken,
+};
 
 /// A byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -80,6 +83,46 @@ pub enum PublishedFrom {
     Url,
     /// Inferred: the newest date among the article's dated links.
     Links,
+}
+
+/// What kind of actor a [`Mention`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A country, by name, adjective or demonym ("Syria", "Syrian").
+    Country,
+    /// A capital standing for its government ("Ankara blames ...").
+    Capital,
+    Person,
+    Org,
+    /// A role phrase ("Syrian opposition officials", "government forces").
+    #[default]
+    Agent,
+    /// A pronoun linked to a person ("he").
+    Pronoun,
+    /// The news outlet that publishes the story: never an actor.
+    Outlet,
+}
+
+/// An actor mention found by the recogniser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// CAMEO-style actor code as of the publication date (`SYRGOV`).
+    pub code: Option<String>,
+    /// Canonical name of the entity (`Bashar al-Assad`, `Syria`).
+    pub entity: Option<String>,
+    /// Role text (an apposition, a title, an agent label).
+    pub role: Option<String>,
+    /// A role phrase with no name ("a senior official").
+    pub anonymous: bool,
+    /// How many ("two senior officials" -> 2).
+    pub count: Option<u32>,
+    /// Index in [`Document::mentions`] of the mention this one corefers with.
+    pub refers_to: Option<usize>,
+    /// The dictionary `file:line` that matched.
+    pub source: Option<String>,
 }
 
 /// A sentence; tokens are indices into [`Document::tokens`].
@@ -197,9 +240,11 @@ pub struct Document {
     pub links: Vec<Link>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
-    /// Layers that later stages fill (actors, events, quotes, places,
-    /// times); kept as JSON values until those stages define their types.
-    pub mentions: Vec<serde_json::Value>,
+    /// Actor mentions (countries, people, organisations, role phrases), in
+    /// text order.
+    pub mentions: Vec<Mention>,
+    /// Layers that later stages fill (events, quotes, places, times); kept
+    /// as JSON values until those stages define their types.
     pub events: Vec<serde_json::Value>,
     pub quotes: Vec<serde_json::Value>,
     pub places: Vec<serde_json::Value>,

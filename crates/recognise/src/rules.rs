@@ -1,0 +1,934 @@
+//! The recognition rules over raw dictionary matches: titles, role
+//! phrases, capitals, outlets, appositions and coreference.
+
+use std::collections::HashMap;
+
+use dyad_dict::{ActorKind, NaiveDate};
+use dyad_document::{Document, Mention, MentionKind, Span};
+
+use crate::{case_ok, Hit, Raw, Recogniser, What};
+
+/// Titles that belong to a person's mention when written before the name
+/// (lower case, without a final full stop).
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "presidents",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "finance minister",
+    "secretary of state",
+    "secretary",
+    "secretary general",
+    "secretary-general",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "emir",
+    "crown prince",
+    "prince",
+    "sultan",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "field marshal",
+    "marshal",
+    "admiral",
+    "commander",
+    "sheikh",
+    "ayatollah",
+    "imam",
+    "pope",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "mayor",
+    "speaker",
+    "judge",
+    "sir",
+    "lord",
+    "dame",
+];
+
+/// Prepositions whose object is a place, not an actor.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "into",
+    "towards",
+    "toward",
+    "around",
+    "across",
+    "outside",
+    "inside",
+    "within",
+    "via",
+    "through",
+    "throughout",
+    "along",
+    "beyond",
+    "onto",
+    "out",
+];
+
+/// Role nouns (lemmas) that stand for people, so an unnamed phrase headed
+/// by one is an anonymous source.
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "diplomat",
+    "analyst",
+    "source",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "negotiator",
+    "commander",
+    "officer",
+    "expert",
+    "observer",
+    "activist",
+    "resident",
+    "witness",
+    "aide",
+    "adviser",
+    "advisor",
+    "insider",
+    "journalist",
+    "lawmaker",
+    "minister",
+    "soldier",
+    "fighter",
+    "rebel",
+    "militant",
+    "delegate",
+    "ambassador",
+    "leader",
+];
+
+const NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen",
+];
+
+/// Words after "X-" in one token that make X the sponsor of a role phrase.
+const SPONSOR: &[&str] = &[
+    "backed",
+    "sponsored",
+    "supported",
+    "allied",
+    "aligned",
+    "funded",
+    "linked",
+    "affiliated",
+    "led",
+    "controlled",
+];
+
+/// A chosen dictionary match, with its token range.
+#[derive(Debug, Clone)]
+struct Item {
+    start: usize,
+    end: usize,
+    /// First and last token (inclusive).
+    t0: usize,
+    t1: usize,
+    hit: Hit,
+}
+
+/// A mention being built, with a stable id (its index in the build list).
+#[derive(Debug, Clone)]
+struct M {
+    m: Mention,
+    t0: usize,
+    t1: usize,
+}
+
+struct Ctx<'a> {
+    r: &'a Recogniser,
+    doc: &'a Document,
+    date: NaiveDate,
+    /// Token containing each byte (usize::MAX between tokens).
+    tok_of: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+    fn tag(&self, i: usize) -> &'static str {
+        self.doc.tokens[i].tag
+    }
+    fn sentence_of(&self, t: usize) -> usize {
+        self.doc
+            .sentences
+            .partition_point(|s| s.last_token <= t)
+            .min(self.doc.sentences.len().saturating_sub(1))
+    }
+    fn code_of(&self, h: &Hit) -> (Option<String>, Option<String>, Option<String>) {
+        let e = &self.r.actors[h.idx];
+        let codes = e.codes_on(self.date);
+        match codes.first() {
+            Some(c) => (
+                Some(c.code.clone()),
+                c.note.clone(),
+                Some(format!("{}:{}", e.origin.file, c.line)),
+            ),
+            None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
+        }
+    }
+    fn country_code(&self, it: &Item) -> Option<String> {
+        self.code_of(&it.hit).0
+    }
+    fn agent_code(&self, h: &Hit) -> String {
+        self.r.agents[h.idx].code.trim_matches('~').to_string()
+    }
+}
+
+fn date_of(doc: &Document) -> NaiveDate {
+    doc.published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+fn is_country(w: What) -> bool {
+    matches!(w, What::CountryName | What::CountryAdj | What::Demonym)
+}
+
+fn is_agentish(w: What) -> bool {
+    matches!(w, What::Agent | What::Modifier | What::Anon)
+}
+
+/// Runs every rule and returns the mentions in text order.
+pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let n = doc.text.len();
+    let mut start_ok = vec![false; n + 1];
+    let mut end_ok = vec![false; n + 1];
+    let mut tok_of = vec![usize::MAX; n + 1];
+    for (i, t) in doc.tokens.iter().enumerate() {
+        start_ok[t.span.start] = true;
+        end_ok[t.span.end] = true;
+        for b in t.span.range() {
+            tok_of[b] = i;
+        }
+        for (k, c) in doc.slice(t.span).char_indices() {
+            if c == '-' {
+                end_ok[t.span.start + k] = true;
+                start_ok[t.span.start + k + 1] = true;
+            }
+        }
+    }
+    let cx = Ctx {
+        r,
+        doc,
+        date: date_of(doc),
+        tok_of,
+    };
+    let raws = r.raw_matches(&doc.text, &start_ok, &end_ok);
+    let mut items: Vec<Item> = raws.iter().filter_map(|raw| choose(&cx, raw)).collect();
+
+    let mut out: Vec<M> = Vec::new();
+    // The outlet: never an actor.
+    outlets(&cx, &mut items, &mut out);
+
+    // Focus country: the most-mentioned one.
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (k, it) in items.iter().enumerate() {
+        if is_country(it.hit.what) || it.hit.what == What::Capital {
+            if let Some(c) = cx.country_code(it) {
+                let e = counts.entry(c).or_insert((0, k));
+                e.0 += 1;
+            }
+        }
+    }
+    let focus = counts
+        .into_iter()
+        .max_by_key(|(_, (c, first))| (*c, usize::MAX - first))
+        .map(|(c, _)| c);
+
+    let mut used = vec![false; items.len()];
+    people_and_orgs(&cx, &items, &mut used, &mut out);
+    agents(&cx, &items, &mut used, focus.as_deref(), &mut out);
+    places(&cx, &items, &mut used, &mut out);
+    out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
+    appositions(&cx, &mut out);
+    coreference(&cx, &mut out);
+
+    // Text order, with `refers_to` remapped.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].m.span.start, out[i].m.span.end));
+    let mut pos = vec![0; out.len()];
+    for (p, &i) in order.iter().enumerate() {
+        pos[i] = p;
+    }
+    order
+        .into_iter()
+        .map(|i| {
+            let mut m = out[i].m.clone();
+            m.refers_to = m.refers_to.map(|r| pos[r]);
+            m
+        })
+        .collect()
+}
+
+/// Picks what a raw match stands for, or drops it.
+fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
+    let surface = &cx.doc.text[raw.start..raw.end];
+    let best = cx.r.hits[raw.pat]
+        .iter()
+        .filter(|h| case_ok(h.case, surface))
+        .filter(|h| h.from.is_none_or(|f| cx.date >= f) && h.to.is_none_or(|t| cx.date <= t))
+        .min_by_key(|h| priority(cx, h))?;
+    let t0 = cx.tok_of[raw.start];
+    let t1 = cx.tok_of[raw.end - 1];
+    if t0 == usize::MAX || t1 == usize::MAX {
+        return None;
+    }
+    Some(Item {
+        start: raw.start,
+        end: raw.end,
+        t0,
+        t1,
+        hit: best.clone(),
+    })
+}
+
+fn priority(cx: &Ctx, h: &Hit) -> u8 {
+    match h.what {
+        What::Actor => {
+            let e = &cx.r.actors[h.idx];
+            match e.kind {
+                ActorKind::Person if e.codes_on(cx.date).iter().any(|c| !c.default) => 0,
+                ActorKind::Person => 6,
+                _ => 1,
+            }
+        }
+        What::CountryName => 2,
+        What::CountryAdj => 3,
+        What::Demonym => 4,
+        What::Capital => 5,
+        What::Agent => 7,
+        What::Modifier => 8,
+        What::Anon => 9,
+    }
+}
+
+fn mention(span: Span, kind: MentionKind) -> Mention {
+    Mention {
+        span,
+        kind,
+        ..Default::default()
+    }
+}
+
+/// The document's outlet, and media organisations that are told things.
+fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
+    let doc = cx.doc;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if let Some(o) = doc
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        for (b, _) in doc.text.match_indices(o) {
+            let e = b + o.len();
+            let (t0, t1) = (cx.tok_of[b], cx.tok_of[e - 1]);
+            if t0 == usize::MAX
+                || t1 == usize::MAX
+                || doc.tokens[t0].span.start != b
+                || doc.tokens[t1].span.end != e
+            {
+                continue;
+            }
+            spans.push((t0, t1));
+        }
+    }
+    for it in items.iter() {
+        if it.hit.what != What::Actor {
+            continue;
+        }
+        let e = &cx.r.actors[it.hit.idx];
+        if e.org_type.as_deref() == Some("media") && told(cx, it.t0, it.t1) {
+            spans.push((it.t0, it.t1));
+        }
+    }
+    for (t0, t1) in spans {
+        items.retain(|it| it.t1 < t0 || it.t0 > t1);
+        let span = Span::new(doc.tokens[t0].span.start, doc.tokens[t1].span.end);
+        if out.iter().any(|m| m.m.span == span) {
+            continue;
+        }
+        let mut m = mention(span, MentionKind::Outlet);
+        m.entity = Some(doc.slice(span).to_string());
+        m.role = Some("news outlet".into());
+        out.push(M { m, t0, t1 });
+    }
+}
+
+/// Whether tokens `t0..=t1` are told something: the object of "tell", or
+/// right after "told (the)".
+fn told(cx: &Ctx, t0: usize, t1: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let object = (t0..=t1).any(|t| {
+        matches!(toks[t].rel, "dobj" | "dative")
+            && toks[t].head.is_some_and(|h| toks[h].lemma == "tell")
+    });
+    object
+        || (t0 > 0 && toks[t0 - 1].lemma == "tell")
+        || (t0 > 1 && cx.lower(t0 - 1) == "the" && toks[t0 - 2].lemma == "tell")
+}
+
+/// People (with titles) and organisations.
+fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>) {
+    for (k, it) in items.iter().enumerate() {
+        if it.hit.what != What::Actor || used[k] {
+            continue;
+        }
+        let e = &cx.r.actors[it.hit.idx];
+        let (code, note, source) = cx.code_of(&it.hit);
+        used[k] = true;
+        if e.kind == ActorKind::Person {
+            let (mut t0, mut start) = (it.t0, it.start);
+            let mut title = false;
+            while let Some(len) = title_before(cx, t0) {
+                t0 -= len;
+                start = cx.doc.tokens[t0].span.start;
+                title = true;
+            }
+            for (j, c) in items.iter().enumerate() {
+                if c.t0 >= t0 && c.t1 < it.t0 {
+                    used[j] = true;
+                }
+            }
+            if title && t0 > 0 {
+                if let Some(j) = items
+                    .iter()
+                    .position(|c| c.t1 == t0 - 1 && c.hit.what == What::CountryAdj)
+                {
+                    if !used[j] {
+                        used[j] = true;
+                        t0 = items[j].t0;
+                        start = items[j].start;
+                    }
+                }
+            }
+            let mut m = mention(Span::new(start, it.end), MentionKind::Person);
+            m.code = code;
+            m.entity = Some(e.name.clone());
+            m.role = note;
+            m.source = source;
+            out.push(M { m, t0, t1: it.t1 });
+        } else {
+            let mut m = mention(Span::new(it.start, it.end), MentionKind::Org);
+            m.code = code;
+            m.entity = Some(e.name.clone());
+            m.role = e.org_type.clone();
+            m.source = source;
+            out.push(M {
+                m,
+                t0: it.t0,
+                t1: it.t1,
+            });
+        }
+    }
+}
+
+/// The length in tokens of a title ending just before token `t`.
+fn title_before(cx: &Ctx, t: usize) -> Option<usize> {
+    for k in (1..=3).rev() {
+        if t < k {
+            continue;
+        }
+        let first = cx.word(t - k);
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let words: Vec<String> = (t - k..t).map(|i| cx.lower(i)).collect();
+        let joined = words.join(" ");
+        let joined = joined.trim_end_matches('.');
+        if TITLES.contains(&joined) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Role phrases: [count] [adjectives] [country] [modifiers] agent nouns.
+fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out: &mut Vec<M>) {
+    let doc = cx.doc;
+    let mut i = 0;
+    while i < items.len() {
+        if used[i] || !is_agentish(items[i].hit.what) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < items.len()
+            && !used[j + 1]
+            && is_agentish(items[j + 1].hit.what)
+            && doc.text[items[j].end..items[j + 1].start]
+                .trim_matches(|c: char| c == ' ' || c == '-')
+                .is_empty()
+        {
+            j += 1;
+        }
+        let next = j + 1;
+        let mut last = j;
+        while last > i && items[last].hit.what == What::Modifier {
+            last -= 1;
+        }
+        if items[last].hit.what == What::Modifier {
+            i = next;
+            continue;
+        }
+        let head = items[last].t1;
+        let ht = &doc.tokens[head];
+        // An agent word used as a modifier of another noun ("military
+        // bases", "government control") is no actor.
+        let modifier_of_other = ht.tag.starts_with("JJ")
+            || (matches!(ht.rel, "compound" | "amod" | "nmod")
+                && ht.head.is_some_and(|h| {
+                    h > head && doc.tokens[h].tag.starts_with("NN") && !cx.lower(h).is_empty()
+                }));
+        if modifier_of_other {
+            i = next;
+            continue;
+        }
+        // Role code: specific roles win over MIL, MIL over GOV.
+        let codes: Vec<(String, &Hit)> = (i..=last)
+            .filter(|&k| items[k].hit.what != What::Anon)
+            .map(|k| (cx.agent_code(&items[k].hit), &items[k].hit))
+            .collect();
+        let rank = |c: &str| match c {
+            "GOV" => 2,
+            "MIL" => 1,
+            _ => 0,
+        };
+        let chosen = codes.iter().min_by_key(|(c, _)| rank(c));
+        // Left extension: count, adjectives, one country.
+        let mut t0 = items[i].t0;
+        let mut start = items[i].start;
+        let mut country: Option<String> = None;
+        let mut sponsor: Option<String> = None;
+        let mut count: Option<u32> = None;
+        let mut steps = 0;
+        let mut role_note: Option<&str> = None;
+        // An organisation right before the role nouns ("Hamas officials").
+        let mut org_code: Option<String> = None;
+        // A sponsor inside the first token ("Iran-backed militias").
+        loop {
+            if t0 == 0 || steps > 6 {
+                break;
+            }
+            steps += 1;
+            let p = t0 - 1;
+            if country.is_none() {
+                let mut q = p;
+                let possessive = matches!(cx.lower(p).as_str(), "'s" | "\u{2019}s" | "'");
+                if possessive && p > 0 {
+                    q = p - 1;
+                }
+                if let Some(c) = items.iter().position(|c| {
+                    c.t1 == q
+                        && (is_country(c.hit.what) || (possessive && c.hit.what == What::Capital))
+                        && c.end <= doc.tokens[q].span.end
+                }) {
+                    if !used[c] {
+                        let tok = doc.tokens[q].span;
+                        let rest = doc.text[items[c].end..tok.end].to_lowercase();
+                        let rest = rest.trim_start_matches('-');
+                        if items[c].end < tok.end && !SPONSOR.contains(&rest) {
+                            break;
+                        }
+                        if items[c].end < tok.end {
+                            sponsor = Some(cx.word(q).to_string());
+                        }
+                        used[c] = true;
+                        country = cx.country_code(&items[c]);
+                        if items[c].hit.what == What::Capital {
+                            role_note = Some("capital");
+                        }
+                        t0 = items[c].t0;
+                        start = tok.start.min(items[c].start);
+                        if doc.tokens[t0].span.start < start {
+                            start = doc.tokens[t0].span.start;
+                        }
+                        continue;
+                    }
+                }
+            }
+            if country.is_none() && org_code.is_none() {
+                if let Some(o) = out
+                    .iter()
+                    .position(|m| m.m.kind == MentionKind::Org && m.t1 == p)
+                {
+                    let o = out.remove(o);
+                    org_code = o.m.code.clone();
+                    t0 = o.t0;
+                    start = o.m.span.start;
+                    break;
+                }
+            }
+            let w = cx.lower(p);
+            let tag = cx.tag(p);
+            let covered = items.iter().any(|c| c.t0 <= p && p <= c.t1);
+            if covered {
+                break;
+            }
+            if tag == "CD" || NUMBERS.contains(&w.as_str()) {
+                count = number(&w);
+                t0 = p;
+                start = doc.tokens[p].span.start;
+                continue;
+            }
+            if matches!(tag, "JJ" | "JJS" | "JJR" | "VBN")
+                && w.chars().next().is_some_and(char::is_lowercase)
+            {
+                t0 = p;
+                start = doc.tokens[p].span.start;
+                continue;
+            }
+            break;
+        }
+        for u in used.iter_mut().take(j + 1).skip(i) {
+            *u = true;
+        }
+        let span = Span::new(start, items[last].end);
+        let mut m = mention(span, MentionKind::Agent);
+        let lemma = &doc.tokens[head].lemma;
+        if let Some((code, hit)) = chosen {
+            let a = &cx.r.agents[hit.idx];
+            let prefix = country.as_deref().or(focus);
+            m.code = Some(match (&org_code, prefix) {
+                (Some(o), _) if code == "GOV" => o.clone(),
+                (Some(o), _) if o.len() >= 3 => format!("{}{code}", &o[..3]),
+                (_, Some(p)) if a.prefix => format!("{p}{code}"),
+                (_, Some(p)) => format!("{code}{p}"),
+                _ => code.clone(),
+            });
+            let _ = role_note;
+            m.role = Some(match &sponsor {
+                Some(s) => format!("{s} {lemma}"),
+                None => a.label.clone(),
+            });
+            m.source = Some(format!("{}:{}", a.origin.file, hit.line));
+        }
+        let anon_noun = items[last].hit.what == What::Anon;
+        m.anonymous = anon_noun || PERSON_NOUNS.contains(&lemma.to_lowercase().as_str());
+        m.count = count;
+        out.push(M { m, t0, t1: head });
+        i = next;
+    }
+}
+
+fn number(w: &str) -> Option<u32> {
+    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    NUMBERS
+        .iter()
+        .position(|x| *x == w)
+        .map(|p| if p == 12 { 12 } else { p as u32 + 1 })
+}
+
+/// Countries (names, adjectives, demonyms) and capitals acting as actors.
+fn places(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>) {
+    for (k, it) in items.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let e = &cx.r.actors[it.hit.idx];
+        let (code, _, _) = cx.code_of(&it.hit);
+        let kind = match it.hit.what {
+            w if is_country(w) => MentionKind::Country,
+            What::Capital => {
+                if is_place(cx, it.t1) {
+                    continue;
+                }
+                MentionKind::Capital
+            }
+            _ => continue,
+        };
+        used[k] = true;
+        let mut m = mention(Span::new(it.start, it.end), kind);
+        m.code = match kind {
+            MentionKind::Capital => code.map(|c| format!("{c}GOV")),
+            _ => code,
+        };
+        m.entity = Some(e.name.clone());
+        m.source = Some(format!("{}:{}", e.origin.file, it.hit.line));
+        if kind == MentionKind::Capital {
+            m.role = Some("government".into());
+        }
+        out.push(M {
+            m,
+            t0: it.t0,
+            t1: it.t1,
+        });
+    }
+}
+
+/// Whether a token is a place: the object of a locative preposition,
+/// directly or through compounds and appositions ("in the Kazakh capital
+/// Astana").
+fn is_place(cx: &Ctx, t: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let mut t = t;
+    for _ in 0..4 {
+        match toks[t].rel {
+            "compound" | "appos" | "flat" => match toks[t].head {
+                Some(h) => t = h,
+                None => return false,
+            },
+            "pobj" => {
+                return toks[t]
+                    .head
+                    .is_some_and(|h| LOCATIVE.contains(&cx.lower(h).as_str()));
+            }
+            _ => break,
+        }
+    }
+    // Fallback when the parse is unsure: right after a locative word.
+    t > 0 && LOCATIVE.contains(&cx.lower(t - 1).as_str()) && toks[t].rel != "nsubj"
+}
+
+fn covered(out: &[M], t: usize) -> bool {
+    out.iter().any(|m| m.t0 <= t && t <= m.t1)
+}
+
+fn is_name_token(cx: &Ctx, t: usize) -> bool {
+    matches!(cx.tag(t), "NNP" | "NNPS") && cx.word(t).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// People in no dictionary, named with an apposition: "Name, spokesman for
+/// the X opposition delegation" -> a Person coded from the role phrase.
+fn appositions(cx: &Ctx, out: &mut Vec<M>) {
+    let doc = cx.doc;
+    let nt = doc.tokens.len();
+    let mut t = 0;
+    while t < nt {
+        if !is_name_token(cx, t) || covered(out, t) {
+            t += 1;
+            continue;
+        }
+        let a = t;
+        let mut b = t;
+        while b + 1 < nt && is_name_token(cx, b + 1) && !covered(out, b + 1) {
+            b += 1;
+        }
+        t = b + 1;
+        // Titles at the front are coreference, handled later.
+        let mut a2 = a;
+        while a2 <= b && TITLES.contains(&cx.lower(a2).trim_end_matches('.')) {
+            a2 += 1;
+        }
+        if a2 > a || b - a2 < 1 || b + 2 >= nt || cx.word(b + 1) != "," {
+            continue;
+        }
+        if cx.sentence_of(a) != cx.sentence_of(b + 2) {
+            continue;
+        }
+        let r0 = b + 2;
+        if !matches!(
+            cx.tag(r0),
+            "DT" | "JJ" | "JJS" | "NN" | "NNS" | "NNP" | "PRP$" | "CD"
+        ) {
+            continue;
+        }
+        let send = doc.sentences[cx.sentence_of(a)].last_token;
+        let mut r1 = r0;
+        while r1 < send && r1 - r0 < 25 {
+            let w = cx.word(r1);
+            let tag = cx.tag(r1);
+            if matches!(
+                w,
+                "," | "." | ";" | ":" | "(" | "\u{201c}" | "\u{201d}" | "\""
+            ) || matches!(tag, "WDT" | "WP" | "VBD" | "VBZ" | "VBP" | "MD")
+            {
+                break;
+            }
+            r1 += 1;
+        }
+        // The agent mentions inside the role phrase; the most specific wins.
+        let inside: Vec<&M> = out
+            .iter()
+            .filter(|m| m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1)
+            .collect();
+        let Some(first) = inside.first() else {
+            continue;
+        };
+        if first.t0 > r0 + 5 {
+            continue;
+        }
+        let rank = |m: &M| {
+            let c = m.m.code.as_deref().unwrap_or("");
+            let role = c.get(3..).unwrap_or("");
+            match role {
+                "GOV" | "ELI" => 2,
+                "MIL" => 1,
+                _ if c.is_empty() => 3,
+                _ => 0,
+            }
+        };
+        let best = inside.iter().min_by_key(|m| rank(m)).copied().cloned();
+        let Some(best) = best else { continue };
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+        let role_span = Span::new(
+            doc.tokens[r0].span.start,
+            doc.tokens[r1.max(r0 + 1) - 1].span.end,
+        );
+        let mut m = mention(span, MentionKind::Person);
+        m.entity = Some(words(doc.slice(span)));
+        m.role = Some(doc.slice(role_span).to_string());
+        m.code = best.m.code.clone();
+        m.source = best.m.source.clone();
+        out.push(M { m, t0: a, t1: b });
+    }
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn key(s: &str) -> String {
+    crate::normalise_str(s)
+}
+
+/// Short forms ("Mr Name", a surname) and he/she linked to the full mention.
+fn coreference(cx: &Ctx, out: &mut Vec<M>) {
+    let doc = cx.doc;
+    // Dictionary people: later mentions of the same entity link to the first.
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].m.span.start);
+    for &i in &order {
+        if out[i].m.kind != MentionKind::Person {
+            continue;
+        }
+        let e = out[i].m.entity.clone().unwrap_or_default();
+        match first.get(&e) {
+            Some(&f) => out[i].m.refers_to = Some(f),
+            None => {
+                first.insert(e, i);
+            }
+        }
+    }
+    // "Mr Name" and bare surnames of people found earlier.
+    let nt = doc.tokens.len();
+    let mut t = 0;
+    while t < nt {
+        if covered(out, t) || !is_name_token(cx, t) {
+            t += 1;
+            continue;
+        }
+        let a = t;
+        let mut title_end = a;
+        while title_end < nt && TITLES.contains(&cx.lower(title_end).trim_end_matches('.')) {
+            title_end += 1;
+        }
+        let mut b = title_end;
+        while b < nt && is_name_token(cx, b) && !covered(out, b) {
+            b += 1;
+        }
+        t = b.max(a + 1);
+        if b == title_end {
+            continue;
+        }
+        let surname = key(doc.slice(Span::new(
+            doc.tokens[title_end].span.start,
+            doc.tokens[b - 1].span.end,
+        )));
+        let start = doc.tokens[a].span.start;
+        let ante = out
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.m.kind == MentionKind::Person && m.m.span.start < start)
+            .filter(|(_, m)| {
+                let e = key(m.m.entity.as_deref().unwrap_or(""));
+                e == surname || e.ends_with(&format!(" {surname}"))
+            })
+            .max_by_key(|(_, m)| m.m.span.start)
+            .map(|(i, _)| i);
+        if ante.is_none() && title_end == a {
+            continue;
+        }
+        let span = Span::new(start, doc.tokens[b - 1].span.end);
+        let mut m = mention(span, MentionKind::Person);
+        match ante {
+            Some(i) => {
+                let root = out[i].m.refers_to.unwrap_or(i);
+                m.refers_to = Some(root);
+                m.code = out[root].m.code.clone();
+                m.entity = out[root].m.entity.clone();
+                m.role = out[root].m.role.clone();
+            }
+            None => m.entity = Some(words(doc.slice(span))),
+        }
+        out.push(M {
+            m,
+            t0: a,
+            t1: b - 1,
+        });
+    }
+    // he / she: the last person in this or the previous sentence,
+    // preferring subjects.
+    for t in 0..nt {
+        let w = cx.lower(t);
+        if !matches!(w.as_str(), "he" | "she") || covered(out, t) {
+            continue;
+        }
+        let s = cx.sentence_of(t);
+        let start = doc.tokens[t].span.start;
+        let cands: Vec<usize> = (0..out.len())
+            .filter(|&i| {
+                let m = &out[i];
+                m.m.kind == MentionKind::Person
+                    && m.m.span.start < start
+                    && cx.sentence_of(m.t0) + 2 >= s
+            })
+            .collect();
+        let is_subj = |i: usize| {
+            (out[i].t0..=out[i].t1).any(|k| matches!(doc.tokens[k].rel, "nsubj" | "nsubjpass"))
+        };
+        let pick = cands
+            .iter()
+            .copied()
+            .filter(|&i| is_subj(i))
+            .max_by_key(|&i| out[i].m.span.start)
+            .or_else(|| cands.iter().copied().max_by_key(|&i| out[i].m.span.start));
+        let Some(i) = pick else { continue };
+        let root = out[i].m.refers_to.unwrap_or(i);
+        let mut m = mention(doc.tokens[t].span, MentionKind::Pronoun);
+        m.refers_to = Some(root);
+        m.code = out[root].m.code.clone();
+        m.entity = out[root].m.entity.clone();
+        out.push(M { m, t0: t, t1: t });
+    }
+}
