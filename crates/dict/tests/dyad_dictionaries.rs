@@ -58,3 +58,32 @@ fn dyad_dictionaries_are_clean() {
     }
     assert!(problems.is_empty(), "{} problems", problems.len());
 }
+
+/// dyad's own event dictionaries: the CAMEO table covers all 20 roots, and
+/// every pattern file loads with known codes.
+#[test]
+fn dyad_event_dictionaries_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries/events");
+    let codes = dyad_dict::read_cameo(&dir.join("cameo.tsv")).expect("cameo.tsv loads");
+    let roots: std::collections::BTreeSet<&str> = codes.iter().map(|c| c.root()).collect();
+    assert_eq!(roots.len(), 20, "all 20 CAMEO roots");
+    assert!(codes.len() >= 290, "{} codes", codes.len());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "verbs"))
+        .collect();
+    files.sort();
+    let mut total = 0;
+    for f in &files {
+        let p = dyad_dict::read_event_patterns(f, Some(&codes)).expect("patterns load");
+        total += p.len();
+    }
+    println!(
+        "{} CAMEO codes, {} event patterns in {} files",
+        codes.len(),
+        total,
+        files.len()
+    );
+    assert!(total >= 3000, "{total} patterns");
+}
