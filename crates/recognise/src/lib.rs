@@ -44,7 +44,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_dict::{ActorEntry, ActorKind, AgentEntry, DictError, NaiveDate};
 pub use dyad_document::{Document, Mention, MentionKind};
 
@@ -152,7 +152,7 @@ pub(crate) struct Hit {
 pub struct Recogniser {
     pub(crate) actors: Vec<ActorEntry>,
     pub(crate) agents: Vec<AgentEntry>,
-    ac: AhoCorasick,
+    ac: DoubleArrayAhoCorasick<u32>,
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
     index: HashMap<String, usize>,
@@ -327,10 +327,7 @@ impl Recogniser {
             h.sort_by_key(|x| (x.what, x.idx));
             h.dedup_by_key(|x| (x.what, x.idx));
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("patterns compile");
+        let ac = automaton(&pats);
         Recogniser {
             actors,
             agents,
@@ -362,24 +359,23 @@ impl Recogniser {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < norm.len() {
-            let Some(m) = self.ac.find(Input::new(&norm).span(pos..norm.len())) else {
+            let Some(m) = self.ac.leftmost_find_iter(&norm[pos..]).next() else {
                 break;
             };
-            let (s, e) = (map[m.start()].0, map[m.end() - 1].1);
+            let (ms, me, pat) = (pos + m.start(), pos + m.end(), m.value() as usize);
+            let (s, e) = (map[ms].0, map[me - 1].1);
             let ok = start_ok[s]
                 && end_ok[e]
-                && self.hits[m.pattern().as_usize()]
-                    .iter()
-                    .any(|h| case_ok(h.case, &text[s..e]));
+                && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e]));
             if ok {
                 out.push(Raw {
                     start: s,
                     end: e,
-                    pat: m.pattern().as_usize(),
+                    pat,
                 });
-                pos = m.end();
+                pos = me;
             } else {
-                pos = m.start() + 1;
+                pos = ms + 1;
                 while pos < norm.len() && !norm.is_char_boundary(pos) {
                     pos += 1;
                 }
@@ -392,7 +388,7 @@ impl Recogniser {
     /// benchmarks: the automaton's speed without the rules).
     pub fn count_matches(&self, text: &str) -> usize {
         let (norm, _) = normalise(text);
-        self.ac.find_iter(&norm).count()
+        self.ac.leftmost_find_iter(&norm).count()
     }
 
     /// Adds the actor mentions of a tagged and parsed document (replacing
@@ -525,3 +521,54 @@ pub(crate) fn normalise_str(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The automaton over normalised names: read from the cache when these very
+/// names were compiled before (the key is a hash of them, so editing a
+/// dictionary invalidates it), else built and cached.
+fn automaton(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for p in pats {
+        h.write(p.as_bytes());
+        h.write_u8(0);
+    }
+    let path =
+        cache_dir().map(|d| d.join(format!("names-{:016x}-{}.daac", h.finish(), pats.len())));
+    if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+        if let Ok((ac, rest)) = DoubleArrayAhoCorasick::<u32>::deserialize(&bytes) {
+            if rest.is_empty() {
+                return ac;
+            }
+        }
+    }
+    let ac = DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build_with_values(
+            pats.iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_bytes(), i as u32)),
+        )
+        .expect("names compile");
+    if let Some(p) = path {
+        // A cache is an optimisation: failing to write one is not an error.
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let tmp = p.with_extension(format!("tmp{}", std::process::id()));
+        if std::fs::write(&tmp, ac.serialize()).is_ok() {
+            let _ = std::fs::rename(&tmp, &p);
+        }
+    }
+    ac
+}
+
+/// `$DYAD_CACHE`, else `$XDG_CACHE_HOME/dyad`, else `~/.cache/dyad`.
+fn cache_dir() -> Option<std::path::PathBuf> {
+    if let Some(d) = std::env::var_os("DYAD_CACHE") {
+        return Some(d.into());
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return Some(std::path::PathBuf::from(d).join("dyad"));
+    }
+    std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cache/dyad"))
+}
