@@ -13,6 +13,7 @@ pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
     dyad_recognise::recognise(&mut doc);
+    dyad_code::code(&mut doc);
     Ok(doc)
 }
 

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    intern, Document, Link, LinkKind, Mention, MentionKind, PublishedFrom, Sentence, Span, Token,
-    RELS, TAGS,
+    intern, Document, Event, Link, LinkKind, Mention, MentionKind, PublishedFrom, Sentence, Span,
+    Token, RELS, TAGS,
 };
 
 /// Maps byte offsets of a string to character offsets and back.
@@ -104,6 +104,33 @@ pub struct ContractMention {
     pub source: Option<String>,
 }
 
+/// A coded event: `{source, target, code, root, quad_class, goldstein,
+/// sentence, start, end, pattern, source_text, target_text}`; `start`/`end`
+/// are character offsets of the verb phrase, `source_text`/`target_text` the
+/// actors' mention texts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContractEvent {
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub code: String,
+    pub root: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub pattern: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_text: Option<String>,
+    /// Indices in `mentions` of the actors' mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_mention: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_mention: Option<usize>,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 pub struct ContractSpan {
     pub start: usize,
@@ -132,7 +159,7 @@ pub struct Contract {
     #[serde(default)]
     pub mentions: Vec<ContractMention>,
     #[serde(default)]
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<ContractEvent>,
     #[serde(default)]
     pub quotes: Vec<serde_json::Value>,
     #[serde(default)]
@@ -199,7 +226,32 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                 source: m.source.clone(),
             })
             .collect(),
-        events: doc.events.clone(),
+        events: doc
+            .events
+            .iter()
+            .map(|e| {
+                let text = |m: Option<usize>| {
+                    m.and_then(|i| doc.mentions.get(i))
+                        .map(|m| doc.text[m.span.range()].to_string())
+                };
+                ContractEvent {
+                    source: e.source.clone(),
+                    target: e.target.clone(),
+                    code: e.code.clone(),
+                    root: e.root.clone(),
+                    quad_class: e.quad_class,
+                    goldstein: e.goldstein,
+                    sentence: e.sentence,
+                    start: ix.char_of(e.span.start),
+                    end: ix.char_of(e.span.end),
+                    pattern: e.pattern.clone(),
+                    source_text: text(e.source_mention),
+                    target_text: text(e.target_mention),
+                    source_mention: e.source_mention,
+                    target_mention: e.target_mention,
+                }
+            })
+            .collect(),
         quotes: doc.quotes.clone(),
         places: doc.places.clone(),
         times: doc.times.clone(),
@@ -285,6 +337,28 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
             })
         })
         .collect::<Result<_, ContractError>>()?;
+    let events = c
+        .events
+        .into_iter()
+        .map(|e| {
+            Ok(Event {
+                sentence: e.sentence,
+                span: bs(ContractSpan {
+                    start: e.start,
+                    end: e.end,
+                })?,
+                source: e.source,
+                target: e.target,
+                source_mention: e.source_mention,
+                target_mention: e.target_mention,
+                code: e.code,
+                root: e.root,
+                quad_class: e.quad_class,
+                goldstein: e.goldstein,
+                pattern: e.pattern,
+            })
+        })
+        .collect::<Result<_, ContractError>>()?;
     Ok(Document {
         id: c.id,
         url: c.url,
@@ -298,7 +372,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
         sentences,
         tokens,
         mentions,
-        events: c.events,
+        events,
         quotes: c.quotes,
         places: c.places,
         times: c.times,
@@ -344,6 +418,19 @@ mod tests {
                 count: Some(2),
                 ..Default::default()
             }],
+            events: vec![Event {
+                sentence: 0,
+                span: Span::new(b, b + 5),
+                source: Some("FRAGOV".into()),
+                target: Some("DEU".into()),
+                source_mention: Some(0),
+                target_mention: None,
+                code: "042".into(),
+                root: "04".into(),
+                quad_class: 1,
+                goldstein: 1.9,
+                pattern: "x.verbs:3: 042  $ visit +".into(),
+            }],
             ..Default::default()
         };
         let c = doc.to_contract(true);
@@ -352,6 +439,10 @@ mod tests {
         assert_eq!(js["type"], "person");
         assert_eq!(js["start"], c.links[0].start);
         assert!(js.get("entity").is_none());
+        let ev = serde_json::to_value(&c.events[0]).unwrap();
+        assert_eq!(ev["start"], c.links[0].start);
+        assert_eq!(ev["source_text"], "owner");
+        assert!(ev.get("target_text").is_none());
         let chars: Vec<char> = text.chars().collect();
         let got: String = chars[c.links[0].start..c.links[0].end].iter().collect();
         assert_eq!(got, "owner");

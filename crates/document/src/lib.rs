@@ -12,13 +12,13 @@
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
 //! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Mention`],
-//! [`MentionKind`], [`Contract`].
+//! [`MentionKind`], [`Event`], [`Contract`].
 
 use serde::{Deserialize, Serialize};
 
 mod contract;
 pub use contract::{
-    CharIndex, Contract, ContractError, ContractMention, ContractSpan, ContractToken,
+    CharIndex, Contract, ContractError, ContractEvent, ContractMention, ContractSpan, ContractToken,
 };
 
 /// A byte range `[start, end)` into a document's text.
@@ -123,6 +123,31 @@ pub struct Mention {
     pub refers_to: Option<usize>,
     /// The dictionary `file:line` that matched.
     pub source: Option<String>,
+}
+
+/// A coded event: `source` did `code` to `target`, as one sentence says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Event {
+    /// Index in [`Document::sentences`].
+    pub sentence: usize,
+    /// The verb phrase (or eventive noun phrase) the event was read from.
+    pub span: Span,
+    /// Actor codes.
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// Indices in [`Document::mentions`] of the actors' mentions.
+    pub source_mention: Option<usize>,
+    pub target_mention: Option<usize>,
+    /// CAMEO event code (`042`, `0241`, `190`).
+    pub code: String,
+    /// Its root: the first two digits.
+    pub root: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    pub quad_class: u8,
+    pub goldstein: f32,
+    /// The dictionary line that matched: `file:line: raw pattern`.
+    pub pattern: String,
 }
 
 /// A sentence; tokens are indices into [`Document::tokens`].
@@ -243,9 +268,10 @@ pub struct Document {
     /// Actor mentions (countries, people, organisations, role phrases), in
     /// text order.
     pub mentions: Vec<Mention>,
-    /// Layers that later stages fill (events, quotes, places, times); kept
-    /// as JSON values until those stages define their types.
-    pub events: Vec<serde_json::Value>,
+    /// Coded events (who did what to whom), in text order.
+    pub events: Vec<Event>,
+    /// Layers that later stages fill (quotes, places, times); kept as JSON
+    /// values until those stages define their types.
     pub quotes: Vec<serde_json::Value>,
     pub places: Vec<serde_json::Value>,
     pub times: Vec<serde_json::Value>,
