@@ -227,6 +227,11 @@ fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
         println!("miss: {m}");
     }
     println!("{s}");
+    let e = dyad_code::score_seed(&doc, &gold);
+    for m in &e.misses {
+        println!("miss event: {m}");
+    }
+    println!("{e}");
     Ok(ExitCode::SUCCESS)
 }
 

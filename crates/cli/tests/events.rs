@@ -121,3 +121,36 @@ fn outlet_is_never_an_actor() {
     }
     assert!(!t.iter().any(|x| x.0.is_empty() || x.1.is_empty()), "{t:?}");
 }
+
+/// The sample article: nothing the reference forbids, and what recall the
+/// coder has reached so far held (the floor, 0.7, is not reached yet).
+#[test]
+fn seed_events_no_must_not_items() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if !shared.join("seed").is_dir() {
+        eprintln!("skipped: ../shared not found beside the repository");
+        return;
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["eval", "seed", "--shared", shared.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("seed-events: "))
+        .expect("a seed-events line");
+    println!("{line}");
+    assert!(line.ends_with("must_not=0"), "{line}");
+    let matched: usize = line
+        .split_once('(')
+        .and_then(|(_, r)| r.split_once('/'))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap();
+    assert!(matched >= 2, "{line}");
+}

@@ -782,5 +782,8 @@ pub fn code(doc: &mut Document) {
     C.get_or_init(Coder::default_english).code(doc);
 }
 
+mod seed;
+pub use seed::{score_seed, SeedEvents};
+
 #[cfg(test)]
 mod tests;
