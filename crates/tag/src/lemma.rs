@@ -22,9 +22,16 @@ fn wants_e(stem: &str) -> bool {
         return false;
     }
     let last = b[n - 1];
+    // Consonant, one vowel, then k/m, or "at" not after e/o: the silent e of
+    // "provoke", "make", "resume", "welcome", "negotiate", "escalate".
+    // (Not t after other vowels, nor n or p: "visit", "imprison", "develop".)
+    let short_vowel_before =
+        n >= 3 && is_vowel(b[n - 2]) && b[n - 2] != b'e' && !is_vowel(b[n - 3]);
     match last {
         b'c' | b'g' | b's' | b'v' | b'z' | b'u' => !(last == b's' && b[n - 2] == b's'),
         b'l' => !is_vowel(b[n - 2]) && b[n - 2] != b'l',
+        b'k' | b'm' => short_vowel_before,
+        b't' => n >= 3 && b[n - 2] == b'a' && !matches!(b[n - 3], b'e' | b'o' | b'a'),
         _ => false,
     }
 }
@@ -196,6 +203,15 @@ mod tests {
             ("pushing", "VBG", "push"),
             ("getting", "VBG", "get"),
             ("having", "VBG", "have"),
+            ("provoking", "VBG", "provoke"),
+            ("resumed", "VBD", "resume"),
+            ("negotiating", "VBG", "negotiate"),
+            ("visiting", "VBG", "visit"),
+            ("developing", "VBG", "develop"),
+            ("attacking", "VBG", "attack"),
+            ("speaking", "VBG", "speak"),
+            ("claimed", "VBN", "claim"),
+            ("treated", "VBN", "treat"),
             ("bigger", "JJR", "big"),
             ("earliest", "JJS", "early"),
         ] {
