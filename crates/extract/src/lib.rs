@@ -31,6 +31,7 @@ mod meta;
 mod render;
 
 pub use eval::{evaluate, load_pages, shingle_counts, EvalError, PageScore, Score};
+pub use meta::normalise_date;
 
 /// The result of extraction.
 #[derive(Debug, Clone, Default, PartialEq)]

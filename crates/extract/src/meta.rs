@@ -284,7 +284,7 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 }
 
 /// Normalise a date string to `YYYY-MM-DD` or an RFC 3339 datetime.
-pub(crate) fn normalise_date(s: &str) -> Option<String> {
+pub fn normalise_date(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
     // ISO 8601: YYYY-MM-DD[THH:MM[:SS[.fff]][Z|±HH[:]MM]] (also with '/' or '.')

@@ -124,28 +124,9 @@ fn outlet_of(url: Option<&str>, links: &[Link]) -> Option<String> {
 /// A date written in metadata (`2024-12-04`, `2024-12-04T10:00:00+04:00`,
 /// `Wed, 04 Dec 2024 10:00:00 GMT`, `December 4, 2024`) as `YYYY-MM-DD`.
 pub fn normalise_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    if s.len() >= 10 {
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
-            return Some(d.format("%Y-%m-%d").to_string());
-        }
-    }
-    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(d.format("%Y-%m-%d").to_string());
-    }
-    for f in [
-        "%B %d, %Y",
-        "%b %d, %Y",
-        "%d %B %Y",
-        "%d %b %Y",
-        "%Y/%m/%d",
-        "%Y%m%d",
-    ] {
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, f) {
-            return Some(d.format("%Y-%m-%d").to_string());
-        }
-    }
-    None
+    // One date reader for the whole pipeline (metadata and input alike);
+    // documents are dated to the day.
+    dyad_extract::normalise_date(s).map(|d| d[..10].to_string())
 }
 
 /// Plain text: paragraphs at blank lines, whitespace inside one collapsed.
