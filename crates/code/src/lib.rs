@@ -446,6 +446,7 @@ impl Coder {
                     quad_class: cameo.quad_class as u8,
                     goldstein: cameo.goldstein,
                     pattern: p.provenance.clone(),
+                    ..Default::default()
                 });
             }
         }

@@ -129,6 +129,14 @@ pub struct ContractEvent {
     pub source_mention: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_mention: Option<usize>,
+    /// Index in `places` of where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `text` or `published`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -249,6 +257,9 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                     target_text: text(e.target_mention),
                     source_mention: e.source_mention,
                     target_mention: e.target_mention,
+                    place: e.place,
+                    date: e.date.clone(),
+                    date_from: e.date_from.clone(),
                 }
             })
             .collect(),
@@ -356,6 +367,9 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 quad_class: e.quad_class,
                 goldstein: e.goldstein,
                 pattern: e.pattern,
+                place: e.place,
+                date: e.date,
+                date_from: e.date_from,
             })
         })
         .collect::<Result<_, ContractError>>()?;
@@ -430,6 +444,9 @@ mod tests {
                 quad_class: 1,
                 goldstein: 1.9,
                 pattern: "x.verbs:3: 042  $ visit +".into(),
+                place: None,
+                date: Some("2024-10".into()),
+                date_from: Some("text".into()),
             }],
             ..Default::default()
         };

@@ -148,6 +148,14 @@ pub struct Event {
     pub goldstein: f32,
     /// The dictionary line that matched: `file:line: raw pattern`.
     pub pattern: String,
+    /// Index in [`Document::places`] of where it happened, if the sentence
+    /// says.
+    pub place: Option<usize>,
+    /// When it happened (`2024-11-30`, `2024-10`, `2024-11-25/2024-12-01`).
+    pub date: Option<String>,
+    /// Where the date came from: `text` (a time expression that governs the
+    /// event) or `published` (the publication date, for want of one).
+    pub date_from: Option<String>,
 }
 
 /// A sentence; tokens are indices into [`Document::tokens`].
