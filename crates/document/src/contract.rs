@@ -169,11 +169,13 @@ pub struct Contract {
     #[serde(default)]
     pub events: Vec<ContractEvent>,
     #[serde(default)]
-    pub quotes: Vec<serde_json::Value>,
+    pub quotes: Vec<crate::ContractQuote>,
     #[serde(default)]
-    pub places: Vec<serde_json::Value>,
+    pub sources: crate::SourcesSummary,
     #[serde(default)]
-    pub times: Vec<serde_json::Value>,
+    pub places: Vec<crate::ContractPlace>,
+    #[serde(default)]
+    pub times: Vec<crate::time::ContractTime>,
 }
 
 pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
@@ -263,9 +265,22 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                 }
             })
             .collect(),
-        quotes: doc.quotes.clone(),
-        places: doc.places.clone(),
-        times: doc.times.clone(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| q.to_contract(&doc.text, &ix))
+            .collect(),
+        sources: doc.sources.clone(),
+        places: doc
+            .places
+            .iter()
+            .map(|p| p.to_contract(&doc.text, &ix))
+            .collect(),
+        times: doc
+            .times
+            .iter()
+            .map(|t| t.to_contract(&doc.text, &ix))
+            .collect(),
     }
 }
 
@@ -387,9 +402,34 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
         tokens,
         mentions,
         events,
-        quotes: c.quotes,
-        places: c.places,
-        times: c.times,
+        quotes: c
+            .quotes
+            .into_iter()
+            .map(|q| crate::Quote::from_contract(q, &ix))
+            .collect::<Result<_, _>>()?,
+        sources: c.sources,
+        places: c
+            .places
+            .into_iter()
+            .map(|p| {
+                let span = bs(ContractSpan {
+                    start: p.start,
+                    end: p.end,
+                })?;
+                Ok(crate::Place::from_contract(p, span))
+            })
+            .collect::<Result<_, ContractError>>()?,
+        times: c
+            .times
+            .into_iter()
+            .map(|t| {
+                let span = bs(ContractSpan {
+                    start: t.start,
+                    end: t.end,
+                })?;
+                Ok(crate::time::TimeExpr::from_contract(t, span))
+            })
+            .collect::<Result<_, ContractError>>()?,
     })
 }
 
@@ -485,6 +525,7 @@ mod tests {
             mentions: vec![],
             events: vec![],
             quotes: vec![],
+            sources: Default::default(),
             places: vec![],
             times: vec![],
         };

@@ -12,14 +12,22 @@
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
 //! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Mention`],
-//! [`MentionKind`], [`Event`], [`Contract`].
+//! [`MentionKind`], [`Event`], [`Place`], [`PlaceFeature`], [`Contract`].
 
 use serde::{Deserialize, Serialize};
 
 mod contract;
+mod quote;
+pub use quote::{
+    ContractQuote, ContractSpeaker, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Speaker,
+};
+mod time;
 pub use contract::{
     CharIndex, Contract, ContractError, ContractEvent, ContractMention, ContractSpan, ContractToken,
 };
+pub use time::{ContractTime, TimeExpr, TimeKind};
+mod place;
+pub use place::{ContractPlace, Place, PlaceFeature};
 
 /// A byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -278,11 +286,15 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Coded events (who did what to whom), in text order.
     pub events: Vec<Event>,
-    /// Layers that later stages fill (quotes, places, times); kept as JSON
-    /// values until those stages define their types.
-    pub quotes: Vec<serde_json::Value>,
-    pub places: Vec<serde_json::Value>,
-    pub times: Vec<serde_json::Value>,
+    /// Quotations (direct and reported), in text order; nested ones
+    /// right after the quote they lie in.
+    pub quotes: Vec<Quote>,
+    /// Who the document quotes: counts of named and anonymous sources.
+    pub sources: SourcesSummary,
+    /// Place mentions resolved to gazetteer entries, in text order.
+    pub places: Vec<Place>,
+    /// Time expressions, in text order.
+    pub times: Vec<TimeExpr>,
 }
 
 impl Document {
