@@ -1,0 +1,847 @@
+//! Quotes: who is quoted saying what. Fills [`Document::quotes`] and
+//! [`Document::sources`] of a segmented, tagged, parsed and recognised
+//! document.
+//!
+//! Public API:
+//!
+//! * [`attribute`]`(doc: &mut Document)`: finds direct quotes (in double
+//!   marks, with quotes nested in single marks) and reported speech, and
+//!   resolves their speakers to actor mentions; run it after
+//!   `dyad_recognise::recognise` and before the event coder.
+//! * [`score_seed`]: scores the quotes of the sample article against its
+//!   reference (`dyad eval seed` prints the `seed-quotes:` line).
+//!
+//! How it works, in order:
+//!
+//! 1. **Marks** (`marks.rs`): every double mark is judged opening or closing
+//!    from its shape and neighbours; marks pair up within a paragraph. An
+//!    opening mark met while a quote is open ends that quote (a
+//!    paragraph-style quote left open); a quote still open at the
+//!    paragraph's end ends there, or after its first sentence when it
+//!    would run on for more than three, so a stray mark never swallows the
+//!    article. Single marks inside a direct quote make nested quotes.
+//! 2. **Not quotes**: a short quoted phrase (five words or fewer, no
+//!    sentence punctuation) in the middle of a sentence with no speech verb
+//!    to attribute it, or after a naming word (`so-called`, `dubbed`), is a
+//!    scare quote or a title and is left out.
+//! 3. **Attribution of direct quotes**: a quote in the middle of a sentence
+//!    takes the nearest speech verb before it in the sentence (`X said:
+//!    "..."`, `said the move was, "a joint ..."`); a quote that opens a
+//!    sentence takes the speech verb right after its closing mark, whose
+//!    subject starts there (`"...," X, head of ..., told Y`) or follows it
+//!    (`"...," said X`). A quote with neither continues the quote or
+//!    reported speech of the sentence before (same speaker,
+//!    `continuation`); a paragraph left open takes the speaker of the quote
+//!    opening the next paragraph.
+//! 4. **Reported speech** (outside direct quotes): a speech verb with its
+//!    speaker at the sentence's end (`..., X said.`, `..., X told Y.`) or in
+//!    its middle (`A, X said, B`) reports the sentence; one with its speaker
+//!    before it reports its clause (`X said (that) ...`). Reported clauses
+//!    that hold a direct quote are left to that quote.
+//! 5. **Speakers** (`speaker.rs`): the verb's subject (or the phrase beside
+//!    the verb when the parse has none) is resolved to the recogniser's
+//!    mentions: a person by canonical name and role (short forms and
+//!    `he`/`she` through their `refers_to`), `the spokesman` to the person
+//!    given that role before (`the diplomat` to `a Brazilian diplomat`),
+//!    role phrases as anonymous sources with their code and count (an
+//!    unnamed person is anonymous, an institution is not), coordinated
+//!    sources together (code only when they share it). Names in no
+//!    dictionary are read from the proper nouns (`[Energy Secretary Marta]
+//!    Quiroga` -> Marta Quiroga); a bare surname or an unlinked `he`/`she`
+//!    then names the person quoted before. The outlet is never a speaker.
+//!
+//! A speech verb before a quote attributes it only when the verbs between
+//! belong to what it says; a speaker phrase stops at commas, another
+//! clause's verb and a trailing time (`the federation on Thursday`).
+
+mod marks;
+mod seed;
+mod speaker;
+
+pub use seed::{score_seed, SeedQuotes};
+
+use dyad_document::{
+    Document, MentionKind, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Span, Speaker,
+};
+
+use marks::Raw;
+use speaker::Cx;
+
+/// Speech verbs (lemmas) that attribute a direct quote.
+const CUES: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "urge",
+    "warn",
+    "state",
+    "claim",
+    "insist",
+    "note",
+    "explain",
+    "argue",
+    "stress",
+    "announce",
+    "declare",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "allege",
+    "assert",
+    "write",
+    "ask",
+    "reply",
+    "recall",
+    "continue",
+    "conclude",
+    "comment",
+    "observe",
+    "predict",
+    "caution",
+    "emphasise",
+    "emphasize",
+    "maintain",
+    "tweet",
+    "report",
+    "remark",
+    "deny",
+    "respond",
+    "shout",
+    "yell",
+    "scream",
+    "whisper",
+    "exclaim",
+    "lament",
+    "bemoan",
+    "joke",
+    "quip",
+    "complain",
+    "vow",
+    "promise",
+    "suggest",
+    "answer",
+    "agree",
+];
+
+/// Speech verbs that report speech without quotation marks (a narrower
+/// list: "asked to", "agreed to", "promised to" are not reports).
+const REPORT_CUES: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "warn",
+    "urge",
+    "state",
+    "claim",
+    "insist",
+    "note",
+    "explain",
+    "argue",
+    "stress",
+    "announce",
+    "declare",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "allege",
+    "assert",
+    "write",
+    "report",
+    "predict",
+    "caution",
+    "emphasise",
+    "emphasize",
+    "maintain",
+    "deny",
+];
+
+/// Words right before a quoted phrase that make it a name or title.
+const NAMING: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "termed",
+    "titled",
+    "entitled",
+    "nicknamed",
+    "codenamed",
+    "code-named",
+    "branded",
+];
+
+/// A quote still open at this many sentences before its paragraph's end
+/// is cut after its first sentence.
+const MAX_OPEN_SENTENCES: usize = 3;
+
+/// A next sentence this short after a closed quote can hold its
+/// attribution (`"Why?" he asked.` split after `?"`).
+const SHORT_ATTRIBUTION: usize = 10;
+
+/// Finds the quotes of a tagged, parsed and recognised document and
+/// summarises its sources (replacing any there were).
+pub fn attribute(doc: &mut Document) {
+    let quotes = if doc.tokens.is_empty() {
+        Vec::new()
+    } else {
+        find(doc)
+    };
+    doc.sources = summarise(&quotes);
+    doc.quotes = quotes;
+}
+
+/// A direct quote being attributed.
+#[derive(Debug, Clone)]
+struct Direct {
+    raw: Raw,
+    /// Index in the direct list of the quote it is nested in.
+    outer: Option<usize>,
+    /// The region its attribution may be sought in: its paragraph, or the
+    /// outer quote's words.
+    limit: Span,
+    quote: Quote,
+    /// Token of the speech verb that attributed it.
+    cue_tok: Option<usize>,
+    /// Last sentence of the quote and its attribution.
+    last_sentence: usize,
+}
+
+fn find(doc: &Document) -> Vec<Quote> {
+    let cx = Cx::new(doc);
+    let blocks: Vec<Span> = if doc.paragraphs.is_empty() {
+        vec![Span::new(0, doc.text.len())]
+    } else {
+        doc.paragraphs.clone()
+    };
+    let sentence = |b: usize| {
+        doc.sentences
+            .get(cx.sentence_at(b))
+            .map_or(Span::new(0, doc.text.len()), |s| s.span)
+    };
+
+    // 1. Marks, paired per paragraph; nested quotes inside each.
+    let mut directs: Vec<Direct> = Vec::new();
+    for &block in &blocks {
+        let marks = marks::double_marks(&doc.text, block);
+        for raw in marks::pair(&doc.text, block, &marks, &sentence, MAX_OPEN_SENTENCES) {
+            let raw = cut_unclosed(&cx, raw);
+            let outer = directs.len();
+            directs.push(direct(raw, None, block));
+            for n in marks::nested(&doc.text, raw.content) {
+                let mut d = direct(n, Some(outer), raw.content);
+                d.quote.nested = true;
+                directs.push(d);
+            }
+        }
+    }
+    // Token levels: 0 outside quotes, 1 in a quote, 2 in a nested one.
+    let mut level = vec![0u8; doc.tokens.len()];
+    for d in &directs {
+        let lv = if d.outer.is_some() { 2 } else { 1 };
+        let end = d.raw.close.map_or(d.raw.content.end, |c| c.end);
+        for t in cx.tokens_in(Span::new(d.raw.open.start, end)) {
+            level[t] = level[t].max(lv);
+        }
+    }
+    let mut cx = cx;
+    cx.level = level;
+    let cx = cx;
+
+    // 2.-3. Direct quotes, in text order (outer before nested).
+    let mut used_cues: Vec<usize> = Vec::new();
+    for i in 0..directs.len() {
+        attribute_direct(&cx, &mut directs, i, &mut used_cues);
+    }
+    // Reported speech, then continuations (which may go on from it).
+    let indirect = reported(&cx, &directs, &used_cues);
+    continuations(&cx, &mut directs, &indirect, &blocks);
+
+    // Not quotes: scare quotes and titles with no speaker.
+    let keep: Vec<bool> = directs
+        .iter()
+        .map(|d| d.quote.speaker.is_some() || !scare(&cx, d))
+        .collect();
+    // Order: text order; a nested quote right after its outer one.
+    let mut all: Vec<(Option<usize>, Quote)> = Vec::new();
+    let mut pos = vec![usize::MAX; directs.len()];
+    let mut order: Vec<(Span, usize, bool)> = Vec::new();
+    for (i, d) in directs.iter().enumerate() {
+        if keep[i] && d.outer.is_none_or(|o| keep[o]) {
+            order.push((d.quote.span, i, true));
+        }
+    }
+    for (i, q) in indirect.iter().enumerate() {
+        order.push((q.span, i, false));
+    }
+    order.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
+    for (_, i, is_direct) in order {
+        if is_direct {
+            pos[i] = all.len();
+            all.push((directs[i].outer, directs[i].quote.clone()));
+        } else {
+            all.push((None, indirect[i].clone()));
+        }
+    }
+    let mut quotes: Vec<Quote> = all
+        .into_iter()
+        .map(|(outer, mut q)| {
+            q.outer = outer.map(|o| pos[o]).filter(|&p| p != usize::MAX);
+            q
+        })
+        .collect();
+    short_names(&mut quotes);
+    pronouns(&cx, &mut quotes);
+    quotes
+}
+
+/// Sentences within which an unlinked "he"/"she" may name the person
+/// quoted before.
+const PRONOUN_REACH: usize = 6;
+
+/// A "he"/"she" the recogniser could not link (the person is in no
+/// dictionary) is the person last quoted, a few sentences before at most.
+fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        let n = sp.name.to_lowercase();
+        if !matches!(n.as_str(), "he" | "she") || sp.antecedent.is_some() {
+            continue;
+        }
+        let here = cx.sentence_at(sp.span.start);
+        let prev = quotes[..i]
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|p| {
+                !p.anonymous
+                    && p.count.is_none()
+                    && matches!(
+                        p.kind,
+                        None | Some(MentionKind::Person | MentionKind::Pronoun)
+                    )
+                    && p.name.chars().next().is_some_and(char::is_uppercase)
+                    && p.name.contains(' ')
+            })
+            .filter(|p| cx.sentence_at(p.span.start) + PRONOUN_REACH >= here)
+            .cloned();
+        if let (Some(p), Some(sp)) = (prev, quotes[i].speaker.as_mut()) {
+            sp.name = p.name;
+            sp.antecedent = p.mention.or(p.antecedent);
+            sp.code = p.code;
+            sp.role = p.role;
+            sp.kind = sp.kind.or(Some(MentionKind::Pronoun));
+        }
+    }
+}
+
+/// A bare surname ("Mr Tesfaye" with the title split off) names the
+/// speaker quoted before under a full name ending with it, when the
+/// recogniser knew neither.
+fn short_names(quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        if sp.anonymous || sp.antecedent.is_some() || sp.name.contains(' ') {
+            continue;
+        }
+        let surname = sp.name.clone();
+        let full = quotes[..i]
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|p| {
+                !p.anonymous
+                    && p.name.contains(' ')
+                    && p.name.rsplit(' ').next() == Some(surname.as_str())
+            })
+            .cloned();
+        if let (Some(full), Some(sp)) = (full, quotes[i].speaker.as_mut()) {
+            sp.name = full.name;
+            sp.antecedent = full.mention.or(full.antecedent);
+            sp.code = sp.code.take().or(full.code);
+            if sp.role.as_deref().is_none_or(|r| !r.contains(' ')) {
+                sp.role = full.role;
+            }
+        }
+    }
+}
+
+fn direct(raw: Raw, outer: Option<usize>, limit: Span) -> Direct {
+    Direct {
+        raw,
+        outer,
+        limit,
+        quote: Quote {
+            kind: QuoteKind::Direct,
+            span: raw.content,
+            open: raw.close.is_none_or(|c| c.is_empty()),
+            ..Default::default()
+        },
+        cue_tok: None,
+        last_sentence: 0,
+    }
+}
+
+/// A quote left open that holds its own attribution (`"We tried, said X.`,
+/// the closing mark forgotten) ends at the comma before it; the closing
+/// mark is then an empty span there.
+fn cut_unclosed(cx: &Cx, raw: Raw) -> Raw {
+    if raw.close.is_some() {
+        return raw;
+    }
+    let doc = cx.doc;
+    let toks: Vec<usize> = cx.tokens_in(raw.content).collect();
+    for (n, &k) in toks.iter().enumerate() {
+        if cx.word(k) != "," || n + 1 >= toks.len() {
+            continue;
+        }
+        let s = &doc.sentences[cx.sentence_at(doc.tokens[k].span.start)];
+        let region: Vec<usize> = toks[n + 1..]
+            .iter()
+            .copied()
+            .filter(|&t| t < s.last_token)
+            .collect();
+        let Some(&first) = region.first() else {
+            continue;
+        };
+        let Some(&t) = region.iter().find(|&&t| cx.is_cue(t, CUES)) else {
+            continue;
+        };
+        // Nothing but the attribution: no other finite verb.
+        let finite = region
+            .iter()
+            .any(|&x| x != t && matches!(doc.tokens[x].tag, "VBD" | "VBZ" | "VBP" | "MD"));
+        if finite {
+            continue;
+        }
+        if cx.speaker_of(t, &region, Some(first)).is_none() {
+            continue;
+        }
+        let at = doc.tokens[k].span.start;
+        return Raw {
+            open: raw.open,
+            close: Some(Span::new(at, at)),
+            content: marks::trim(&doc.text, Span::new(raw.open.end, at)),
+        };
+    }
+    raw
+}
+
+/// Attributes direct quote `i` from the text before or after it.
+fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<usize>) {
+    let doc = cx.doc;
+    let d = directs[i].clone();
+    let lv = if d.outer.is_some() { 2 } else { 1 };
+    // Tokens outside this quote (and its siblings) at the quote's level.
+    let free = |t: usize| cx.level[t] < lv;
+    let open_s = cx.sentence_at(d.raw.open.start);
+    let s_span = doc.sentences[open_s].span;
+    let lo = s_span.start.max(d.limit.start);
+    // The previous quote at this level in the same sentence ends the
+    // region before this one.
+    let prev_end = directs[..i]
+        .iter()
+        .filter(|p| p.outer == d.outer && p.raw.content.end <= d.raw.open.start)
+        .map(|p| p.raw.close.map_or(p.raw.content.end, |c| c.end))
+        .max()
+        .unwrap_or(0);
+    let before: Vec<usize> = cx
+        .tokens_in(Span::new(lo.max(prev_end), d.raw.open.start))
+        .filter(|&t| free(t))
+        .collect();
+    let mid = cx
+        .tokens_in(Span::new(lo, d.raw.open.start))
+        .any(|t| free(t) && !cx.is_punct(t));
+    let mut last_sentence = cx.sentence_at(d.raw.content.end.saturating_sub(1));
+
+    let mut found: Option<(usize, Speaker)> = None;
+    let mut partial = false;
+    let try_before = |found: &mut Option<(usize, Speaker)>| {
+        // The nearest speech verb before the quote in its sentence.
+        for &t in before.iter().rev() {
+            if cx.is_cue(t, CUES) {
+                // Verbs between belong to what it says ("said the move was,
+                // "..."), not to a clause of their own ("asked about X,
+                // called him a "...").
+                let governed = before
+                    .iter()
+                    .filter(|&&v| v > t && doc.tokens[v].tag.starts_with("VB"))
+                    .all(|&v| cx.governs(t, v));
+                if governed {
+                    if let Some(sp) = cx.speaker_of(t, &before, None) {
+                        *found = Some((t, sp));
+                    }
+                }
+                break;
+            }
+        }
+    };
+    let try_after = |found: &mut Option<(usize, Speaker)>, last: &mut usize| {
+        let Some(close) = d.raw.close else { return };
+        let cs = cx.sentence_at(close.start);
+        let mut end = doc.sentences[cs].span.end.min(d.limit.end);
+        // Stop at the next mark at this level.
+        if let Some(n) = directs
+            .iter()
+            .filter(|p| p.outer == d.outer && p.raw.open.start >= close.end)
+            .map(|p| p.raw.open.start)
+            .min()
+        {
+            end = end.min(n);
+        }
+        let mut after: Vec<usize> = cx
+            .tokens_in(Span::new(close.end, end))
+            .filter(|&t| free(t))
+            .collect();
+        let mut short = false;
+        if after.iter().all(|&t| cx.is_punct(t)) && cs + 1 < doc.sentences.len() {
+            // `"Why?" he asked.`: the next short sentence.
+            let ns = doc.sentences[cs + 1];
+            let toks: Vec<usize> = cx.tokens_in(ns.span).collect();
+            if ns.span.end <= d.limit.end
+                && toks.len() <= SHORT_ATTRIBUTION
+                && toks.iter().all(|&t| !cx.is_mark(t))
+                && d.outer.is_none()
+            {
+                after = toks;
+                short = true;
+            }
+        }
+        let Some(first) = after.iter().copied().find(|&t| !cx.is_punct(t)) else {
+            return;
+        };
+        for &t in &after {
+            if !cx.is_cue(t, CUES) {
+                continue;
+            }
+            if short && cx.has_clause(t) {
+                break;
+            }
+            if let Some(sp) = cx.speaker_of(t, &after, Some(first)) {
+                // The verb, or its subject, must come first after the mark.
+                {
+                    *found = Some((t, sp));
+                    *last = cx.sentence_at(doc.tokens[t].span.start);
+                }
+            }
+            break;
+        }
+    };
+    if mid {
+        try_before(&mut found);
+        if found.is_some() {
+            partial = doc.text[d.raw.content.range()]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase);
+        } else {
+            try_after(&mut found, &mut last_sentence);
+        }
+    } else {
+        try_after(&mut found, &mut last_sentence);
+    }
+    let q = &mut directs[i];
+    q.last_sentence = last_sentence;
+    if let Some((t, sp)) = found {
+        q.quote.continuation = used.contains(&t) && d.outer.is_none();
+        q.quote.speaker = Some(sp);
+        q.quote.cue = Some(cx.cue_span(t));
+        q.quote.partial = partial;
+        q.cue_tok = Some(t);
+        used.push(t);
+    }
+}
+
+/// Quotes with no attribution of their own go on from the quote or
+/// reported speech of the sentence before; a paragraph left open takes the
+/// speaker of the quote that opens the next paragraph.
+fn continuations(cx: &Cx, directs: &mut [Direct], indirect: &[Quote], blocks: &[Span]) {
+    let doc = cx.doc;
+    let reported: Vec<(usize, usize, &Quote)> = indirect
+        .iter()
+        .map(|q| (q.span.end, cx.sentence_at(q.span.end.saturating_sub(1)), q))
+        .collect();
+    for i in 0..directs.len() {
+        if directs[i].quote.speaker.is_some() || directs[i].outer.is_some() {
+            continue;
+        }
+        let open = directs[i].raw.open.start;
+        let s = cx.sentence_at(open);
+        // Only a quote that opens its sentence.
+        let starts = cx
+            .tokens_in(Span::new(doc.sentences[s].span.start, open))
+            .all(|t| cx.is_punct(t));
+        if !starts {
+            continue;
+        }
+        let prev_direct = directs[..i]
+            .iter()
+            .filter(|p| p.outer.is_none() && p.quote.speaker.is_some())
+            .map(|p| (p.raw.content.end, p.last_sentence, &p.quote))
+            .next_back();
+        let prev_reported = reported
+            .iter()
+            .filter(|(end, _, _)| *end <= open)
+            .map(|&(e, s, q)| (e, s, q))
+            .next_back();
+        let prev = match (prev_direct, prev_reported) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let Some((_, ps, q)) = prev {
+            if ps + 1 >= s && ps <= s {
+                let speaker = q.speaker.clone();
+                let last = directs[i].last_sentence;
+                let d = &mut directs[i];
+                d.quote.speaker = speaker;
+                d.quote.continuation = true;
+                d.last_sentence = last.max(s);
+            }
+        }
+    }
+    // A paragraph left open: the speaker of the next paragraph's opening
+    // quote.
+    for i in (0..directs.len()).rev() {
+        let d = &directs[i];
+        if d.quote.speaker.is_some() || d.outer.is_some() || d.raw.close.is_some() {
+            continue;
+        }
+        let Some(b) = blocks.iter().position(|b| b.contains(d.raw.open)) else {
+            continue;
+        };
+        if d.raw.content.end + 1 < blocks[b].end.saturating_sub(1) {
+            continue;
+        }
+        let Some(next) = blocks.get(b + 1) else {
+            continue;
+        };
+        let opener = directs.iter().position(|n| {
+            n.outer.is_none()
+                && n.raw.open.start >= next.start
+                && doc.text[next.start..n.raw.open.start].trim().is_empty()
+        });
+        if let Some(n) = opener {
+            if let Some(sp) = directs[n].quote.speaker.clone() {
+                directs[i].quote.speaker = Some(sp);
+                directs[i].quote.continuation = true;
+            }
+        }
+    }
+}
+
+/// A short phrase in quotes with no speaker: a scare quote or a title.
+fn scare(cx: &Cx, d: &Direct) -> bool {
+    let doc = cx.doc;
+    let words = doc.text[d.raw.content.range()].split_whitespace().count();
+    let before: Vec<usize> = cx
+        .tokens_in(Span::new(
+            doc.sentences[cx.sentence_at(d.raw.open.start)].span.start,
+            d.raw.open.start,
+        ))
+        .collect();
+    if let Some(&t) = before.last() {
+        if NAMING.contains(&cx.lower(t).as_str()) {
+            return true;
+        }
+    }
+    let sentence_like = doc.text[d.raw.content.range()]
+        .trim_end_matches(['’', '\'', '"', '”'])
+        .ends_with(['.', '!', '?']);
+    let mid = before.iter().any(|&t| !cx.is_punct(t));
+    words <= 5 && !sentence_like && mid
+}
+
+/// Reported speech outside direct quotes.
+fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
+    let doc = cx.doc;
+    let mut out = Vec::new();
+    let marked: Vec<Span> = directs
+        .iter()
+        .filter(|d| d.outer.is_none())
+        .map(|d| {
+            Span::new(
+                d.raw.open.start,
+                d.raw.close.map_or(d.raw.content.end, |c| c.end),
+            )
+        })
+        .collect();
+    for s in &doc.sentences {
+        let toks: Vec<usize> = (s.first_token..s.last_token).collect();
+        if let Some(q) = according_to(cx, s, &marked) {
+            out.push(q);
+        }
+        for &c in &toks {
+            if cx.level[c] > 0
+                || used.contains(&c)
+                || !cx.is_cue(c, REPORT_CUES)
+                || cx.negated(c)
+                || matches!(
+                    doc.tokens[c].rel,
+                    "xcomp" | "acl" | "amod" | "pcomp" | "csubj"
+                )
+            {
+                continue;
+            }
+            let free: Vec<usize> = toks.iter().copied().filter(|&t| cx.level[t] == 0).collect();
+            let Some(sp) = cx.speaker_of(c, &free, None) else {
+                continue;
+            };
+            let Some((a, b)) = cx.phrase_tokens(&sp) else {
+                continue;
+            };
+            let first = s.first_token;
+            let last = cx.last_word(s);
+            let content = if b <= c {
+                // Speaker before the verb. Skip what is told ("told The
+                // National", "told reporters").
+                let mut k = c + 1;
+                let objects = cx.objects(c);
+                while k < last && objects.contains(&k) {
+                    k += 1;
+                }
+                let comma_before = a > first && cx.word(a - 1) == ",";
+                if k >= last && comma_before {
+                    // "..., X said."
+                    Some((first, a - 1))
+                } else if k < last && cx.word(k) == "," && comma_before && a - 1 > first {
+                    // "A, X said, B": the whole sentence.
+                    Some((first, last))
+                } else if k < last {
+                    // "X said (on Tuesday) (that) ...".
+                    let that = (k..last.min(k + 6))
+                        .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
+                        .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
+                    let adverbial = matches!(doc.tokens[k].tag, "IN" | "RB" | "TO" | "WRB");
+                    match that {
+                        Some(t) => (t + 1 < last).then_some((t + 1, last)),
+                        // "urged X to ..." has no clause: no report; nor
+                        // has "said while visiting ...".
+                        None if cx.has_clause(c) && !adverbial => Some((k, last)),
+                        None => None,
+                    }
+                } else {
+                    None
+                }
+            } else if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= b + 1 {
+                // "..., said X."
+                Some((first, c - 1))
+            } else {
+                None
+            };
+            let Some((ca, cb)) = content else { continue };
+            if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+                continue;
+            }
+            let span = marks::trim(
+                &doc.text,
+                Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
+            );
+            if marked
+                .iter()
+                .any(|m| m.start < span.end && span.start < m.end)
+            {
+                continue;
+            }
+            out.push(Quote {
+                kind: QuoteKind::Indirect,
+                span,
+                speaker: Some(sp),
+                cue: Some(cx.cue_span(c)),
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
+/// "According to X, ..." and "..., according to X.": X reports the rest.
+fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option<Quote> {
+    let doc = cx.doc;
+    let (first, last) = (s.first_token, cx.last_word(s));
+    let k = (first..last.saturating_sub(1)).find(|&k| {
+        cx.level[k] == 0
+            && cx.word(k).eq_ignore_ascii_case("according")
+            && cx.word(k + 1).eq_ignore_ascii_case("to")
+    })?;
+    let mut e = k + 2;
+    while e < last && cx.word(e) != "," {
+        e += 1;
+    }
+    let sp = cx.speaker_in(k + 2, e)?;
+    let (ca, cb) = if k == first && e < last {
+        (e + 1, last)
+    } else if k > first && cx.word(k - 1) == "," && e >= last {
+        (first, k - 1)
+    } else {
+        return None;
+    };
+    if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+        return None;
+    }
+    let span = marks::trim(
+        &doc.text,
+        Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
+    );
+    if marked
+        .iter()
+        .any(|m| m.start < span.end && span.start < m.end)
+    {
+        return None;
+    }
+    Some(Quote {
+        kind: QuoteKind::Indirect,
+        span,
+        speaker: Some(sp),
+        cue: Some(Span::new(
+            doc.tokens[k].span.start,
+            doc.tokens[k + 1].span.end,
+        )),
+        ..Default::default()
+    })
+}
+
+/// Counts of quotes and distinct speakers, named and anonymous.
+fn summarise(quotes: &[Quote]) -> SourcesSummary {
+    let mut s = SourcesSummary {
+        quotes: quotes.len(),
+        ..Default::default()
+    };
+    for q in quotes {
+        match q.kind {
+            QuoteKind::Direct => s.direct += 1,
+            QuoteKind::Indirect => s.indirect += 1,
+        }
+        let Some(sp) = &q.speaker else {
+            s.unattributed += 1;
+            continue;
+        };
+        if sp.anonymous {
+            s.anonymous_quotes += 1;
+        } else {
+            s.named_quotes += 1;
+        }
+        let key = sp.name.to_lowercase();
+        match s
+            .speakers
+            .iter_mut()
+            .find(|x| x.name.to_lowercase() == key && x.anonymous == sp.anonymous)
+        {
+            Some(x) => x.quotes += 1,
+            None => s.speakers.push(SourceSpeaker {
+                name: sp.name.clone(),
+                anonymous: sp.anonymous,
+                code: sp.code.clone(),
+                quotes: 1,
+            }),
+        }
+    }
+    s.named = s.speakers.iter().filter(|x| !x.anonymous).count();
+    s.anonymous = s.speakers.len() - s.named;
+    // Most quoted first; ties in order of first quote (stable sort).
+    s.speakers.sort_by_key(|x| std::cmp::Reverse(x.quotes));
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,902 @@
+//! Token helpers over the parse, and speakers: the subject of a speech verb
+//! (or the phrase beside it) resolved to the recogniser's mentions.
+
+use dyad_document::{Document, MentionKind, Sentence, Span, Speaker};
+
+use crate::marks::is_mark_str;
+
+/// Head nouns (lemmas) of unnamed sources when no mention covers them.
+const ANON_HEADS: &[&str] = &[
+    "official",
+    "source",
+    "diplomat",
+    "analyst",
+    "expert",
+    "observer",
+    "resident",
+    "witness",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "insider",
+    "officer",
+    "negotiator",
+    "activist",
+    "person",
+    "people",
+];
+
+/// Title and role words written before a name ("Governor", "Mr").
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "deputy",
+    "governor",
+    "mayor",
+    "senator",
+    "sen",
+    "rep",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lt",
+    "major",
+    "maj",
+    "admiral",
+    "commander",
+    "chief",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "judge",
+    "chancellor",
+    "premier",
+    "emir",
+    "sultan",
+    "speaker",
+    "sir",
+    "lord",
+    "dame",
+    "chairman",
+    "chairwoman",
+    "director",
+    "head",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "founder",
+    "co-founder",
+    "executive",
+    "leader",
+    "team",
+    "manager",
+    "coach",
+    "captain",
+    "officer",
+    "rev",
+];
+
+/// Words of a time phrase that can trail a speaker phrase.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+];
+
+/// Subjects that name no one.
+const EMPTY_SUBJECTS: &[&str] = &["it", "this", "that", "which", "what", "there", "who"];
+
+pub(crate) struct Cx<'a> {
+    pub doc: &'a Document,
+    /// Per token: 0 outside quotes, 1 inside a direct quote, 2 nested.
+    pub level: Vec<u8>,
+    /// Dependents of each token, flat: those of `t` are
+    /// `kids[kid_start[t]..kid_start[t + 1]]` (one allocation, not one per
+    /// token: this runs on every document).
+    kid_start: Vec<usize>,
+    kids: Vec<usize>,
+    /// Per token: the best mention covering it (the outlet left out), or
+    /// `usize::MAX`.
+    cover: Vec<usize>,
+}
+
+fn rank(k: MentionKind) -> u8 {
+    match k {
+        MentionKind::Person => 0,
+        MentionKind::Pronoun => 1,
+        MentionKind::Agent => 2,
+        MentionKind::Org => 3,
+        MentionKind::Capital => 4,
+        MentionKind::Country => 5,
+        MentionKind::Outlet => 6,
+    }
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(doc: &'a Document) -> Cx<'a> {
+        let n = doc.tokens.len();
+        let mut kid_start = vec![0usize; n + 1];
+        for t in &doc.tokens {
+            if let Some(h) = t.head.filter(|&h| h < n) {
+                kid_start[h + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            kid_start[i + 1] += kid_start[i];
+        }
+        let mut fill = kid_start.clone();
+        let mut kids = vec![0usize; kid_start[n]];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < n) {
+                kids[fill[h]] = i;
+                fill[h] += 1;
+            }
+        }
+        let mut cx = Cx {
+            doc,
+            level: vec![0; n],
+            kid_start,
+            kids,
+            cover: vec![usize::MAX; n],
+        };
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.kind == MentionKind::Outlet {
+                continue;
+            }
+            for t in cx.tokens_in(m.span) {
+                let c = cx.cover[t];
+                if c == usize::MAX || rank(m.kind) < rank(doc.mentions[c].kind) {
+                    cx.cover[t] = i;
+                }
+            }
+        }
+        cx
+    }
+
+    fn children(&self, t: usize) -> &[usize] {
+        &self.kids[self.kid_start[t]..self.kid_start[t + 1]]
+    }
+
+    /// The best mention covering a token.
+    fn covering(&self, t: usize) -> Option<usize> {
+        Some(self.cover[t]).filter(|&c| c != usize::MAX)
+    }
+
+    pub fn word(&self, t: usize) -> &str {
+        self.doc.slice(self.doc.tokens[t].span)
+    }
+
+    pub fn lower(&self, t: usize) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    /// The sentence holding (or next after) a byte offset.
+    pub fn sentence_at(&self, byte: usize) -> usize {
+        self.doc
+            .sentences
+            .partition_point(|s| s.span.end <= byte)
+            .min(self.doc.sentences.len().saturating_sub(1))
+    }
+
+    /// Tokens lying wholly inside a span.
+    pub fn tokens_in(&self, s: Span) -> std::ops::Range<usize> {
+        let toks = &self.doc.tokens;
+        let a = toks.partition_point(|t| t.span.start < s.start);
+        let b = toks.partition_point(|t| t.span.end <= s.end);
+        a..b.max(a)
+    }
+
+    pub fn is_mark(&self, t: usize) -> bool {
+        is_mark_str(self.word(t))
+    }
+
+    /// Punctuation (including quotation marks and brackets).
+    pub fn is_punct(&self, t: usize) -> bool {
+        !self.word(t).chars().any(char::is_alphanumeric)
+    }
+
+    /// Where a speaker phrase stops: commas, colons, dashes, brackets that
+    /// are not editorial, quotation marks.
+    fn is_boundary(&self, t: usize) -> bool {
+        let w = self.word(t);
+        matches!(
+            w,
+            "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "." | "!" | "?"
+        ) || self.is_mark(t)
+    }
+
+    /// A speech verb of the list (by lemma, or by its common forms when the
+    /// tagger missed the verb).
+    pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
+        let tok = &self.doc.tokens[t];
+        (tok.tag.starts_with("VB") && list.contains(&tok.lemma.as_str()))
+            || ["said", "says", "told"]
+                .iter()
+                .any(|w| self.word(t).eq_ignore_ascii_case(w))
+    }
+
+    /// The verb with the auxiliaries right before it ("had said").
+    pub fn cue_span(&self, t: usize) -> Span {
+        let toks = &self.doc.tokens;
+        let mut a = t;
+        while a > 0
+            && matches!(toks[a - 1].rel, "aux")
+            && toks[a - 1].head == Some(t)
+            && toks[a - 1].tag != "TO"
+        {
+            a -= 1;
+        }
+        Span::new(toks[a].span.start, toks[t].span.end)
+    }
+
+    pub fn negated(&self, t: usize) -> bool {
+        self.children(t)
+            .iter()
+            .any(|&c| self.doc.tokens[c].rel == "neg")
+    }
+
+    /// The verb governs a clause ("said (that) ...").
+    pub fn has_clause(&self, t: usize) -> bool {
+        self.children(t)
+            .iter()
+            .any(|&c| matches!(self.doc.tokens[c].rel, "ccomp" | "parataxis"))
+    }
+
+    /// Whether `t` lies under verb `v` other than as a coordinated verb
+    /// ("said ... was" yes; "asked ..., called" no).
+    pub fn governs(&self, v: usize, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let mut x = t;
+        for _ in 0..toks.len() {
+            match toks[x].head {
+                Some(h) if h == v => return toks[x].rel != "conj",
+                Some(h) if h != x => x = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Tokens of the verb's objects ("told The National", "told reporters").
+    pub fn objects(&self, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &c in self.children(t) {
+            if matches!(self.doc.tokens[c].rel, "dobj" | "dative") {
+                let (a, b) = self.subtree(c);
+                out.extend(a..=b);
+            }
+        }
+        out
+    }
+
+    /// The first and last token of a token's subtree (within its sentence).
+    fn subtree(&self, h: usize) -> (usize, usize) {
+        let (mut a, mut b) = (h, h);
+        let mut stack = vec![h];
+        while let Some(x) = stack.pop() {
+            a = a.min(x);
+            b = b.max(x);
+            stack.extend(self.children(x).iter().copied());
+        }
+        (a, b)
+    }
+
+    /// One past the last word of a sentence (closing punctuation left out).
+    pub fn last_word(&self, s: &Sentence) -> usize {
+        let mut e = s.last_token;
+        while e > s.first_token && self.is_punct(e - 1) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The tokens `[a, b)` of a speaker's phrase.
+    pub fn phrase_tokens(&self, sp: &Speaker) -> Option<(usize, usize)> {
+        let r = self.tokens_in(sp.span);
+        (!r.is_empty()).then_some((r.start, r.end))
+    }
+
+    /// The speaker of speech verb `cue`, sought among `region` (sorted
+    /// tokens outside quotes). With `at` (the first word after a closing
+    /// mark, `"...," X told Y`), the phrase starting there (the subject if
+    /// it does, else the phrase's first mention); otherwise the subject
+    /// when it is the phrase right before the verb or that phrase is empty,
+    /// else the mention or noun right before it, else the subject, else
+    /// the phrase right after it ("said X").
+    pub fn speaker_of(&self, cue: usize, region: &[usize], at: Option<usize>) -> Option<Speaker> {
+        let doc = self.doc;
+        let toks = &doc.tokens;
+        let inr = |t: usize| region.binary_search(&t).is_ok();
+        // A phrase stops at boundaries and at another clause's verb.
+        let finite = |t: usize| {
+            matches!(toks[t].tag, "VBD" | "VBZ" | "VBP" | "MD")
+                && !(toks[t].rel == "aux" && toks[t].head == Some(cue))
+        };
+        let stop = |t: usize| t == cue || !inr(t) || self.is_boundary(t) || finite(t);
+        let mut subject = self
+            .children(cue)
+            .iter()
+            .copied()
+            .find(|&k| toks[k].rel == "nsubj" && inr(k));
+        if subject.is_none() && toks[cue].rel == "conj" {
+            // "moved troops ... and warned that": the first verb's subject.
+            subject = toks[cue].head.and_then(|v| {
+                self.children(v)
+                    .iter()
+                    .copied()
+                    .find(|&k| toks[k].rel == "nsubj" && inr(k))
+            });
+        }
+        if let Some(x) = subject {
+            let w = self.lower(x);
+            if matches!(w.as_str(), "who" | "that") && toks[cue].rel == "relcl" {
+                subject = toks[cue].head.filter(|&p| inr(p));
+            } else if EMPTY_SUBJECTS.contains(&w.as_str()) {
+                return None;
+            }
+        }
+        // The phrase right before the verb: [left, cue).
+        let mut left = cue;
+        while left > 0 && !stop(left - 1) {
+            left -= 1;
+        }
+        let mut from_mention = false;
+        let mut h;
+        if let Some(at) = at.filter(|&a| a != cue) {
+            // Only a noun phrase starting right there.
+            if !matches!(
+                toks[at].tag,
+                "DT" | "CD" | "NNP" | "NNPS" | "NN" | "NNS" | "PRP" | "PRP$" | "JJ"
+            ) {
+                return None;
+            }
+            let mut e = at;
+            while e < toks.len() && !stop(e) {
+                e += 1;
+            }
+            h = subject.filter(|&x| (at..e).contains(&x) || self.subtree(x).0 == at);
+            if h.is_none() {
+                h = self.head_in(at, e);
+                from_mention = h.is_some();
+            }
+            h?;
+        } else if subject.is_some_and(|x| left == cue || (left..cue).contains(&x)) {
+            h = subject;
+        } else {
+            h = self.head_in(left, cue);
+            from_mention = h.is_some();
+            if h.is_none() {
+                h = subject;
+                from_mention = false;
+            }
+        }
+        if h.is_none() {
+            // The phrase right after it, not what is told.
+            let objects = self.objects(cue);
+            let mut b = cue + 1;
+            while b < toks.len() && !stop(b) && !objects.contains(&b) {
+                b += 1;
+            }
+            h = self.head_in(cue + 1, b);
+            from_mention = h.is_some();
+        }
+        let h = h?;
+        // The phrase around the head, between boundaries and the verb.
+        let mut a = h;
+        while a > 0 && !stop(a - 1) {
+            a -= 1;
+        }
+        let mut b = h + 1;
+        while b < toks.len() && !stop(b) && !matches!(toks[b].tag, "WDT" | "WP") {
+            b += 1;
+        }
+        let ms = self.mentions_in(a, b);
+        let prim = self.covering(h).or_else(|| self.first_speaker(h, &ms));
+        if from_mention {
+            if let Some(p) = prim {
+                a = a.max(self.tokens_in(doc.mentions[p].span).start);
+            }
+        } else {
+            a = a.max(self.subtree(h).0);
+        }
+        // Determiners and numbers before a role phrase ("a", "two").
+        while a > 0 && !stop(a - 1) && matches!(toks[a - 1].tag, "DT" | "CD" | "PDT") {
+            a -= 1;
+        }
+        // Adverbs and auxiliaries before the verb ("officials also said").
+        while b > a + 1
+            && (matches!(toks[b - 1].tag, "RB" | "MD")
+                || matches!(toks[b - 1].rel, "aux" | "neg")
+                || self.is_punct(b - 1))
+        {
+            b -= 1;
+        }
+        // A time after the speaker ("the federation on Thursday said").
+        if let Some(p) = (h + 1..b).find(|&p| {
+            toks[p].tag == "IN"
+                && (p + 1..b).all(|t| {
+                    matches!(toks[t].tag, "DT" | "CD")
+                        || TIME_WORDS.contains(&self.lower(t).as_str())
+                })
+        }) {
+            b = p;
+        }
+        if b <= a || b <= h {
+            return None;
+        }
+        Some(self.speaker(h, a, b, prim))
+    }
+
+    /// The head of a speaker phrase in `[a, b)`: the first mention's last
+    /// token, else the first noun or personal pronoun.
+    fn head_in(&self, a: usize, b: usize) -> Option<usize> {
+        if a >= b {
+            return None;
+        }
+        let doc = self.doc;
+        if let Some(&m) = self.mentions_in(a, b).iter().find(|&&m| {
+            matches!(
+                doc.mentions[m].kind,
+                MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
+            )
+        }) {
+            return Some(self.tokens_in(doc.mentions[m].span).end - 1);
+        }
+        // The last noun before a preposition ("residents of the town").
+        let nounish = |t: usize| {
+            let tag = doc.tokens[t].tag;
+            tag.starts_with("NN")
+                || (tag == "PRP" && !EMPTY_SUBJECTS.contains(&self.lower(t).as_str()))
+        };
+        let pp = (a..b)
+            .find(|&t| matches!(doc.tokens[t].tag, "IN" | "TO"))
+            .unwrap_or(b);
+        (a..pp)
+            .rev()
+            .find(|&t| nounish(t))
+            .or_else(|| (a..b).rev().find(|&t| nounish(t)))
+    }
+
+    /// The speaker named by the phrase in tokens `[a, b)` ("according to
+    /// X").
+    pub fn speaker_in(&self, a: usize, b: usize) -> Option<Speaker> {
+        let h = self.head_in(a, b)?;
+        let ms = self.mentions_in(a, b);
+        let prim = self.covering(h).or_else(|| self.first_speaker(h, &ms));
+        let mut a = a;
+        while a < h && matches!(self.doc.tokens[a].tag, "IN" | "TO") {
+            a += 1;
+        }
+        Some(self.speaker(h, a, b, prim))
+    }
+
+    /// "he"/"she" the recogniser left unlinked: the last person, or
+    /// person-like role phrase ("the minister"), in this or the previous
+    /// sentence.
+    fn pronoun_fallback(&self, h: usize, span: Span) -> Option<Speaker> {
+        let doc = self.doc;
+        if !matches!(self.lower(h).as_str(), "he" | "she") {
+            return None;
+        }
+        let s = doc.sentences.partition_point(|x| x.last_token <= h);
+        let from = doc.sentences[s.saturating_sub(1)].span.start;
+        let at = doc.tokens[h].span.start;
+        let (i, m) = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.start >= from && m.span.end <= at)
+            .rfind(|(_, m)| match m.kind {
+                MentionKind::Person | MentionKind::Pronoun => true,
+                MentionKind::Agent => {
+                    let t = self.tokens_in(m.span).end - 1;
+                    m.count.is_none()
+                        && doc.tokens[t].tag == "NN"
+                        && person_like(&doc.tokens[t].lemma.to_lowercase())
+                }
+                _ => false,
+            })?;
+        if m.kind == MentionKind::Agent {
+            let mut start = m.span.start;
+            let t0 = self.tokens_in(m.span).start;
+            if t0 > 0 && doc.tokens[t0 - 1].tag == "DT" {
+                start = doc.tokens[t0 - 1].span.start;
+            }
+            return Some(Speaker {
+                name: words(&doc.text[start..m.span.end]),
+                span,
+                antecedent: Some(i),
+                kind: Some(MentionKind::Agent),
+                anonymous: true,
+                code: m.code.clone(),
+                role: m.role.clone(),
+                ..Default::default()
+            });
+        }
+        let mut sp = self.person(i, span);
+        sp.mention = None;
+        sp.antecedent = Some(doc.mentions[i].refers_to.unwrap_or(i));
+        Some(sp)
+    }
+
+    /// When no mention covers the head: the phrase's first person or role
+    /// mention, unless the head is a name in no dictionary. A country or
+    /// organisation modifying the head ("his Cambodian counterpart",
+    /// "[Argentine ...] Quiroga") is not who speaks.
+    fn first_speaker(&self, h: usize, ms: &[usize]) -> Option<usize> {
+        if self.doc.tokens[h].tag.starts_with("NNP") {
+            return None;
+        }
+        ms.iter().copied().find(|&m| {
+            matches!(
+                self.doc.mentions[m].kind,
+                MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
+            )
+        })
+    }
+
+    /// Mentions (not the outlet) lying in tokens `[a, b)`, in text order.
+    fn mentions_in(&self, a: usize, b: usize) -> Vec<usize> {
+        if a >= b {
+            return Vec::new();
+        }
+        let span = Span::new(
+            self.doc.tokens[a].span.start,
+            self.doc.tokens[b - 1].span.end,
+        );
+        self.doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind != MentionKind::Outlet && span.contains(m.span))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn speaker(&self, h: usize, a: usize, b: usize, prim: Option<usize>) -> Speaker {
+        let doc = self.doc;
+        let toks = &doc.tokens;
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        let text = words(doc.slice(span));
+        let ms = self.mentions_in(a, b);
+        // Coordinated sources ("officials and analysts").
+        let coordinated = ms.len() >= 2 && (a..b).any(|t| toks[t].tag == "CC");
+        let Some(p) = prim else {
+            let lemma = toks[h].lemma.to_lowercase();
+            if let Some(sp) = self.role_reference(a, &lemma, span, None) {
+                return sp;
+            }
+            if toks[h].tag.starts_with("NNP") {
+                return self.unknown_person(h, a);
+            }
+            if let Some(sp) = self.pronoun_fallback(h, span) {
+                return sp;
+            }
+            return Speaker {
+                name: text,
+                span,
+                anonymous: ANON_HEADS.contains(&lemma.as_str()),
+                role: self.apposition(h),
+                ..Default::default()
+            };
+        };
+        let m = &doc.mentions[p];
+        if coordinated {
+            let all = |f: &dyn Fn(&dyad_document::Mention) -> bool| {
+                ms.iter().all(|&i| f(&doc.mentions[i]))
+            };
+            let code = m
+                .code
+                .clone()
+                .filter(|c| all(&|x| x.code.as_deref() == Some(c.as_str())));
+            return Speaker {
+                name: text,
+                span,
+                mention: Some(p),
+                kind: Some(m.kind),
+                anonymous: all(&|x| x.anonymous),
+                code,
+                ..Default::default()
+            };
+        }
+        match m.kind {
+            MentionKind::Person | MentionKind::Pronoun => self.person(p, m.span),
+            MentionKind::Agent => {
+                let head = self.tokens_in(m.span).end - 1;
+                let lemma = toks[head].lemma.to_lowercase();
+                if let Some(sp) = self.role_reference(a, &lemma, span, Some(p)) {
+                    return sp;
+                }
+                Speaker {
+                    name: text,
+                    span,
+                    mention: Some(p),
+                    kind: Some(m.kind),
+                    // An unnamed person ("a fisherman") is an anonymous
+                    // source; an institution ("the ministry") is not.
+                    anonymous: m.anonymous || person_like(&lemma),
+                    code: m.code.clone(),
+                    role: m.role.clone(),
+                    count: m.count,
+                    ..Default::default()
+                }
+            }
+            _ => Speaker {
+                name: m.entity.clone().unwrap_or(text),
+                span: m.span,
+                mention: Some(p),
+                kind: Some(m.kind),
+                code: m.code.clone(),
+                role: m.role.clone(),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// A person (or a short form or pronoun of one) by canonical name.
+    fn person(&self, p: usize, span: Span) -> Speaker {
+        let doc = self.doc;
+        let m = &doc.mentions[p];
+        let r = m.refers_to.filter(|&r| r < doc.mentions.len()).unwrap_or(p);
+        let root = &doc.mentions[r];
+        let full = root
+            .entity
+            .clone()
+            .unwrap_or_else(|| words(doc.slice(root.span)));
+        // A name the recogniser built from a title ("Governor Ramon Dizon").
+        let (name, title) = strip_title(&full);
+        Speaker {
+            name,
+            span,
+            mention: Some(p),
+            antecedent: (r != p).then_some(r),
+            kind: Some(m.kind),
+            anonymous: false,
+            code: m.code.clone().or_else(|| root.code.clone()),
+            role: root.role.clone().or(title),
+            count: None,
+        }
+    }
+
+    /// A name in no dictionary ("[Energy Secretary Marta] Quiroga"): the
+    /// proper nouns ending at `h`, brackets passed over, titles before
+    /// them as the role.
+    fn unknown_person(&self, h: usize, a: usize) -> Speaker {
+        let toks = &self.doc.tokens;
+        let bracket = |t: usize| matches!(self.word(t), "[" | "]");
+        let mut first = h;
+        let mut k = h;
+        while k > a {
+            let p = k - 1;
+            if bracket(p) {
+                k = p;
+                continue;
+            }
+            let w = self.lower(p);
+            if toks[p].tag.starts_with("NNP")
+                && !ROLE_WORDS.contains(&w.trim_end_matches('.'))
+                && self.covering(p).is_none()
+            {
+                first = p;
+                k = p;
+                continue;
+            }
+            break;
+        }
+        let mut last = h;
+        let mut k = h + 1;
+        while k < toks.len() && k <= h + 3 {
+            if bracket(k) {
+                k += 1;
+                continue;
+            }
+            if toks[k].tag.starts_with("NNP") && self.covering(k).is_none() {
+                last = k;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let h = last;
+        let join = |r: std::ops::Range<usize>| {
+            r.filter(|&t| !bracket(t))
+                .map(|t| self.word(t))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let role = join(a..first);
+        Speaker {
+            name: join(first..h + 1),
+            span: Span::new(toks[first].span.start, toks[h].span.end),
+            role: if role.is_empty() {
+                self.apposition(h)
+            } else {
+                Some(role)
+            },
+            ..Default::default()
+        }
+    }
+
+    /// The apposition of a head ("X, head of the customs authority, said").
+    fn apposition(&self, h: usize) -> Option<String> {
+        let c = self
+            .children(h)
+            .iter()
+            .copied()
+            .find(|&c| self.doc.tokens[c].rel == "appos")?;
+        let (a, b) = self.subtree(c);
+        let mut e = a;
+        while e <= b && !self.is_boundary(e) {
+            e += 1;
+        }
+        (e > a).then(|| {
+            words(self.doc.slice(Span::new(
+                self.doc.tokens[a].span.start,
+                self.doc.tokens[e - 1].span.end,
+            )))
+        })
+    }
+
+    /// "the spokesman": the last person named before with that role, else
+    /// the last unnamed source with that head ("a Brazilian diplomat").
+    fn role_reference(
+        &self,
+        a: usize,
+        head: &str,
+        span: Span,
+        current: Option<usize>,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        if self.lower(a) != "the" || !ANON_HEADS.contains(&head) {
+            return None;
+        }
+        let before = |m: &&dyad_document::Mention| m.span.end <= span.start;
+        let person = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == MentionKind::Person && before(m))
+            .rfind(|(_, m)| {
+                m.role.as_deref().is_some_and(|r| {
+                    r.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == head)
+                })
+            })
+            .map(|(i, _)| i);
+        if let Some(p) = person {
+            let mut sp = self.person(p, span);
+            sp.mention = current;
+            sp.antecedent = Some(doc.mentions[p].refers_to.unwrap_or(p));
+            return Some(sp);
+        }
+        let (i, m) = doc.mentions.iter().enumerate().rfind(|(i, m)| {
+            m.kind == MentionKind::Agent
+                && m.anonymous
+                && before(m)
+                && Some(*i) != current
+                && self
+                    .tokens_in(m.span)
+                    .last()
+                    .is_some_and(|t| self.doc.tokens[t].lemma.to_lowercase() == head)
+        })?;
+        // With its determiner ("a Brazilian diplomat").
+        let mut start = m.span.start;
+        let t0 = self.tokens_in(m.span).start;
+        if t0 > 0 && self.doc.tokens[t0 - 1].tag == "DT" {
+            start = self.doc.tokens[t0 - 1].span.start;
+        }
+        Some(Speaker {
+            name: words(&doc.text[start..m.span.end]),
+            span,
+            mention: current,
+            antecedent: Some(i),
+            kind: Some(MentionKind::Agent),
+            anonymous: true,
+            code: m.code.clone(),
+            role: m.role.clone(),
+            count: m.count,
+        })
+    }
+}
+
+/// A noun for a person rather than an institution, by its ending
+/// ("fisherman", "farmer", "activist", "resident", "civilian").
+fn person_like(lemma: &str) -> bool {
+    const INSTITUTIONS: &[&str] = &[
+        "government",
+        "parliament",
+        "department",
+        "movement",
+        "establishment",
+        "management",
+        "border",
+        "order",
+        "power",
+        "center",
+        "centre",
+        "headquarter",
+        "headquarters",
+        "cabinet",
+    ];
+    if INSTITUTIONS.contains(&lemma) {
+        return false;
+    }
+    ANON_HEADS.contains(&lemma)
+        || [
+            "man", "woman", "men", "women", "er", "ist", "ian", "ent", "ant", "or", "ee",
+        ]
+        .iter()
+        .any(|s| lemma.ends_with(s))
+}
+
+/// Splits titles off the front of a name: ("Ramon Dizon", "Governor").
+fn strip_title(name: &str) -> (String, Option<String>) {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let n = ws
+        .iter()
+        .take_while(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .count();
+    if n == 0 || n == ws.len() {
+        return (name.to_string(), None);
+    }
+    (ws[n..].join(" "), Some(ws[..n].join(" ")))
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
