@@ -1,0 +1,987 @@
+//! Place mentions: finding them (token n-grams looked up in the gazetteer)
+//! and resolving each to one entry by prior and context.
+
+use dyad_document::{Document, MentionKind, Place, PlaceFeature, Span};
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{distance_km, normalise, Gazetteer, NameKind, Sense};
+
+/// Place recognition over one gazetteer.
+pub struct Places<'g> {
+    g: &'g Gazetteer,
+}
+
+/// A place mention before resolution.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    /// Token range `[first, last)`.
+    first: usize,
+    last: usize,
+    key: String,
+    senses: Vec<Sense>,
+    /// "northern" in "northern Syria": the mention is a part of a country.
+    direction: Option<String>,
+    /// An explicit frame: "Kazakh capital Astana", "Paris, Texas".
+    frame: Option<u32>,
+    /// The feature a designator asks for: "the city of X", "X Province".
+    prefer: Option<PlaceFeature>,
+}
+
+/// Words that may stand lower-case inside a place name ("Isle of Man",
+/// "Rio de Janeiro").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "al", "el",
+    "and", "upon", "on", "sur", "am", "an", "der", "den", "y", "i", "e", "en", "di", "ad", "as",
+];
+
+/// Capitalised words that are place names somewhere but far more often
+/// something else in English news (months, days, common nouns and
+/// adjectives that some small city is called).
+const STOP: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "of",
+    "police",
+    "mobile",
+    "nice",
+    "most",
+    "reading",
+    "split",
+    "bath",
+    "deal",
+    "sale",
+    "union",
+    "university",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "new",
+    "saint",
+    "san",
+    "said",
+    "will",
+    "can",
+    "god",
+    "hope",
+    "independence",
+    "liberty",
+    "unity",
+    "victory",
+    "progress",
+    "commerce",
+    "industry",
+    "trinity",
+    "providence",
+    "mercy",
+    "justice",
+    "concord",
+    "reform",
+    "freedom",
+    "paradise",
+    "eden",
+    "man",
+    "bar",
+    "gay",
+    "university",
+    "college",
+    "hospital",
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "city",
+    "island",
+    "islands",
+    "federal",
+    "national",
+    "royal",
+    "health",
+    "president",
+    "minister",
+    "government",
+    "army",
+    "news",
+    "world",
+    "international",
+    "council",
+    "mission",
+    "eagle",
+    "lincoln",
+    "jackson",
+    "madison",
+    "clinton",
+    "obama",
+    "bush",
+    "trump",
+    "grant",
+    "douglas",
+    "nelson",
+    "lee",
+    "young",
+    "white",
+    "black",
+    "green",
+    "brown",
+    "union",
+    "ministry",
+    "sun",
+    "moon",
+    "star",
+    "valley",
+    "mountain",
+    "hill",
+    "lake",
+    "river",
+    "beach",
+    "bay",
+    "harbour",
+    "harbor",
+    "port",
+    "airport",
+    "park",
+    "chapel",
+    "church",
+    "temple",
+    "mosque",
+    "sur",
+    "goes",
+    "bat",
+    "wedding",
+    "colon",
+    "batman",
+    "nato",
+    "opposition",
+    "imperial",
+];
+
+/// Words that may stand between a country and a place it frames:
+/// "Kazakh capital Astana", "the Syrian city of Aleppo".
+const FRAME_NOUNS: &[&str] = &[
+    "capital",
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "region",
+    "state",
+    "county",
+    "district",
+    "governorate",
+    "enclave",
+    "stronghold",
+    "border",
+    "resort",
+    "suburb",
+];
+const FRAME_FILLERS: &[&str] = &[
+    "of",
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "coastal",
+    "restive",
+    "besieged",
+    "key",
+    "strategic",
+    "second",
+    "largest",
+    "biggest",
+    "commercial",
+    "rebel",
+    "held",
+    "industrial",
+    "ancient",
+    "border",
+    "port",
+];
+
+/// Words that make a country name a part of it: "northern Syria".
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north eastern",
+    "north western",
+    "south eastern",
+    "south western",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+];
+
+/// Capitalised words that may follow a place name without making it part
+/// of a longer name: designators ("Nyanza Province") and the heads of
+/// titles and offices ("Texas Governor", "US President").
+const AFTER_NAME: &[&str] = &[
+    "province",
+    "region",
+    "state",
+    "city",
+    "governorate",
+    "district",
+    "prefecture",
+    "oblast",
+    "municipality",
+    "governor",
+    "mayor",
+    "president",
+    "prime",
+    "premier",
+    "minister",
+    "ministry",
+    "department",
+    "police",
+    "army",
+    "government",
+    "health",
+    "secretary",
+    "senator",
+    "senate",
+    "parliament",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "navy",
+    "coast",
+    "border",
+    "officials",
+    "authorities",
+    "forces",
+    "troops",
+    "embassy",
+    "ambassador",
+    "consulate",
+];
+
+/// Is the match `toks[a..b]` a piece of a longer capitalised name ("Plum"
+/// in "Plum Island", "Midlands" in "West Midlands")? Then it is not this
+/// place.
+fn part_of_longer_name(
+    doc: &Document,
+    toks: &[dyad_document::Token],
+    a: usize,
+    b: usize,
+    country: bool,
+) -> bool {
+    let cap = |t: &dyad_document::Token| {
+        let w = doc.slice(t.span);
+        is_upper_start(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+    };
+    if let Some(next) = toks.get(b).filter(|_| !country) {
+        let w = doc.slice(next.span).to_lowercase();
+        if cap(next)
+            && matches!(next.tag, "NNP" | "NNPS")
+            && !AFTER_NAME.contains(&w.as_str())
+            && !DIRECTIONS.contains(&w.as_str())
+        {
+            return true;
+        }
+    }
+    if a > 0 {
+        let prev = &toks[a - 1];
+        let w = doc.slice(prev.span).to_lowercase();
+        if TITLES.contains(&w.trim_end_matches('.')) {
+            return true;
+        }
+        if cap(prev) && matches!(prev.tag, "NNP" | "NNPS") && !STOP_BEFORE.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Capitalised words that may stand before a place name (months, days).
+const STOP_BEFORE: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Titles: the name after one is a person's ("Mr Franklin").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "judge",
+    "justice",
+    "father",
+    "sister",
+    "brother",
+    "rev",
+    "reverend",
+    "imam",
+    "sheikh",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "sgt",
+    "sergeant",
+    "officer",
+    "detective",
+    "coach",
+    "mayor",
+    "president",
+    "minister",
+    "governor",
+    "secretary",
+];
+
+/// Verbs of saying: a bare name before one is a person ("Franklin said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "explained",
+    "noted",
+    "wrote",
+    "argued",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+];
+
+fn is_upper_start(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn caps_ok(s: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+}
+
+impl<'g> Places<'g> {
+    pub fn new(g: &'g Gazetteer) -> Self {
+        Places { g }
+    }
+
+    /// Finds and resolves the places of a tagged, parsed document whose
+    /// actor mentions are known (replacing any places there were).
+    pub fn recognise(&self, doc: &mut Document) {
+        let cands = self.find(doc);
+        doc.places = self.resolve(doc, cands);
+    }
+
+    /// Place mentions in text order, with their senses.
+    fn find(&self, doc: &Document) -> Vec<Cand> {
+        // Places inside people's, organisations' and outlets' names are part
+        // of those names ("Paris Hilton", "Turkish Airlines").
+        let blocked: Vec<Span> = doc
+            .mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Person | MentionKind::Org | MentionKind::Outlet
+                )
+            })
+            .map(|m| m.span)
+            .collect();
+        let overlaps = |s: Span| blocked.iter().any(|b| b.start < s.end && s.start < b.end);
+        let mut out = Vec::new();
+        let mut key = String::new();
+        for sent in &doc.sentences {
+            let toks = &doc.tokens[sent.first_token..sent.last_token];
+            let mut i = 0;
+            while i < toks.len() {
+                let first = doc.slice(toks[i].span);
+                if !is_upper_start(first) {
+                    i += 1;
+                    continue;
+                }
+                let mut found = None;
+                let most = self.g.max_words.min(toks.len() - i);
+                for n in (1..=most).rev() {
+                    let last = &toks[i + n - 1];
+                    let span = Span::new(toks[i].span.start, last.span.end);
+                    let text = doc.slice(span);
+                    // Names do not run across sentence punctuation, nor end
+                    // in it ("BRUSSELS —").
+                    if n > 1 && text.contains([',', ';', ':', '(', ')', '"', '\n']) {
+                        continue;
+                    }
+                    if !doc.slice(last.span).chars().any(char::is_alphanumeric) {
+                        continue;
+                    }
+                    normalise(text, &mut key);
+                    let Some(ok) = self.accept(doc, toks, i, n, &key, &overlaps) else {
+                        continue;
+                    };
+                    found = Some(Cand {
+                        span,
+                        first: sent.first_token + i,
+                        last: sent.first_token + i + n,
+                        key: key.clone(),
+                        senses: ok,
+                        direction: None,
+                        frame: None,
+                        prefer: None,
+                    });
+                    break;
+                }
+                match found {
+                    Some(c) => {
+                        i += c.last - c.first;
+                        out.push(c);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        for c in &mut out {
+            self.direction(doc, c);
+        }
+        out
+    }
+
+    /// The senses a gazetteer name `key` keeps as a place where it stands,
+    /// `toks[i..i + n]` of a sentence; `None` when it is not a place there.
+    fn accept(
+        &self,
+        doc: &Document,
+        toks: &[dyad_document::Token],
+        i: usize,
+        n: usize,
+        key: &str,
+        overlaps: &dyn Fn(Span) -> bool,
+    ) -> Option<Vec<Sense>> {
+        let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+        let text = doc.slice(span);
+        let senses = self.g.senses(key);
+        if senses.is_empty() {
+            return None;
+        }
+        let prev = (i > 0).then(|| doc.slice(toks[i - 1].span).to_lowercase());
+        let ok: Vec<Sense> = senses
+            .iter()
+            .filter(|s| !s.caps || caps_ok(text))
+            .filter(|s| !s.needs_the || prev.as_deref() == Some("the"))
+            .copied()
+            .collect();
+        if ok.is_empty() || overlaps(span) {
+            return None;
+        }
+        if !self.looks_like_name(doc, &toks[i..i + n], i == 0, &ok, key) {
+            return None;
+        }
+        // A country premodifies organisations freely ("U.S. Centers
+        // for Disease Control"); other places do not.
+        let country = ok
+            .iter()
+            .any(|s| self.g.entry(s.entry).feature == PlaceFeature::Country);
+        if part_of_longer_name(doc, toks, i, i + n, country) {
+            return None;
+        }
+        // "Franklin said": a bare town name before a verb of
+        // saying is a person (a country there is a government).
+        let town = ok
+            .iter()
+            .all(|s| self.g.entry(s.entry).feature == PlaceFeature::City);
+        let next = toks.get(i + n).map(|t| doc.slice(t.span));
+        if n == 1 && town && next.is_some_and(|w| SPEECH.contains(&w)) {
+            return None;
+        }
+        // The recogniser read it as a seat of government
+        // ("the White House"): another country's place of that
+        // name by an alternate name only (Casablanca) goes.
+        let seat = doc.mentions.iter().find(|m| {
+            m.kind == MentionKind::Capital && m.span.start < span.end && span.start < m.span.end
+        });
+        let ok: Vec<Sense> = match seat.and_then(|m| m.code.as_deref()) {
+            Some(code) => {
+                let cc = code
+                    .get(..3)
+                    .and_then(|x| self.g.country_by_iso3(x))
+                    .map(|id| self.g.entry(id).country.clone());
+                ok.into_iter()
+                    .filter(|s| {
+                        s.kind != NameKind::Alternate
+                            || Some(&self.g.entry(s.entry).country) == cc.as_ref()
+                    })
+                    .collect()
+            }
+            None => ok,
+        };
+        if ok.is_empty() {
+            return None;
+        }
+        Some(ok)
+    }
+
+    /// Is this run of tokens written and tagged like a place name?
+    fn looks_like_name(
+        &self,
+        doc: &Document,
+        toks: &[dyad_document::Token],
+        sentence_start: bool,
+        senses: &[Sense],
+        key: &str,
+    ) -> bool {
+        for (k, t) in toks.iter().enumerate() {
+            let w = doc.slice(t.span);
+            // Short lower-case words inside a name are particles ("Dar es
+            // Salaam"); the name itself must be in the gazetteer anyway.
+            let inner = k > 0 && k + 1 < toks.len() && w.chars().count() <= 3;
+            if w.chars().next().is_some_and(|c| c.is_alphabetic())
+                && !is_upper_start(w)
+                && !inner
+                && !CONNECTORS.contains(&w.to_lowercase().as_str())
+            {
+                return false;
+            }
+        }
+        let adjective = senses.iter().all(|s| s.kind == NameKind::Adjective);
+        if toks.len() == 1 {
+            if STOP.contains(&key) {
+                return false;
+            }
+            let tag = toks[0].tag;
+            let ok = match tag {
+                "NNP" | "NNPS" | "" => true,
+                "JJ" => adjective || !sentence_start,
+                "NN" | "NNS" | "FW" => !sentence_start && !adjective,
+                _ => false,
+            };
+            if !ok {
+                return false;
+            }
+            // A lone all-capital word may be an acronym of something else
+            // unless the gazetteer writes it so ("UK", "NSW").
+            let w = doc.slice(toks[0].span);
+            if w.len() > 1 && caps_ok(w) && !senses.iter().any(|s| s.caps) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// "northern Syria": a direction before a country name.
+    fn direction(&self, doc: &Document, c: &mut Cand) {
+        let country_name = c.senses.iter().any(|s| {
+            s.kind != NameKind::Adjective && self.g.entry(s.entry).feature == PlaceFeature::Country
+        });
+        if !country_name || c.first == 0 {
+            return;
+        }
+        let sent = doc
+            .sentences
+            .iter()
+            .find(|s| s.first_token <= c.first && c.first < s.last_token);
+        let Some(sent) = sent else { return };
+        // "north-western" may be one token or three ("north", "-", "western").
+        for back in [3usize, 1] {
+            if c.first < sent.first_token + back {
+                continue;
+            }
+            let s = doc.tokens[c.first - back].span.start;
+            let text = &doc.text[s..doc.tokens[c.first - 1].span.end];
+            let mut k = String::new();
+            normalise(text, &mut k);
+            if DIRECTIONS.contains(&k.as_str()) {
+                c.span = Span::new(s, c.span.end);
+                c.first -= back;
+                c.direction = Some(text.to_lowercase());
+                c.senses.retain(|s| {
+                    s.kind != NameKind::Adjective
+                        && self.g.entry(s.entry).feature == PlaceFeature::Country
+                });
+                return;
+            }
+        }
+    }
+
+    /// Prior of an entry: how likely a name means it with no context.
+    fn prior(&self, s: &Sense) -> f64 {
+        let e = self.g.entry(s.entry);
+        let base = match e.feature {
+            PlaceFeature::Country => 8.5,
+            PlaceFeature::Admin1 => 6.0,
+            // The regions dyad lists are the ones news names: they win
+            // over a district that shares the name ("the Sahel").
+            PlaceFeature::Region => 9.0,
+            PlaceFeature::City => (e.population.max(1000) as f64).log10(),
+        };
+        base - match s.kind {
+            NameKind::Primary | NameKind::Adjective => 0.0,
+            NameKind::Alternate => 1.5,
+        }
+    }
+
+    /// Does an entry fit a frame entry (same country; inside it when the
+    /// frame is a region)?
+    fn fits(&self, entry: u32, frame: u32) -> bool {
+        let (e, f) = (self.g.entry(entry), self.g.entry(frame));
+        if e.country != f.country || e.country.is_empty() {
+            return false;
+        }
+        match f.feature {
+            PlaceFeature::Admin1 => {
+                e.admin1 == f.name || distance_km(e.lat, e.lon, f.lat, f.lon) < 250.0
+            }
+            _ => true,
+        }
+    }
+
+    /// Explicit frames: "<country or region> capital|city|... <place>" and
+    /// "<place>, <country or region>" / "<place> in <country or region>".
+    fn frames(&self, doc: &Document, cands: &mut [Cand]) {
+        let framer = |c: &Cand| -> Option<u32> {
+            c.senses
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        self.g.entry(s.entry).feature,
+                        PlaceFeature::Country | PlaceFeature::Admin1
+                    )
+                })
+                .max_by(|a, b| self.prior(a).total_cmp(&self.prior(b)))
+                .map(|s| s.entry)
+        };
+        let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+        for c in cands.iter_mut() {
+            let before: Vec<String> = (c.first.saturating_sub(2)..c.first).map(word).collect();
+            let after = (c.last < doc.tokens.len()).then(|| word(c.last));
+            let noun = match before.as_slice() {
+                [.., n, of] if of == "of" => Some(n.as_str()),
+                [.., n] => Some(n.as_str()),
+                _ => None,
+            };
+            c.prefer = match (noun, after.as_deref()) {
+                (_, Some("province" | "region" | "state" | "governorate" | "prefecture")) => {
+                    Some(PlaceFeature::Admin1)
+                }
+                (_, Some("city")) => Some(PlaceFeature::City),
+                (Some("city" | "town" | "village" | "port" | "capital"), _) => {
+                    Some(PlaceFeature::City)
+                }
+                (Some("province" | "region" | "state" | "governorate" | "prefecture"), _) => {
+                    Some(PlaceFeature::Admin1)
+                }
+                _ => None,
+            };
+        }
+        for k in 1..cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            if b.direction.is_some() {
+                continue;
+            }
+            // "Kazakh capital Astana": only frame words between, one a noun.
+            let between: Vec<String> = (a.last..b.first).map(word).collect();
+            if !between.is_empty()
+                && between.len() <= 5
+                && between.iter().any(|w| FRAME_NOUNS.contains(&w.as_str()))
+                && between.iter().all(|w| {
+                    FRAME_NOUNS.contains(&w.as_str())
+                        || FRAME_FILLERS.contains(&w.as_str())
+                        || w == "-"
+                })
+            {
+                if let Some(f) = framer(a) {
+                    cands[k].frame = Some(f);
+                    continue;
+                }
+            }
+            // "Paris, Texas", "Aleppo in Syria".
+            if between.len() == 1 && (between[0] == "," || between[0] == "in") {
+                if let Some(f) = framer(b) {
+                    if a.senses
+                        .iter()
+                        .any(|s| s.entry != f && self.fits(s.entry, f))
+                    {
+                        cands[k - 1].frame = Some(f);
+                    }
+                }
+            }
+        }
+    }
+
+    fn resolve(&self, doc: &Document, mut cands: Vec<Cand>) -> Vec<Place> {
+        self.frames(doc, &mut cands);
+        let frame_bonus = |c: &Cand, s: &Sense| -> f64 {
+            let framed = match c.frame {
+                Some(f) if self.fits(s.entry, f) => 6.0,
+                _ => 0.0,
+            };
+            let preferred = match c.prefer {
+                Some(f) if self.g.entry(s.entry).feature == f => 2.0,
+                _ => 0.0,
+            };
+            framed + preferred
+        };
+        // Pass 1: prior and frame only.
+        let first: Vec<u32> = cands
+            .iter()
+            .map(|c| {
+                best(&c.senses, |s| self.prior(s) + frame_bonus(c, s)).map_or(u32::MAX, |s| s.entry)
+            })
+            .collect();
+        // The countries the actors belong to (codes begin with ISO alpha-3).
+        // Actor mentions that are these very place mentions ("Georgia" as a
+        // country actor) would vote for their own first reading: left out.
+        let mut actor_cc: FxHashMap<&str, usize> = FxHashMap::default();
+        for m in &doc.mentions {
+            // Anonymous role phrases take the document's focus country from
+            // the recogniser: an echo of other mentions, not evidence.
+            if m.anonymous {
+                continue;
+            }
+            if cands
+                .iter()
+                .any(|c| c.span.start < m.span.end && m.span.start < c.span.end)
+            {
+                continue;
+            }
+            if let Some(code) = &m.code {
+                if let Some(id) = code.get(..3).and_then(|c| self.g.country_by_iso3(c)) {
+                    *actor_cc
+                        .entry(self.g.entry(id).country.as_str())
+                        .or_default() += 1;
+                }
+            }
+        }
+        // The features of the first readings of list neighbours.
+        let listed: Vec<Vec<PlaceFeature>> = (0..cands.len())
+            .map(|k| {
+                let mut out = Vec::new();
+                for j in [k.wrapping_sub(1), k + 1] {
+                    let Some(o) = cands.get(j) else { continue };
+                    let (a, b) = if j < k {
+                        (o, &cands[k])
+                    } else {
+                        (&cands[k], o)
+                    };
+                    let between: Vec<&str> = (a.last..b.first)
+                        .map(|i| doc.slice(doc.tokens[i].span))
+                        .collect();
+                    let list = matches!(
+                        between.as_slice(),
+                        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+                    );
+                    if list && first[j] != u32::MAX {
+                        out.push(self.g.entry(first[j]).feature);
+                    }
+                }
+                out
+            })
+            .collect();
+        // Pass 2: with the context of the other mentions' first readings.
+        let mut scores: FxHashMap<(&str, u32), f64> = FxHashMap::default();
+        for (k, c) in cands.iter().enumerate() {
+            for s in &c.senses {
+                let e = self.g.entry(s.entry);
+                let mut score = self.prior(s) + frame_bonus(c, s);
+                // A region named after its city ("Seoul", "Aleppo") is the
+                // city unless the text says province or region.
+                if e.feature == PlaceFeature::Admin1 && c.prefer != Some(PlaceFeature::Admin1) {
+                    let city_in_it = c.senses.iter().any(|o| {
+                        let x = self.g.entry(o.entry);
+                        x.feature == PlaceFeature::City
+                            && x.country == e.country
+                            && x.admin1 == e.name
+                            && distance_km(x.lat, x.lon, e.lat, e.lon) < 100.0
+                    });
+                    if city_in_it {
+                        score -= 1.5;
+                    }
+                }
+                if !e.country.is_empty() {
+                    let others = cands
+                        .iter()
+                        .zip(&first)
+                        .filter(|(o, &f)| o.key != c.key && f != u32::MAX)
+                        .filter(|(_, &f)| self.g.entry(f).country == e.country)
+                        .count();
+                    let n = others + actor_cc.get(e.country.as_str()).copied().unwrap_or(0);
+                    if n > 0 {
+                        score += 2.0 + if n >= 3 { 0.5 } else { 0.0 };
+                    }
+                }
+                if e.feature == PlaceFeature::City {
+                    let mut near = 0.0f64;
+                    for (j, o) in cands.iter().enumerate() {
+                        if j == k || o.key == c.key || first[j] == u32::MAX {
+                            continue;
+                        }
+                        let f = self.g.entry(first[j]);
+                        if f.country != e.country {
+                            continue;
+                        }
+                        match f.feature {
+                            PlaceFeature::Admin1 if e.admin1 == f.name => near = near.max(1.0),
+                            PlaceFeature::Admin1 | PlaceFeature::City
+                                if distance_km(e.lat, e.lon, f.lat, f.lon) < 200.0 =>
+                            {
+                                near = near.max(1.0)
+                            }
+                            _ => {}
+                        }
+                    }
+                    score += near;
+                }
+                // Names in a list are of a kind: "Ohio, Oregon and Utah" are
+                // states, "Mali, Niger and Chad" countries.
+                if listed[k].contains(&e.feature) {
+                    score += 1.5;
+                }
+                *scores.entry((c.key.as_str(), s.entry)).or_default() += score;
+            }
+        }
+        // One reading per name in a document: the best summed over its
+        // mentions, so one framed mention settles the others.
+        let mut out = Vec::with_capacity(cands.len());
+        for c in &cands {
+            let Some(s) = best(&c.senses, |s| scores[&(c.key.as_str(), s.entry)]) else {
+                continue;
+            };
+            let e = self.g.entry(s.entry);
+            // A capital the recogniser read as its government, or a city
+            // heading a government phrase ("Moscow's officials").
+            let metonym = doc.mentions.iter().any(|m| {
+                let overlap = m.span.start < c.span.end && c.span.start < m.span.end;
+                // ... of the country the recogniser meant (not "Paris" read as
+                // Paris, Texas).
+                let same_country = m
+                    .code
+                    .as_deref()
+                    .and_then(|x| x.get(..3))
+                    .and_then(|x| self.g.country_by_iso3(x))
+                    .is_some_and(|id| self.g.entry(id).country == e.country);
+                overlap
+                    && same_country
+                    && (m.kind == MentionKind::Capital
+                        || (m.kind == MentionKind::Agent
+                            && e.feature == PlaceFeature::City
+                            && m.span.start == c.span.start
+                            && m.code.as_deref().is_some_and(|x| x.ends_with("GOV"))))
+            });
+            let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            let place = match &c.direction {
+                Some(d) => Place {
+                    span: c.span,
+                    name: format!("{d} {}", e.name),
+                    country: nonempty(&e.country),
+                    admin1: None,
+                    lat: e.lat,
+                    lon: e.lon,
+                    feature: PlaceFeature::Region,
+                    metonym: false,
+                },
+                None => Place {
+                    span: c.span,
+                    name: e.name.clone(),
+                    country: nonempty(&e.country),
+                    admin1: match e.feature {
+                        PlaceFeature::Admin1 => Some(e.name.clone()),
+                        PlaceFeature::City => nonempty(&e.admin1),
+                        _ => None,
+                    },
+                    lat: e.lat,
+                    lon: e.lon,
+                    feature: e.feature,
+                    metonym,
+                },
+            };
+            out.push(place);
+        }
+        out
+    }
+}
+
+/// The sense with the highest score (the first on ties: the TSV lists
+/// entries in a fixed order).
+fn best(senses: &[Sense], score: impl Fn(&Sense) -> f64) -> Option<&Sense> {
+    let mut top: Option<(&Sense, f64)> = None;
+    for s in senses {
+        let v = score(s);
+        if top.is_none_or(|(_, t)| v > t) {
+            top = Some((s, v));
+        }
+    }
+    top.map(|(s, _)| s)
+}

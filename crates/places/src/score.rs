@@ -1,0 +1,187 @@
+//! Scoring place resolution against gold mentions with coordinates
+//! (GeoVirus): mention recall, and accuracy within 161 km (100 miles) on
+//! the gold mentions found.
+
+use dyad_document::{CharIndex, Document};
+
+use crate::gazetteer::distance_km;
+
+/// One gold place mention: character offsets into the article as the gold
+/// file gives it, its text, and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeoGold {
+    pub start: usize,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Counts over a set of documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GeoScore {
+    /// Gold mentions.
+    pub gold: usize,
+    /// Gold mentions a place of ours overlaps.
+    pub found: usize,
+    /// Of those, resolved within 161 km of the gold coordinates.
+    pub within161: usize,
+    /// Gold mentions whose text could not be located in the document.
+    pub unaligned: usize,
+    /// `name: ours (lat, lon) vs gold (lat, lon)` for each resolution
+    /// farther than 161 km, for inspection.
+    pub far: Vec<String>,
+    /// Gold mention names we did not find.
+    pub missed: Vec<String>,
+}
+
+impl GeoScore {
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.gold.max(1) as f64
+    }
+    pub fn acc161(&self) -> f64 {
+        self.within161 as f64 / self.found.max(1) as f64
+    }
+
+    /// Adds one document. The gold offsets refer to the text the gold file
+    /// holds; ingest may have moved it slightly (whitespace), so each gold
+    /// mention is matched to the occurrence of its text nearest its offset.
+    pub fn add(&mut self, doc: &Document, gold: &[GeoGold]) {
+        let ix = CharIndex::new(&doc.text);
+        for g in gold {
+            self.gold += 1;
+            let occ: Vec<usize> = doc
+                .text
+                .match_indices(g.name.as_str())
+                .map(|(b, _)| b)
+                .collect();
+            let Some(&b) = occ.iter().min_by_key(|&&b| ix.char_of(b).abs_diff(g.start)) else {
+                self.unaligned += 1;
+                self.missed.push(g.name.clone());
+                continue;
+            };
+            let e = b + g.name.len();
+            let hit = doc
+                .places
+                .iter()
+                .find(|p| p.span.start < e && b < p.span.end);
+            match hit {
+                Some(p) => {
+                    self.found += 1;
+                    let d = distance_km(p.lat, p.lon, g.lat, g.lon);
+                    if d <= 161.0 {
+                        self.within161 += 1;
+                    } else {
+                        self.far.push(format!(
+                            "{}: {} {:?} ({:.2}, {:.2}) vs gold ({:.2}, {:.2}), {d:.0} km",
+                            g.name, p.name, p.country, p.lat, p.lon, g.lat, g.lon
+                        ));
+                    }
+                }
+                None => self.missed.push(g.name.clone()),
+            }
+        }
+    }
+}
+
+/// Scores documents against their gold mentions.
+pub fn score_geo<'a>(docs: impl IntoIterator<Item = (&'a Document, &'a [GeoGold])>) -> GeoScore {
+    let mut s = GeoScore::default();
+    for (d, g) in docs {
+        s.add(d, g);
+    }
+    s
+}
+
+impl std::fmt::Display for GeoScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "geo: recall={:.3} acc161={:.3} mentions={}",
+            self.recall(),
+            self.acc161(),
+            self.gold
+        )
+    }
+}
+
+/// Places on the seed article against its reference (`places` of
+/// `gold.json`: `countries` by name, `cities` with coordinates).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SeedPlaces {
+    pub cities: usize,
+    pub cities_found: usize,
+    /// Found and resolved within 25 km of the reference.
+    pub cities_near: usize,
+    pub countries: usize,
+    pub countries_found: usize,
+    pub misses: Vec<String>,
+}
+
+/// Scores a processed seed document's places against `gold.json`.
+pub fn score_seed(doc: &Document, gold: &serde_json::Value) -> SeedPlaces {
+    let g = crate::Gazetteer::embedded();
+    let mut s = SeedPlaces::default();
+    let places = &gold["places"];
+    for c in places["cities"].as_array().into_iter().flatten() {
+        let name = c["name"].as_str().unwrap_or_default();
+        let (lat, lon) = (
+            c["lat"].as_f64().unwrap_or_default(),
+            c["lon"].as_f64().unwrap_or_default(),
+        );
+        s.cities += 1;
+        let found: Vec<_> = doc
+            .places
+            .iter()
+            .filter(|p| doc.slice(p.span) == name && p.feature == dyad_document::PlaceFeature::City)
+            .collect();
+        if found.is_empty() {
+            s.misses.push(format!("city {name} not found"));
+            continue;
+        }
+        s.cities_found += 1;
+        if found
+            .iter()
+            .all(|p| distance_km(p.lat, p.lon, lat, lon) <= 25.0)
+        {
+            s.cities_near += 1;
+        } else {
+            s.misses
+                .push(format!("city {name} resolved farther than 25 km"));
+        }
+    }
+    for c in places["countries"].as_array().into_iter().flatten() {
+        let name = c.as_str().unwrap_or_default();
+        s.countries += 1;
+        let iso2: Vec<&str> = g
+            .lookup(name)
+            .into_iter()
+            .filter(|e| e.feature == dyad_document::PlaceFeature::Country)
+            .map(|e| e.country.as_str())
+            .collect();
+        let found = doc.places.iter().any(|p| {
+            p.feature == dyad_document::PlaceFeature::Country
+                && p.country.as_deref().is_some_and(|c| iso2.contains(&c))
+        });
+        if found {
+            s.countries_found += 1;
+        } else {
+            s.misses.push(format!("country {name} not found"));
+        }
+    }
+    s
+}
+
+impl std::fmt::Display for SeedPlaces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "seed-places: cities={}/{} within25km={}/{} countries={}/{}",
+            self.cities_found,
+            self.cities,
+            self.cities_near,
+            self.cities,
+            self.countries_found,
+            self.countries
+        )
+    }
+}

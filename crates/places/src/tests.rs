@@ -1,0 +1,159 @@
+//! Hand-written sentences (invented for these tests).
+
+use super::*;
+
+fn doc(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some("2024-06-01".into()),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    recognise(&mut d);
+    d
+}
+
+fn place<'a>(d: &'a Document, text: &str) -> Option<&'a Place> {
+    d.places.iter().find(|p| d.slice(p.span) == text)
+}
+
+#[test]
+fn gazetteer_loads_quickly_and_knows_the_world() {
+    let t0 = std::time::Instant::now();
+    let g = Gazetteer::load().unwrap();
+    let ms = t0.elapsed().as_millis();
+    eprintln!(
+        "gazetteer: {} places, {} names, {ms} ms",
+        g.len(),
+        g.names()
+    );
+    assert!(g.len() > 39_000);
+    assert!(g.lookup("Aleppo").iter().any(|e| e.country == "SY"));
+    assert!(g
+        .lookup("West Bank")
+        .iter()
+        .any(|e| e.feature == PlaceFeature::Region));
+    assert!(g.country_by_iso3("SYR").is_some());
+}
+
+#[test]
+fn adjective_names_its_country() {
+    let d = doc("Portuguese fishermen protested on Tuesday about the new quotas.");
+    let p = place(&d, "Portuguese").expect("adjective found");
+    assert_eq!(p.name, "Portugal");
+    assert_eq!(p.feature, PlaceFeature::Country);
+    assert_eq!(p.country.as_deref(), Some("PT"));
+}
+
+#[test]
+fn country_capital_frame() {
+    let d = doc("Ministers met in the Kenyan capital Nairobi to discuss the drought.");
+    let p = place(&d, "Nairobi").expect("Nairobi found");
+    assert_eq!(p.country.as_deref(), Some("KE"));
+    assert!(distance_km(p.lat, p.lon, -1.29, 36.82) < 25.0);
+    assert_eq!(place(&d, "Kenyan").unwrap().name, "Kenya");
+}
+
+#[test]
+fn not_inside_a_persons_or_organisations_name() {
+    // "Jordan" is a country and "Paris" a city, but here they are parts of
+    // a person's and an organisation's name the recogniser knows.
+    let d = doc("Jordan Bardella spoke to the Paris Club creditors in Brussels on Friday.");
+    assert!(place(&d, "Jordan").is_none(), "{:?}", d.places);
+    assert!(!d.places.iter().any(|p| d.slice(p.span).contains("Paris")));
+    assert_eq!(
+        place(&d, "Brussels").unwrap().country.as_deref(),
+        Some("BE")
+    );
+    // Nor a town name used as a person's.
+    let d = doc("Mr Franklin said the vote was fair, and Franklin said it again.");
+    assert!(place(&d, "Franklin").is_none(), "{:?}", d.places);
+    // Nor a piece of a longer name the gazetteer lacks.
+    let d = doc("Visitors crowded the beach at Plum Island last summer.");
+    assert!(place(&d, "Plum").is_none(), "{:?}", d.places);
+}
+
+#[test]
+fn capital_standing_for_government_is_a_metonym() {
+    let d = doc(
+        "Ankara blamed the militants for the bombing, while officials in Ankara counted the dead.",
+    );
+    let ps: Vec<&Place> = d
+        .places
+        .iter()
+        .filter(|p| d.slice(p.span) == "Ankara")
+        .collect();
+    assert_eq!(ps.len(), 2, "{:?}", d.places);
+    assert!(ps[0].metonym);
+    assert!(!ps[1].metonym);
+    // A city heading a government phrase stands for the government too.
+    let d = doc("Tehran's officials rejected the offer.");
+    assert!(
+        place(&d, "Tehran").is_some_and(|p| p.metonym),
+        "{:?}",
+        d.places
+    );
+    assert_eq!(ps[1].country.as_deref(), Some("TR"));
+}
+
+#[test]
+fn context_disambiguates() {
+    let d = doc("Storms hit Paris on Monday. Texas officials said roads near Dallas were closed.");
+    let p = place(&d, "Paris").unwrap();
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    assert_eq!(p.admin1.as_deref(), Some("Texas"));
+    assert!(!p.metonym, "Paris, Texas stands for no government");
+    let d = doc("Storms hit Paris on Monday. French officials said roads near Lyon were closed.");
+    let p = place(&d, "Paris").unwrap();
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+}
+
+#[test]
+fn apposition_frame() {
+    let d = doc("The festival in Paris, Texas drew a large crowd.");
+    assert_eq!(place(&d, "Paris").unwrap().country.as_deref(), Some("US"));
+}
+
+#[test]
+fn regions_and_directions() {
+    let d = doc("Fighting spread across north-western Syria and the West Bank.");
+    let p = place(&d, "north-western Syria").expect("directional region");
+    assert_eq!(p.feature, PlaceFeature::Region);
+    assert_eq!(p.country.as_deref(), Some("SY"));
+    let p = place(&d, "West Bank").expect("news region");
+    assert_eq!(p.feature, PlaceFeature::Region);
+    // "the Gulf" only after "the".
+    let d = doc("Tankers crossed the Gulf on Monday. Gulf Air resumed flights.");
+    assert_eq!(
+        d.places.iter().filter(|p| p.name == "Gulf").count(),
+        1,
+        "{:?}",
+        d.places
+    );
+}
+
+#[test]
+fn event_takes_the_place_of_its_clause() {
+    let mut d = doc("Turkish troops attacked Kurdish fighters in the city of Homs.");
+    dyad_code::code(&mut d);
+    locate_events(&mut d);
+    let ev = d.events.first().expect("an event is coded");
+    let p = &d.places[ev.place.expect("event located")];
+    assert_eq!(p.name, "Homs");
+    assert_eq!(p.feature, PlaceFeature::City);
+}
+
+#[test]
+fn event_without_a_place_has_none() {
+    // Country names that are actors are not where the event happened.
+    let mut d = doc("Turkish troops attacked Kurdish fighters after pressure from Russia.");
+    dyad_code::code(&mut d);
+    locate_events(&mut d);
+    assert!(!d.events.is_empty());
+    for ev in &d.events {
+        assert_eq!(ev.place, None, "{:?}", d.places);
+    }
+}
