@@ -122,8 +122,8 @@ fn outlet_is_never_an_actor() {
     assert!(!t.iter().any(|x| x.0.is_empty() || x.1.is_empty()), "{t:?}");
 }
 
-/// The sample article: nothing the reference forbids, and what recall the
-/// coder has reached so far held (the floor, 0.7, is not reached yet).
+/// The sample article: nothing the reference forbids, and at least the
+/// issue's floor of recall (0.7: 10 of the 14 reference events).
 #[test]
 fn seed_events_no_must_not_items() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -152,5 +152,50 @@ fn seed_events_no_must_not_items() {
         .and_then(|(_, r)| r.split_once('/'))
         .and_then(|(n, _)| n.parse().ok())
         .unwrap();
-    assert!(matched >= 2, "{line}");
+    let total: usize = line
+        .split_once('/')
+        .and_then(|(_, r)| r.split_once(')'))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap();
+    assert!(matched as f64 >= 0.7 * total as f64, "{line}");
+}
+
+#[test]
+fn explain_one_sentence() {
+    let text = "Chile was not attacked by Peru. Brazil attacked Argentina on Monday.\n";
+    let path = std::env::temp_dir().join(format!("dyad-explain-{}.txt", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let run = |n: &str| {
+        Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(["explain", path.to_str().unwrap(), "--sentence", n])
+            .output()
+            .unwrap()
+    };
+    let out = run("1");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    for section in [
+        "## parse",
+        "## actor mentions",
+        "## patterns tried",
+        "## events",
+    ] {
+        assert!(s.contains(section), "{section}: {s}");
+    }
+    // The token table, the actors, the pattern taken and the event.
+    assert!(s.contains("attacked") && s.contains("nsubj"), "{s}");
+    assert!(s.contains("BRA") && s.contains("ARG"), "{s}");
+    assert!(s.contains("accepted") && s.contains("15-20.verbs:"), "{s}");
+    assert!(s.contains("BRA -> ARG 190"), "{s}");
+    // A negated verb: its patterns are not tried, and it says why.
+    let s = String::from_utf8(run("0").stdout).unwrap();
+    assert!(s.contains("negated"), "{s}");
+    assert!(s.ends_with("## events\n(none)\n"), "{s}");
+    // No such sentence: an error.
+    assert!(!run("7").status.success());
+    std::fs::remove_file(&path).ok();
 }

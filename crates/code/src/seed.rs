@@ -2,7 +2,10 @@
 //! (`../shared/eval/seed/gold.json`, section `events`): an emitted event
 //! matches a reference event when source and target codes agree (order
 //! matters; the reference's `alt_sources`/`alt_targets` also count) and the
-//! root agrees (or one of `alt_roots`).
+//! root agrees (or one of `alt_roots`). Stricter than the reference asks,
+//! the event must also come from the sentence that holds the reference's
+//! text (its words before any `...`), so a lucky match elsewhere does not
+//! count.
 
 use dyad_document::{Document, MentionKind};
 use serde_json::Value;
@@ -56,8 +59,28 @@ pub fn score_seed(doc: &Document, gold: &Value) -> SeedEvents {
             list(item, "target", "alt_targets"),
             list(item, "root", "alt_roots"),
         );
+        let text = item["text"].as_str().unwrap_or("");
+        let head: Vec<String> = text
+            .split("...")
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let holds = |si: usize| {
+            let words: Vec<String> = doc
+                .sentences
+                .get(si)
+                .map_or("", |x| doc.slice(x.span))
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            !head.is_empty() && words.windows(head.len()).any(|w| w == head.as_slice())
+        };
+        let located = (0..doc.sentences.len()).any(holds);
         let hit = doc.events.iter().any(|e| {
-            e.source.as_ref().is_some_and(|x| sources.contains(x))
+            (!located || holds(e.sentence))
+                && e.source.as_ref().is_some_and(|x| sources.contains(x))
                 && e.target.as_ref().is_some_and(|x| targets.contains(x))
                 && roots.contains(&e.root)
         });

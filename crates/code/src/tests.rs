@@ -10,6 +10,7 @@ fn coded(text: &str) -> Document {
     dyad_segment::segment(&mut d);
     dyad_tag::annotate(&mut d);
     dyad_recognise::recognise(&mut d);
+    dyad_quotes::attribute(&mut d);
     code(&mut d);
     d
 }
@@ -73,4 +74,213 @@ fn compound_actors_and_noun_patterns() {
     assert!(d.events[0]
         .pattern
         .starts_with("dictionaries/events/15-20.verbs:"));
+}
+
+fn has(d: &Document, s: &str, t: &str, root: &str) -> bool {
+    d.events
+        .iter()
+        .any(|e| e.source.as_deref() == Some(s) && e.target.as_deref() == Some(t) && e.root == root)
+}
+
+#[test]
+fn rebels_military_action_without_target_is_against_their_government() {
+    let d = coded("Malian rebels launched a major offensive on Sunday.");
+    assert!(has(&d, "MLIREB", "MLIGOV", "19"), "{:?}", triples(&d));
+    // Only rebels get the default; an aimed offensive needs its target.
+    let d = coded("France launched a major offensive on Sunday.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn eventive_noun_with_by_agent_and_relational_noun() {
+    // "by Berlin ally France": France, not Berlin; the target from the
+    // predicate's "convince Y".
+    let d = coded("Pressure by Berlin ally France was unable to convince Poland to change course.");
+    assert!(has(&d, "FRA", "POL", "10"), "{:?}", triples(&d));
+    assert!(
+        !d.events
+            .iter()
+            .any(|e| e.source.as_deref() == Some("DEUGOV")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn talks_between_several_actors_give_each_pair() {
+    let d = coded("Talks that began in March between Chile, Peru and Bolivia in Lima stalled.");
+    for (s, t) in [("CHL", "PER"), ("PER", "BOL"), ("CHL", "BOL")] {
+        assert!(
+            has(&d, s, t, "04") && has(&d, t, s, "04"),
+            "{s}-{t}: {:?}",
+            triples(&d)
+        );
+    }
+}
+
+#[test]
+fn participle_clause_subject_and_they() {
+    let d = coded(
+        "Colombian rebels overran two towns in the south last week.\n\n\
+         Having seized military bases from government forces, they are now advancing on the coast.",
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.source.as_deref() == Some("COLREB")
+                && e.target.as_deref() == Some("COLMIL")
+                && e.root == "19"
+                && e.sentence == 1),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn trailing_participle_after_another_verb_inherits_nothing() {
+    // "damaging" may hang on "accused": Kenya did not damage the school.
+    let d = coded("Kenya accused Ugandan forces of shelling two villages, damaging a school.");
+    assert!(
+        !d.events.iter().any(|e| e.code.starts_with("17")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn it_after_said_is_the_speaker() {
+    let d = coded(
+        "Japan's defence ministry said it would hold joint air drills with the United States.",
+    );
+    assert!(has(&d, "JPNMIL", "USA", "06"), "{:?}", triples(&d));
+}
+
+#[test]
+fn demonym_plural_provokes() {
+    let d = coded("The Egyptians were directly provoking the Libyan government.");
+    assert!(has(&d, "EGY", "LBYGOV", "11"), "{:?}", triples(&d));
+}
+
+#[test]
+fn noun_as_by_agent_of_a_passive() {
+    let d = coded(
+        "With Armenian forces' ability to move curbed by intensified Azerbaijani strikes, the talks stalled.",
+    );
+    assert!(has(&d, "AZE", "ARMMIL", "19"), "{:?}", triples(&d));
+}
+
+#[test]
+fn it_is_the_previous_sentence_subject() {
+    let d = coded(
+        "Kenya sent more envoys to the region last week. It directly backs the Somali government.",
+    );
+    assert!(has(&d, "KEN", "SOMGOV", "05"), "{:?}", triples(&d));
+    // Several candidates and no subject to choose: no guess.
+    let d = coded("Talks with Kenya and Uganda went on. It directly backs the Somali government.");
+    assert!(
+        d.events.iter().all(|e| e.sentence == 0),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn the_separatist_group_is_the_organisation_last_named() {
+    let d = coded(
+        "Officials said the Houthis were behind the raid. \
+         Riyadh blames the militant group for years of attacks on its soil.",
+    );
+    assert!(has(&d, "SAUGOV", "YEMREB", "11"), "{:?}", triples(&d));
+}
+
+#[test]
+fn the_two_countries_broke_off_relations() {
+    let d = coded(
+        "Peru's last ambassador to Bolivia left before the countries broke off diplomatic relations in 2019.",
+    );
+    assert!(has(&d, "PER", "BOL", "16"), "{:?}", triples(&d));
+    assert!(has(&d, "BOL", "PER", "16"), "{:?}", triples(&d));
+}
+
+#[test]
+fn attacks_on_civilian_areas_by_government_forces() {
+    let d = coded(
+        "Yemen's war goes on. Attacks on civilian areas by government forces continued in Yemen, Yemeni officials said.",
+    );
+    assert!(has(&d, "YEMMIL", "YEMCVL", "19"), "{:?}", triples(&d));
+}
+
+#[test]
+fn explain_says_what_was_tried() {
+    let d = coded("France did not attack Germany. Italy attacked Austria.");
+    let e = explain(&d, 0).expect("sentence 0");
+    let text = e.to_string();
+    assert!(
+        text.contains("## parse") && text.contains("attack"),
+        "{text}"
+    );
+    assert!(e.tried.iter().any(|l| l.contains("negated")), "{text}");
+    assert!(e.events.is_empty(), "{text}");
+    let e = explain(&d, 1).expect("sentence 1");
+    assert!(e.tried.iter().any(|l| l.contains("accepted")), "{e}");
+    assert_eq!(e.events.len(), 1, "{e}");
+    assert!(e.mentions.iter().any(|m| m.contains("ITA")), "{e}");
+    assert!(explain(&d, 2).is_none());
+}
+
+#[test]
+fn i_in_a_direct_quote_is_its_speaker() {
+    let d = coded(
+        "\u{201c}Last month I personally urged the French delegation to put strong pressure on the Malian junta,\u{201d} a senior Chadian government official said.",
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("FRAGOV")
+                && e.source.as_deref().is_some_and(|s| s.starts_with("TCD"))
+                && e.root == "02"),
+        "{:?} {:?}",
+        triples(&d),
+        d.quotes
+    );
+}
+
+/// Code `text` with places given by hand (as the places stage would find
+/// them): `(words, ISO2, feature)`, each at its first occurrence.
+fn coded_with_places(text: &str, places: &[(&str, &str, dyad_document::PlaceFeature)]) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    for &(words, iso2, feature) in places {
+        let start = text.find(words).expect("in the text");
+        d.places.push(dyad_document::Place {
+            span: dyad_document::Span::new(start, start + words.len()),
+            name: words.into(),
+            country: Some(iso2.into()),
+            feature,
+            ..Default::default()
+        });
+    }
+    d.places.sort_by_key(|p| p.span.start);
+    code(&mut d);
+    d
+}
+
+#[test]
+fn a_coalition_takes_a_city_of_a_named_country() {
+    use dyad_document::PlaceFeature::{City, Country};
+    let text = "Fighting spread across Mali.\n\nLast week, in fewer than three days, a coalition \
+                of Malian rebels including local militias, took the city of Gao, which had been \
+                under army control since 2013.";
+    let d = coded_with_places(text, &[("Mali", "ML", Country), ("Gao", "ML", City)]);
+    assert!(has(&d, "MLIREB", "MLI", "19"), "{:?}", triples(&d));
+    // Without the country named anywhere, the place maps to no code.
+    let text = "Last week, a coalition of Malian rebels took the city of Gao.";
+    let d = coded_with_places(text, &[("Gao", "ML", City)]);
+    assert!(!has(&d, "MLIREB", "MLI", "19"), "{:?}", triples(&d));
 }
