@@ -1,12 +1,16 @@
 //! `dyad`: the command line. Reads news, writes down who did what to whom.
 //!
 //! Commands: `code` (print documents as JSON lines), `ingest` (code and
-//! store), `ls` and `show` (read the store), `eval` (scores against
-//! reference data) and `bench` (speed and memory figures).
+//! store), `ls` and `show` (read the store), `explain` (how one sentence was
+//! coded, pattern by pattern), `eval` (scores against reference data) and
+//! `bench` (speed and memory figures).
 
 mod bench;
+mod bench_events;
 mod eval;
+mod eval_geo;
 mod pipeline;
+mod validate;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -75,6 +79,15 @@ enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Explain how one sentence was coded: parse, actor mentions, every
+    /// pattern tried and why it was accepted or rejected, events.
+    Explain {
+        /// The text itself, or a path to an article file.
+        input: String,
+        /// The sentence, numbered as in the events' `sentence` field (0 is the first).
+        #[arg(long)]
+        sentence: usize,
+    },
     /// Score dyad against reference data.
     Eval {
         #[command(subcommand)]
@@ -84,6 +97,15 @@ enum Command {
     Dict {
         #[command(subcommand)]
         what: Dict,
+    },
+    /// Run a PETRARCH validation suite (`PETR.UnitTest.records.xml`) with the
+    /// dictionaries it names; prints each failing record and
+    /// `petrarch: correct=N total=M`.
+    Validate {
+        file: PathBuf,
+        /// Print every record, not only failures.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Measure speed and memory of extraction and segmentation.
     Bench {
@@ -124,6 +146,16 @@ enum Eval {
         /// Also print each page's precision and recall.
         #[arg(long)]
         pages: bool,
+    },
+    /// Place recognition and resolution against GeoVirus: prints
+    /// `geo: recall=… acc161=… mentions=N`.
+    Geo {
+        #[arg(default_value = "../shared/eval/geo/GeoVirus.xml")]
+        path: PathBuf,
+        /// Also print each missed gold mention and each resolution farther
+        /// than 161 km.
+        #[arg(long)]
+        errors: bool,
     },
     /// Actor recognition on the seed article against its reference.
     Seed {
@@ -198,6 +230,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval {
             what: Eval::Seed { shared },
         } => eval_seed(&shared),
+        Command::Eval {
+            what: Eval::Geo { path, errors },
+        } => {
+            let s = eval_geo::geo(&path)?;
+            if errors {
+                for m in &s.missed {
+                    println!("missed: {m}");
+                }
+                for f in &s.far {
+                    println!("far: {f}");
+                }
+            }
+            println!("{s}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Dict {
             what: Dict::Check { files },
         } => dict_check(&files),
@@ -205,6 +252,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             what: Dict::Lookup { name, date, files },
         } => dict_lookup(&name, date.as_deref(), &files),
         Command::Parse { input, format } => parse(&input, &format),
+        Command::Explain { input, sentence } => explain(&input, sentence),
+        Command::Validate { file, verbose } => {
+            let s = validate::run(&file, verbose)?;
+            println!("petrarch: correct={} total={}", s.correct, s.total);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Bench { dir, rounds } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
     }
 }
@@ -232,6 +285,21 @@ fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
         println!("miss event: {m}");
     }
     println!("{e}");
+    let q = dyad_quotes::score_seed(&doc, &gold);
+    for m in &q.misses {
+        println!("miss quote: {m}");
+    }
+    println!("{q}");
+    let t = dyad_times::score_seed(&doc, &gold);
+    for m in &t.misses {
+        println!("miss time: {m}");
+    }
+    println!("{t}");
+    let p = dyad_places::score_seed(&doc, &gold);
+    for m in &p.misses {
+        println!("miss place: {m}");
+    }
+    println!("{p}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -564,4 +632,25 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(status(failed))
+}
+
+/// `dyad explain`: what the event coder did with one sentence.
+fn explain(input: &str, sentence: usize) -> Result<ExitCode> {
+    let path = std::path::Path::new(input);
+    let raws = if path.is_file() || input == "-" {
+        dyad_ingest::read_path(path)
+    } else {
+        dyad_ingest::read_bytes_as("<argument>", "text", input.as_bytes())
+    };
+    for raw in raws {
+        let doc = raw.and_then(pipeline::process)?;
+        let e = dyad_code::explain(&doc, sentence).with_context(|| {
+            format!(
+                "no sentence {sentence}: the text has {} (numbered from 0)",
+                doc.sentences.len()
+            )
+        })?;
+        print!("{e}");
+    }
+    Ok(ExitCode::SUCCESS)
 }

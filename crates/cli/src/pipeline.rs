@@ -13,7 +13,12 @@ pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
     dyad_recognise::recognise(&mut doc);
+    dyad_quotes::attribute(&mut doc);
+    dyad_places::recognise(&mut doc);
+    dyad_times::recognise(&mut doc);
     dyad_code::code(&mut doc);
+    dyad_places::locate_events(&mut doc);
+    dyad_times::date_events(&mut doc);
     Ok(doc)
 }
 
