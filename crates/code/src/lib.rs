@@ -923,41 +923,7 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Nouns of time, for telling "launched an offensive on Sunday" from one
 /// aimed at something.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "day",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "dawn",
-    "dusk",
-    "midnight",
-    "noon",
-    "eve",
-];
+const TIME_WORDS: &[&str] = &["eve"];
 
 /// Collective nouns whose "of" phrase names the actors ("a coalition of
 /// rebels").
@@ -1729,9 +1695,10 @@ impl<'a> Cx<'a> {
     /// A time expression ("on Sunday", "in March", "at dawn").
     fn is_time(&self, t: usize) -> bool {
         let span = self.doc.tokens[t].span;
-        self.doc.times.iter().any(|x| x.span.contains(span))
-            || self.doc.tokens[t].tag == "CD"
-            || TIME_WORDS.contains(&self.doc.tokens[t].lemma.to_lowercase().as_str())
+        self.doc.times.iter().any(|x| x.span.contains(span)) || self.doc.tokens[t].tag == "CD" || {
+            let l = self.doc.tokens[t].lemma.to_lowercase();
+            TIME_WORDS.contains(&l.as_str()) || dyad_document::calendar::is_time_word(&l)
+        }
     }
 
     /// The verb whose clause a token stands in.

@@ -16,6 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod calendar;
 mod contract;
 mod quote;
 pub use quote::{

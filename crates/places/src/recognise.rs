@@ -39,25 +39,6 @@ const CONNECTORS: &[&str] = &[
 /// something else in English news (months, days, common nouns and
 /// adjectives that some small city is called).
 const STOP: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "of",
     "police",
     "mobile",
@@ -333,35 +314,15 @@ fn part_of_longer_name(
         if TITLES.contains(&w.trim_end_matches('.')) {
             return true;
         }
-        if cap(prev) && matches!(prev.tag, "NNP" | "NNPS") && !STOP_BEFORE.contains(&w.as_str()) {
+        if cap(prev)
+            && matches!(prev.tag, "NNP" | "NNPS")
+            && !dyad_document::calendar::is_month_or_weekday(&w)
+        {
             return true;
         }
     }
     false
 }
-
-/// Capitalised words that may stand before a place name (months, days).
-const STOP_BEFORE: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Titles: the name after one is a person's ("Mr Franklin").
 const TITLES: &[&str] = &[
@@ -618,7 +579,7 @@ impl<'g> Places<'g> {
         }
         let adjective = senses.iter().all(|s| s.kind == NameKind::Adjective);
         if toks.len() == 1 {
-            if STOP.contains(&key) {
+            if STOP.contains(&key) || dyad_document::calendar::is_month_or_weekday(key) {
                 return false;
             }
             let tag = toks[0].tag;

@@ -98,44 +98,7 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words of a time phrase that can trail a speaker phrase.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "later",
-];
+const TIME_WORDS: &[&str] = &["last", "this", "next", "earlier", "later"];
 
 /// Subjects that name no one.
 const EMPTY_SUBJECTS: &[&str] = &["it", "this", "that", "which", "what", "there", "who"];
@@ -471,6 +434,7 @@ impl<'a> Cx<'a> {
                 && (p + 1..b).all(|t| {
                     matches!(toks[t].tag, "DT" | "CD")
                         || TIME_WORDS.contains(&self.lower(t).as_str())
+                        || dyad_document::calendar::is_time_word(&self.lower(t))
                 })
         }) {
             b = p;
