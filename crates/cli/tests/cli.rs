@@ -1,30 +1,14 @@
 //! End-to-end tests of the `dyad` binary: inputs, the contract, the store.
 
+mod common;
+use common::{dyad, shared};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("dyad runs")
-}
-
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `../shared` beside the repository, or None (and a note) when absent.
-fn shared() -> Option<PathBuf> {
-    let p = repo().join("../shared");
-    if p.join("seed").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared not found beside the repository");
-        None
-    }
 }
 
 fn scratch(name: &str) -> PathBuf {

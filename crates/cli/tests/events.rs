@@ -1,27 +1,14 @@
 //! Event coding through the `dyad code` command, on sentences written for
 //! these tests.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+use common::{code_text, eval_seed, line, shared};
+use std::process::Command;
 
 /// Code one text through `dyad code -` and return (source, target, code)
 /// triples plus the raw events.
 fn code(text: &str) -> (Vec<(String, String, String)>, Vec<serde_json::Value>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs dyad");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let doc = code_text(text);
     let events = doc["events"].as_array().expect("events").clone();
     let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in &events {
@@ -126,25 +113,9 @@ fn outlet_is_never_an_actor() {
 /// issue's floor of recall (0.7: 10 of the 14 reference events).
 #[test]
 fn seed_events_no_must_not_items() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if !shared.join("seed").is_dir() {
-        eprintln!("skipped: ../shared not found beside the repository");
-        return;
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["eval", "seed", "--shared", shared.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("seed-events: "))
-        .expect("a seed-events line");
+    let Some(shared) = shared() else { return };
+    let stdout = eval_seed(&shared);
+    let line = line(&stdout, "seed-events: ");
     println!("{line}");
     assert!(line.ends_with("must_not=0"), "{line}");
     let matched: usize = line

@@ -2,21 +2,14 @@
 //! record's text with its own tokens, tags and parse and the dictionaries the
 //! suite names. The floor is 85 % of records exactly right.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+use common::{dyad, shared};
 
 #[test]
 fn petrarch_unit_test_suite_floor() {
-    let suite = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/petrarch2/PETR.UnitTest.records.xml");
-    if !suite.is_file() {
-        eprintln!("skipped: ../shared/eval/petrarch2 not found beside the repository");
-        return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["validate", suite.to_str().unwrap()])
-        .output()
-        .expect("dyad runs");
+    let Some(shared) = shared() else { return };
+    let suite = shared.join("eval/petrarch2/PETR.UnitTest.records.xml");
+    let out = dyad(&["validate", suite.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",

@@ -1,36 +1,10 @@
 //! Places end to end: GeoVirus floors and the seed article's reference
 //! places, through the `dyad` binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{dyad, eval_seed, figure, shared};
 
 use serde_json::Value;
-
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .expect("dyad runs")
-}
-
-/// `../shared` beside the repository, or None (and a note) when absent.
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if p.join("seed").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared not found beside the repository");
-        None
-    }
-}
-
-/// The value of `key=` in a `geo: recall=… acc161=…` line.
-fn field(line: &str, key: &str) -> f64 {
-    line.split_whitespace()
-        .find_map(|w| w.strip_prefix(&format!("{key}=")))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("no {key}= in {line:?}"))
-}
 
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
@@ -55,9 +29,9 @@ fn geovirus_recall_and_accuracy_floors() {
         .find(|l| l.starts_with("geo: "))
         .expect("a geo: line");
     eprintln!("{line}");
-    assert!(field(line, "recall") >= 0.8, "{line}");
-    assert!(field(line, "acc161") >= 0.82, "{line}");
-    assert!(field(line, "mentions") > 2000.0, "{line}");
+    assert!(figure(line, "recall=") >= 0.8, "{line}");
+    assert!(figure(line, "acc161=") >= 0.82, "{line}");
+    assert!(figure(line, "mentions=") > 2000.0, "{line}");
 }
 
 #[test]
@@ -135,8 +109,7 @@ fn seed_article_places() {
         .filter(|&i| places[i as usize]["name"] == "Astana")
         .count();
     assert!(astana_events > 0, "some event takes place in Astana");
-    let out = dyad(&["eval", "seed", "--shared", shared.to_str().unwrap()]);
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = eval_seed(&shared);
     assert!(
         stdout
             .lines()

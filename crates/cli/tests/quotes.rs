@@ -1,44 +1,14 @@
 //! Quotes: `dyad eval seed` holds the floors on the sample article, and
 //! `dyad code` puts the quotes and the sources summary in the contract.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-/// `../shared` beside the repository, or None (and a note) when absent.
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if p.join("seed").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared not found beside the repository");
-        None
-    }
-}
-
-/// The number after `key=` on a line.
-fn figure(line: &str, key: &str) -> f64 {
-    let rest = &line[line.find(key).unwrap_or_else(|| panic!("{key} in {line}")) + key.len()..];
-    rest.split([' ', '/']).next().unwrap().parse().unwrap()
-}
+mod common;
+use common::{code_text, eval_seed, figure, line, shared};
 
 #[test]
 fn seed_quotes_meet_the_floors() {
     let Some(shared) = shared() else { return };
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["eval", "seed", "--shared", shared.to_str().unwrap()])
-        .output()
-        .expect("dyad runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("seed-quotes:"))
-        .unwrap_or_else(|| panic!("no seed-quotes line in:\n{stdout}"));
+    let stdout = eval_seed(&shared);
+    let line = line(&stdout, "seed-quotes:");
     assert!(figure(line, "recall=") >= 0.95, "{stdout}");
     assert!(figure(line, "speaker_acc=") >= 0.95, "{stdout}");
     assert_eq!(figure(line, "not_quotes_attributed="), 0.0, "{stdout}");
@@ -53,21 +23,7 @@ fn seed_quotes_meet_the_floors() {
 #[test]
 fn code_writes_quotes_and_sources() {
     let text = "Talks resume\n\n\"We are ready to sign,\" said Ines Duarte, spokeswoman for the Portuguese foreign ministry. \"The text is final.\"\n\nTwo senior Spanish officials said the deal was close.\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs dyad");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let doc = code_text(text);
     let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     let quotes = doc["quotes"].as_array().expect("quotes");
     assert_eq!(quotes.len(), 3, "{quotes:#?}");

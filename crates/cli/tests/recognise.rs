@@ -1,30 +1,14 @@
 //! Actor recognition on the seed article, scored against its reference.
 
-use std::process::Command;
+mod common;
+use common::{dyad, eval_seed, line, shared};
 
 #[test]
 fn seed_actors_meet_the_floor() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if !shared.join("seed").exists() {
-        println!("skipped: ../shared not found");
-        return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["eval", "seed", "--shared"])
-        .arg(&shared)
-        .output()
-        .expect("runs dyad");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let Some(shared) = shared() else { return };
+    let stdout = eval_seed(&shared);
     println!("{stdout}");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("seed-actors:"))
-        .expect("a seed-actors line");
+    let line = line(&stdout, "seed-actors:");
     for want in [
         "people=7/7",
         "codes=7/7",
@@ -34,11 +18,13 @@ fn seed_actors_meet_the_floor() {
         assert!(line.contains(want), "{line}: want {want}");
     }
     // The outlet is never coded in the JSON either.
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("code")
-        .arg(shared.join("seed/000_0d6959d4305744fe.txt"))
-        .output()
-        .expect("runs dyad");
+    let out = dyad(&[
+        "code",
+        shared
+            .join("seed/000_0d6959d4305744fe.txt")
+            .to_str()
+            .unwrap(),
+    ]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let mentions = doc["mentions"].as_array().expect("mentions");
     let outlets: Vec<_> = mentions
