@@ -284,3 +284,39 @@ fn a_coalition_takes_a_city_of_a_named_country() {
     let d = coded_with_places(text, &[("Gao", "ML", City)]);
     assert!(!has(&d, "MLIREB", "MLI", "19"), "{:?}", triples(&d));
 }
+
+#[test]
+fn refusal_is_its_own_code_and_negated_support_is_none() {
+    let d = coded("Venezuela refused to meet Colombia on Monday.");
+    assert_eq!(triples(&d), vec![t("VEN", "COL", "125")]);
+    assert!(coded("Chile has not publicly expressed support for Peru.")
+        .events
+        .is_empty());
+}
+
+#[test]
+fn reported_speech_codes_what_was_reported() {
+    let d = coded("Brazil said Argentina attacked Chile on Monday.");
+    assert!(has(&d, "ARG", "CHL", "19"), "{:?}", triples(&d));
+    // The speaker is not made the attacker.
+    assert!(!has(&d, "BRA", "CHL", "19"), "{:?}", triples(&d));
+}
+
+#[test]
+fn leader_codes_as_of_the_publication_date() {
+    let at = |date: &str| {
+        let mut d = Document {
+            id: "t".into(),
+            text: "Barack Obama criticized Vladimir Putin on Monday.".into(),
+            published: Some(date.into()),
+            ..Default::default()
+        };
+        dyad_segment::segment(&mut d);
+        dyad_tag::annotate(&mut d);
+        dyad_recognise::recognise(&mut d);
+        code(&mut d);
+        triples(&d)
+    };
+    assert_eq!(at("2012-03-01"), vec![t("USAGOV", "RUSGOV", "111")]);
+    assert_eq!(at("2020-03-01"), vec![t("USAELI", "RUSGOV", "111")]);
+}
