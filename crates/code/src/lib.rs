@@ -896,6 +896,45 @@ fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
     }
 }
 
+/// Verbs whose infinitive complement has not happened: requests ("urged
+/// Russia to press"), plans and intentions ("plans to meet"), promises and
+/// threats ("vowed to retaliate"). Not "forced to" or "began to": those
+/// happened.
+const UNREALISED: &[&str] = &[
+    "urge",
+    "encourage",
+    "ask",
+    "call",
+    "press",
+    "push",
+    "persuade",
+    "convince",
+    "invite",
+    "advise",
+    "tell",
+    "want",
+    "wish",
+    "plan",
+    "intend",
+    "hope",
+    "aim",
+    "seek",
+    "try",
+    "attempt",
+    "expect",
+    "propose",
+    "offer",
+    "threaten",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "decide",
+    "prepare",
+    "need",
+    "demand",
+];
+
 /// Relational nouns between two actors: "Damascus ally Russia" is Russia.
 const RELATIONAL: &[&str] = &[
     "ally",
@@ -1750,6 +1789,18 @@ impl<'a> Cx<'a> {
                 "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
             ) {
                 return None;
+            }
+            // "urged X to attack", "plans to meet": asked for, planned or
+            // promised, not done. The governing verb codes the request or
+            // the intent from its own patterns.
+            if rel == "xcomp" {
+                if let Some(h) = toks[cur].head {
+                    if UNREALISED.contains(&toks[h].lemma.to_lowercase().as_str()) {
+                        return Some(
+                            "not done (complement of a verb of asking, planning or promising)",
+                        );
+                    }
+                }
             }
             if rel != "xcomp" {
                 through_xcomp = false;

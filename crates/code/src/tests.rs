@@ -320,3 +320,15 @@ fn leader_codes_as_of_the_publication_date() {
     assert_eq!(at("2012-03-01"), vec![t("USAGOV", "RUSGOV", "111")]);
     assert_eq!(at("2020-03-01"), vec![t("USAELI", "RUSGOV", "111")]);
 }
+
+#[test]
+fn what_was_urged_or_planned_is_not_coded_as_done() {
+    let d = coded("Brazil urged Argentina to attack Chile.");
+    assert!(!has(&d, "ARG", "CHL", "19"), "{:?}", triples(&d));
+    assert!(has(&d, "BRA", "ARG", "02"), "{:?}", triples(&d));
+    let d = coded("Argentina plans to attack Chile next week.");
+    assert!(!has(&d, "ARG", "CHL", "19"), "{:?}", triples(&d));
+    // Forced to: it happened.
+    let d = coded("Chile forced Argentina to retreat, and Argentina began to attack Peru.");
+    assert!(has(&d, "ARG", "PER", "19"), "{:?}", triples(&d));
+}
