@@ -93,6 +93,12 @@ pub const DEFAULT_CAMEO: (&str, &str) = (
     include_str!("../../../dictionaries/events/cameo.tsv"),
 );
 
+/// dyad's own discard phrases.
+const DEFAULT_DISCARDS: (&str, &str) = (
+    "dictionaries/events/discards.txt",
+    include_str!("../../../dictionaries/events/discards.txt"),
+);
+
 /// dyad's own pattern files.
 pub const DEFAULT_PATTERNS: &[(&str, &str)] = &[
     (
@@ -150,6 +156,8 @@ struct Compiled {
 
 /// The event coder.
 pub struct Coder {
+    /// Discard phrases (lower-case words) and whether they are story-level.
+    discards: Vec<(Vec<String>, bool)>,
     codes: HashMap<String, CameoCode>,
     patterns: Vec<Compiled>,
     /// Head lemma -> patterns, verbs and nouns apart.
@@ -234,7 +242,60 @@ fn compile(p: &EventPattern) -> Compiled {
 impl Coder {
     /// dyad's own dictionaries, embedded in the binary.
     pub fn default_english() -> Coder {
-        Coder::from_texts(DEFAULT_CAMEO, DEFAULT_PATTERNS).expect("dyad's event dictionaries parse")
+        let mut c = Coder::from_texts(DEFAULT_CAMEO, DEFAULT_PATTERNS)
+            .expect("dyad's event dictionaries parse");
+        c.set_discards(&dyad_dict::parse_discards(DEFAULT_DISCARDS.1, DEFAULT_DISCARDS.0).value);
+        c
+    }
+
+    /// Replaces the discard phrases (PETRARCH's discard format: `+` story
+    /// level, else sentence level).
+    pub fn set_discards(&mut self, discards: &[dyad_dict::Discard]) {
+        self.discards = discards
+            .iter()
+            .map(|d| {
+                let words = d.phrase.split_whitespace().map(str::to_lowercase).collect();
+                (words, d.story)
+            })
+            .collect();
+    }
+
+    /// Which discard phrases a run of lower-case words holds.
+    fn discards_in<'a>(&'a self, words: &[String]) -> Vec<&'a (Vec<String>, bool)> {
+        self.discards
+            .iter()
+            .filter(|(p, _)| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
+            .collect()
+    }
+
+    /// Why a whole document codes nothing: a story-level discard phrase in
+    /// its title, or three different ones in its text.
+    fn story_discard(&self, doc: &Document) -> Option<String> {
+        let lower = |t: &dyad_document::Token| doc.text[t.span.range()].to_lowercase();
+        let words: Vec<String> = doc.tokens.iter().map(lower).collect();
+        let found: Vec<String> = self
+            .discards_in(&words)
+            .into_iter()
+            .filter(|(_, story)| *story)
+            .map(|(p, _)| p.join(" "))
+            .collect();
+        if let Some(title) = &doc.title {
+            // Titles are not tokenised: words with their edge punctuation off.
+            let tw: Vec<String> = title
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            if let Some((p, _)) = self.discards_in(&tw).into_iter().find(|(_, story)| *story) {
+                return Some(format!(
+                    "story discarded: the title names «{}»",
+                    p.join(" ")
+                ));
+            }
+        }
+        (found.len() >= 3).then(|| format!("story discarded: «{}»", found.join("», «")))
     }
 
     /// A coder from a code table and pattern files given as `(name, text)`.
@@ -247,6 +308,7 @@ impl Coder {
             }
         }
         let mut coder = Coder {
+            discards: Vec::new(),
             codes: codes.into_iter().map(|c| (c.code.clone(), c)).collect(),
             patterns: Vec::new(),
             verbs: HashMap::new(),
@@ -358,6 +420,9 @@ impl Coder {
     /// Code a document; with `trace`, also say what was tried in that
     /// sentence.
     fn run(&self, doc: &Document, trace: Option<usize>) -> (Vec<Event>, Vec<String>) {
+        if let Some(why) = self.story_discard(doc) {
+            return (Vec::new(), vec![why]);
+        }
         let cx = Cx::new(doc, trace);
         let mut out: Vec<Event> = Vec::new();
         let mut fs = frames(doc);
@@ -420,7 +485,25 @@ impl Coder {
                 true
             }
         });
-        (out, cx.notes.into_inner())
+        // Sentences that name a game code nothing.
+        let mut notes = cx.notes.into_inner();
+        out.retain(|e| {
+            let sent = doc.sentences[e.sentence];
+            let words: Vec<String> = (sent.first_token..sent.last_token)
+                .map(|t| doc.text[doc.tokens[t].span.range()].to_lowercase())
+                .collect();
+            let hit = self
+                .discards_in(&words)
+                .into_iter()
+                .find(|(_, story)| !story);
+            if let (Some((p, _)), Some(n)) = (hit, trace) {
+                if n == e.sentence {
+                    notes.push(format!("sentence discarded: «{}»", p.join(" ")));
+                }
+            }
+            hit.is_none()
+        });
+        (out, notes)
     }
 
     fn candidates<'a>(

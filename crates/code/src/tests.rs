@@ -332,3 +332,29 @@ fn what_was_urged_or_planned_is_not_coded_as_done() {
     let d = coded("Chile forced Argentina to retreat, and Argentina began to attack Peru.");
     assert!(has(&d, "ARG", "PER", "19"), "{:?}", triples(&d));
 }
+
+#[test]
+fn sports_stories_and_games_code_nothing() {
+    let mut d = Document {
+        id: "t".into(),
+        title: Some("Brazil reach the World Cup final".into()),
+        text: "Brazil beat Argentina on Sunday.".into(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    code(&mut d);
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    // Without the title it is coded, as the coder cannot tell.
+    d.title = None;
+    code(&mut d);
+    assert!(!d.events.is_empty());
+    // Three competition words in the text discard the story too.
+    let d =
+        coded("Peru attacked Chile in the semi-final of the tournament. The striker was injured.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    // A sentence naming a game codes nothing; the next one does.
+    let d = coded("Japan beat China in a football match. Japan condemned China.");
+    assert_eq!(triples(&d), vec![t("JPN", "CHN", "111")]);
+}
