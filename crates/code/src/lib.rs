@@ -1860,6 +1860,18 @@ impl<'a> Cx<'a> {
                 {
                     return Some("hypothetical (would/could/might beside an if-clause)");
                 }
+                // "would impose sanctions", "could strike", "may meet": a
+                // possibility or an intention, not an event.
+                if through_xcomp
+                    && f.modals.iter().any(|&m| {
+                        matches!(
+                            self.lower(m).as_str(),
+                            "would" | "could" | "might" | "may" | "should" | "'d"
+                        )
+                    })
+                {
+                    return Some("possible or intended, not done (would/could/might/may/should)");
+                }
             }
             if self.children[cur].iter().any(|&c| {
                 toks[c].rel == "mark" && matches!(self.lower(c).as_str(), "if" | "unless")

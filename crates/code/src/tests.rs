@@ -150,7 +150,7 @@ fn trailing_participle_after_another_verb_inherits_nothing() {
 #[test]
 fn it_after_said_is_the_speaker() {
     let d = coded(
-        "Japan's defence ministry said it would hold joint air drills with the United States.",
+        "Japan's defence ministry said it held joint air drills with the United States on Friday.",
     );
     assert!(has(&d, "JPNMIL", "USA", "06"), "{:?}", triples(&d));
 }
@@ -357,4 +357,14 @@ fn sports_stories_and_games_code_nothing() {
     // A sentence naming a game codes nothing; the next one does.
     let d = coded("Japan beat China in a football match. Japan condemned China.");
     assert_eq!(triples(&d), vec![t("JPN", "CHN", "111")]);
+}
+
+#[test]
+fn possible_or_intended_codes_nothing() {
+    assert!(coded("Peru would impose sanctions on Chile.")
+        .events
+        .is_empty());
+    assert!(coded("Peru said it could strike Chile.").events.is_empty());
+    // The same verb, done: coded.
+    assert!(!coded("Peru imposed sanctions on Chile.").events.is_empty());
 }
