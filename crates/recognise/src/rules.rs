@@ -480,9 +480,34 @@ fn title_before(cx: &Ctx, t: usize) -> Option<usize> {
     None
 }
 
+/// Role words written as the last word of a name in no dictionary ("Kevin
+/// King", "John Major"): the capitalised role word right after a
+/// capitalised proper noun that no dictionary entry covers and that is no
+/// title.
+fn surnames(cx: &Ctx, items: &[Item]) -> Vec<String> {
+    let mut out = Vec::new();
+    for it in items
+        .iter()
+        .filter(|it| it.t0 == it.t1 && is_agentish(it.hit.what))
+    {
+        let t = it.t0;
+        if t == 0 || !cx.word(t).chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let p = t - 1;
+        let known = items.iter().any(|o| o.t0 <= p && p <= o.t1);
+        let title = TITLES.contains(&cx.lower(p).trim_end_matches('.'));
+        if is_name_token(cx, p) && !known && !title && cx.sentence_of(p) == cx.sentence_of(t) {
+            out.push(cx.lower(t));
+        }
+    }
+    out
+}
+
 /// Role phrases: [count] [adjectives] [country] [modifiers] agent nouns.
 fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out: &mut Vec<M>) {
     let doc = cx.doc;
+    let surnames = surnames(cx, items);
     let mut i = 0;
     while i < items.len() {
         if used[i] || !is_agentish(items[i].hit.what) {
@@ -518,6 +543,14 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                     h > head && doc.tokens[h].tag.starts_with("NN") && !cx.lower(h).is_empty()
                 }));
         if modifier_of_other {
+            i = next;
+            continue;
+        }
+        // A role word that is someone's surname ("Kevin King", then "King
+        // and Weeks were abducted") is no role.
+        let capital = cx.word(head).chars().next().is_some_and(char::is_uppercase);
+        let bare = items[i].t0 == 0 || !matches!(cx.tag(items[i].t0 - 1), "DT" | "PRP$" | "POS");
+        if i == last && capital && bare && surnames.contains(&cx.lower(head)) {
             i = next;
             continue;
         }
@@ -620,7 +653,28 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
         for u in used.iter_mut().take(j + 1).skip(i) {
             *u = true;
         }
-        let span = Span::new(start, items[last].end);
+        // The country after `of`: "the King of Jordan", "the president of
+        // France".
+        let mut end = items[last].end;
+        if country.is_none()
+            && org_code.is_none()
+            && head + 2 < doc.tokens.len()
+            && cx.sentence_of(head + 2) == cx.sentence_of(head)
+            && cx.lower(head + 1) == "of"
+        {
+            let mut q = head + 2;
+            if q + 1 < doc.tokens.len() && cx.lower(q) == "the" {
+                q += 1;
+            }
+            if let Some(c) = (0..items.len())
+                .find(|&c| items[c].t0 == q && is_country(items[c].hit.what) && !used[c])
+            {
+                used[c] = true;
+                country = cx.country_code(&items[c]);
+                end = items[c].end;
+            }
+        }
+        let span = Span::new(start, end);
         let mut m = mention(span, MentionKind::Agent);
         let lemma = &doc.tokens[head].lemma;
         if let Some((code, hit)) = chosen {

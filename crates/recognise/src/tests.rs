@@ -229,3 +229,37 @@ fn build_and_match_speed() {
         );
     }
 }
+
+#[test]
+fn role_after_of_takes_that_country() {
+    let d = doc(
+        "In Kabul, the King of Jordan met the president of France.",
+        "2024-05-01",
+    );
+    assert_eq!(
+        find(&d, "King of Jordan").and_then(|m| m.code.as_deref()),
+        Some("JORGOV")
+    );
+    assert_eq!(
+        find(&d, "president of France").and_then(|m| m.code.as_deref()),
+        Some("FRAGOV")
+    );
+}
+
+#[test]
+fn a_surname_is_not_a_role() {
+    let d = doc(
+        "Kevin King and Timothy Weeks taught in Kabul.\n\nKing and Weeks were freed by Afghan officials.",
+        "2024-05-01",
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| d.slice(m.span) == "King" && m.kind == MentionKind::Agent),
+        "{:?}",
+        d.mentions
+    );
+    // A role word after a title or with a determiner is still a role.
+    let d = doc("The king met Afghan officials in Kabul.", "2024-05-01");
+    assert!(find(&d, "king").is_some() || find(&d, "The king").is_some());
+}
