@@ -480,6 +480,30 @@ fn title_before(cx: &Ctx, t: usize) -> Option<usize> {
     None
 }
 
+/// Role words that are also common surnames. Only these are read as
+/// surnames: "California Governor" or "Polytechnic University" stay roles.
+const SURNAME_ROLES: &[&str] = &[
+    "king",
+    "queen",
+    "bishop",
+    "major",
+    "judge",
+    "marshal",
+    "prince",
+    "duke",
+    "knight",
+    "dean",
+    "pope",
+    "cardinal",
+    "priest",
+    "sheriff",
+    "mayor",
+    "baron",
+    "earl",
+    "lord",
+    "chancellor",
+];
+
 /// Role words written as the last word of a name in no dictionary ("Kevin
 /// King", "John Major"): the capitalised role word right after a
 /// capitalised proper noun that no dictionary entry covers and that is no
@@ -497,7 +521,12 @@ fn surnames(cx: &Ctx, items: &[Item]) -> Vec<String> {
         let p = t - 1;
         let known = items.iter().any(|o| o.t0 <= p && p <= o.t1);
         let title = TITLES.contains(&cx.lower(p).trim_end_matches('.'));
-        if is_name_token(cx, p) && !known && !title && cx.sentence_of(p) == cx.sentence_of(t) {
+        if is_name_token(cx, p)
+            && !known
+            && !title
+            && cx.sentence_of(p) == cx.sentence_of(t)
+            && SURNAME_ROLES.contains(&cx.lower(t).as_str())
+        {
             out.push(cx.lower(t));
         }
     }
