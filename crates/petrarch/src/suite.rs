@@ -13,13 +13,15 @@ use crate::Config;
 /// offset.
 #[derive(Debug, thiserror::Error)]
 pub enum SuiteError {
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}: cannot read")]
     Io {
         file: String,
         source: std::io::Error,
     },
     #[error("{file}: byte {pos}: {msg}")]
     Xml { file: String, pos: u64, msg: String },
+    #[error("{file}: {msg}")]
+    Suite { file: String, msg: String },
 }
 
 /// What a record expects.
@@ -183,6 +185,18 @@ pub fn read_suite(path: &Path) -> Result<Suite, SuiteError> {
             }
             _ => {}
         }
+    }
+    if let Some(rec) = cur {
+        return Err(SuiteError::Suite {
+            file,
+            msg: format!("the file ends inside record {:?} (truncated?)", rec.id),
+        });
+    }
+    if suite.verbs.is_none() {
+        return Err(SuiteError::Suite {
+            file,
+            msg: "no <Environment> naming a <Verbfile>: not a PETRARCH validation suite".into(),
+        });
     }
     Ok(suite)
 }

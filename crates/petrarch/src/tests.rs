@@ -209,3 +209,48 @@ fn agent_code_not_repeated() {
         "NGOARNGOV"
     );
 }
+
+#[test]
+fn suite_files_read_and_bad_ones_name_the_problem() {
+    let dir = std::env::temp_dir().join(format!("dyad-suite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.xml");
+    std::fs::write(
+        &good,
+        r#"<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment>
+<Sentences>
+<Config option="require_dyad" value="false"></Config>
+<Sentence date="20120101" id="T-1" category="DEMO">
+<EventCoding sourcecode="VAL" targetcode="KES" eventcode="051"></EventCoding>
+<Text>Valdoria praised
+Kestria.</Text>
+<Parse>(ROOT (S ...))</Parse>
+</Sentence>
+<Sentence date="20120101" id="T-2" category="DEMO">
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing &amp; nobody.</Text>
+</Sentence>
+</Sentences></Validation>"#,
+    )
+    .unwrap();
+    let s = suite::read_suite(&good).unwrap();
+    assert_eq!(s.verbs.as_deref(), Some(dir.join("v.txt").as_path()));
+    assert_eq!(s.records.len(), 2);
+    assert_eq!(s.records[0].text, "Valdoria praised Kestria.");
+    assert!(!s.records[0].config.require_dyad);
+    assert_eq!(
+        s.records[0].expected,
+        suite::Expected::Events(vec![("VAL".into(), "KES".into(), "051".into())])
+    );
+    assert_eq!(s.records[1].expected, suite::Expected::NoEvents);
+    assert_eq!(s.records[1].text, "Nothing & nobody.");
+    let bad = dir.join("bad.xml");
+    std::fs::write(
+        &bad,
+        r#"<Validation><Sentences><Sentence id="X-1"><Text>cut"#,
+    )
+    .unwrap();
+    let e = suite::read_suite(&bad).unwrap_err().to_string();
+    assert!(e.contains("bad.xml") && e.contains("X-1"), "{e}");
+    std::fs::remove_dir_all(&dir).ok();
+}
