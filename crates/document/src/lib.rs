@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod calendar;
 mod contract;
+pub mod names;
 mod quote;
 pub use quote::{
     ContractQuote, ContractSpeaker, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Speaker,

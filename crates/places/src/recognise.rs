@@ -311,7 +311,7 @@ fn part_of_longer_name(
     if a > 0 {
         let prev = &toks[a - 1];
         let w = doc.slice(prev.span).to_lowercase();
-        if TITLES.contains(&w.trim_end_matches('.')) {
+        if dyad_document::names::TITLES.contains(&w.trim_end_matches('.')) {
             return true;
         }
         if cap(prev)
@@ -323,50 +323,6 @@ fn part_of_longer_name(
     }
     false
 }
-
-/// Titles: the name after one is a person's ("Mr Franklin").
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "judge",
-    "justice",
-    "father",
-    "sister",
-    "brother",
-    "rev",
-    "reverend",
-    "imam",
-    "sheikh",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "sgt",
-    "sergeant",
-    "officer",
-    "detective",
-    "coach",
-    "mayor",
-    "president",
-    "minister",
-    "governor",
-    "secretary",
-];
 
 /// Verbs of saying: a bare name before one is a person ("Franklin said").
 const SPEECH: &[&str] = &[

@@ -67,60 +67,13 @@ use dyad_document::{
 use marks::Raw;
 use speaker::Cx;
 
-/// Speech verbs (lemmas) that attribute a direct quote.
-const CUES: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "urge",
-    "warn",
-    "state",
-    "claim",
-    "insist",
-    "note",
-    "explain",
-    "argue",
-    "stress",
-    "announce",
-    "declare",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "allege",
-    "assert",
-    "write",
-    "ask",
-    "reply",
-    "recall",
-    "continue",
-    "conclude",
-    "comment",
-    "observe",
-    "predict",
-    "caution",
-    "emphasise",
-    "emphasize",
-    "maintain",
-    "tweet",
-    "report",
-    "remark",
-    "deny",
-    "respond",
-    "shout",
-    "yell",
-    "scream",
-    "whisper",
-    "exclaim",
-    "lament",
-    "bemoan",
-    "joke",
-    "quip",
-    "complain",
-    "vow",
-    "promise",
-    "suggest",
-    "answer",
-    "agree",
+/// Speech verbs (lemmas) that attribute a direct quote besides the
+/// [`REPORT_CUES`] (which attribute both): ways of saying that rarely
+/// introduce reported speech ("she replied", "he joked").
+const QUOTE_ONLY_CUES: &[&str] = &[
+    "ask", "reply", "recall", "continue", "conclude", "comment", "observe", "tweet", "remark",
+    "respond", "shout", "yell", "scream", "whisper", "exclaim", "lament", "bemoan", "joke", "quip",
+    "complain", "vow", "promise", "suggest", "answer", "agree",
 ];
 
 /// Speech verbs that report speech without quotation marks (a narrower
@@ -405,7 +358,7 @@ fn cut_unclosed(cx: &Cx, raw: Raw) -> Raw {
         let Some(&first) = region.first() else {
             continue;
         };
-        let Some(&t) = region.iter().find(|&&t| cx.is_cue(t, CUES)) else {
+        let Some(&t) = region.iter().find(|&&t| cx.is_quote_cue(t)) else {
             continue;
         };
         // Nothing but the attribution: no other finite verb.
@@ -460,7 +413,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
     let try_before = |found: &mut Option<(usize, Speaker)>| {
         // The nearest speech verb before the quote in its sentence.
         for &t in before.iter().rev() {
-            if cx.is_cue(t, CUES) {
+            if cx.is_quote_cue(t) {
                 // Verbs between belong to what it says ("said the move was,
                 // "..."), not to a clause of their own ("asked about X,
                 // called him a "...").
@@ -512,7 +465,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
             return;
         };
         for &t in &after {
-            if !cx.is_cue(t, CUES) {
+            if !cx.is_quote_cue(t) {
                 continue;
             }
             if short && cx.has_clause(t) {

@@ -29,31 +29,19 @@ const ANON_HEADS: &[&str] = &[
     "people",
 ];
 
-/// Title and role words written before a name ("Governor", "Mr").
+/// A word written before a name: a title (`dyad_document::names::TITLES`)
+/// or one of [`ROLE_WORDS`].
+pub(crate) fn is_role_word(w: &str) -> bool {
+    dyad_document::names::TITLES.contains(&w) || ROLE_WORDS.contains(&w)
+}
+
+/// Role words written before a name besides the titles ("spokesman",
+/// "chairman").
 pub(crate) const ROLE_WORDS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "president",
     "vice",
     "prime",
-    "minister",
-    "secretary",
     "foreign",
     "deputy",
-    "governor",
-    "mayor",
-    "senator",
-    "sen",
-    "rep",
-    "general",
-    "gen",
-    "colonel",
-    "col",
     "lt",
     "major",
     "maj",
@@ -67,16 +55,11 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "king",
     "queen",
     "prince",
-    "sheikh",
-    "judge",
     "chancellor",
     "premier",
     "emir",
     "sultan",
     "speaker",
-    "sir",
-    "lord",
-    "dame",
     "chairman",
     "chairwoman",
     "director",
@@ -91,10 +74,6 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "leader",
     "team",
     "manager",
-    "coach",
-    "captain",
-    "officer",
-    "rev",
 ];
 
 /// Words of a time phrase that can trail a speaker phrase.
@@ -224,6 +203,12 @@ impl<'a> Cx<'a> {
 
     /// A speech verb of the list (by lemma, or by its common forms when the
     /// tagger missed the verb).
+    /// A verb that attributes a direct quote: a reporting verb or one of
+    /// the quote-only ones.
+    pub fn is_quote_cue(&self, t: usize) -> bool {
+        self.is_cue(t, crate::REPORT_CUES) || self.is_cue(t, crate::QUOTE_ONLY_CUES)
+    }
+
     pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
         let tok = &self.doc.tokens[t];
         (tok.tag.starts_with("VB") && list.contains(&tok.lemma.as_str()))
@@ -692,7 +677,7 @@ impl<'a> Cx<'a> {
             }
             let w = self.lower(p);
             if toks[p].tag.starts_with("NNP")
-                && !ROLE_WORDS.contains(&w.trim_end_matches('.'))
+                && !is_role_word(w.trim_end_matches('.'))
                 && self.covering(p).is_none()
             {
                 first = p;
@@ -853,7 +838,7 @@ fn strip_title(name: &str) -> (String, Option<String>) {
     let ws: Vec<&str> = name.split_whitespace().collect();
     let n = ws
         .iter()
-        .take_while(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .take_while(|w| is_role_word(w.to_lowercase().trim_end_matches('.')))
         .count();
     if n == 0 || n == ws.len() {
         return (name.to_string(), None);
