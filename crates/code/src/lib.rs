@@ -69,8 +69,8 @@
 //! Defaults: rebels' (`XXXREB`) material conflict with no target written
 //! (and no "against/on/at" phrase but a time) is against their government
 //! (`XXXGOV`); a pattern with no target whose subject is several actors and
-//! which is cooperative or breaks relations (root 16) codes them with each
-//! other; a participle clause with no subject before its main clause, or
+//! which consults, cooperates or breaks relations codes them with each
+//! other (roots 04, 05, 06 and 16 only, and not within one country); a participle clause with no subject before its main clause, or
 //! right after it, takes the main clause's subject; of two subjects the
 //! parser gives one verb, the nearest before it counts.
 //!
@@ -595,14 +595,22 @@ impl Coder {
             let mut targets = m.target.map(|t| cx.actors(t)).unwrap_or_default();
             let target_slot = p.items.contains(&Item::Target);
             if targets.is_empty() && m.target.is_none() {
-                let reciprocal = quad <= 2 || p.code.starts_with("16");
+                // Only what two parties do together is mutual: consult
+                // (04), cooperate (05, 06), break relations (16). An appeal
+                // or a proposal by "A and B" is not to each other.
+                let reciprocal = matches!(&p.code[..2], "04" | "05" | "06" | "16");
                 let aimed = f.preps.iter().any(|&(pr, o)| {
                     matches!(cx.lower(pr).as_str(), "against" | "on" | "into" | "at")
                         && !o.is_some_and(|o| cx.is_time(o))
                 });
-                if reciprocal && sources.len() > 1 {
+                let countries: std::collections::HashSet<&str> = sources
+                    .iter()
+                    .map(|a| a.code.get(..3).unwrap_or(a.code.as_str()))
+                    .collect();
+                if reciprocal && sources.len() > 1 && countries.len() > 1 {
                     // "A and B met", "the two countries broke off
-                    // relations": each with the other.
+                    // relations": each with the other (not a country with
+                    // its own government).
                     targets = sources.clone();
                 } else if quad == 4 && !aimed {
                     // "Rebels launched an offensive": against their

@@ -368,3 +368,21 @@ fn possible_or_intended_codes_nothing() {
     // The same verb, done: coded.
     assert!(!coded("Peru imposed sanctions on Chile.").events.is_empty());
 }
+
+#[test]
+fn only_mutual_acts_pair_a_compound_subject() {
+    // Meeting is mutual: each with the other.
+    let d = coded("Peru and Chile met on Monday.");
+    assert!(
+        has(&d, "PER", "CHL", "04") && has(&d, "CHL", "PER", "04"),
+        "{:?}",
+        triples(&d)
+    );
+    // An appeal by two countries is not to each other.
+    let d = coded("France and Germany urged both sides to show restraint.");
+    assert!(
+        !has(&d, "FRA", "DEU", "02") && !has(&d, "DEU", "FRA", "02"),
+        "{:?}",
+        triples(&d)
+    );
+}
