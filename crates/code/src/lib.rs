@@ -426,6 +426,10 @@ impl Coder {
         let cx = Cx::new(doc, trace);
         let mut out: Vec<Event> = Vec::new();
         let mut fs = frames(doc);
+        debug_assert!(
+            fs.windows(2).all(|w| w[0].verb < w[1].verb),
+            "frames in token order"
+        );
         inherit_subjects(doc, &mut fs);
         let mut used_nouns: Vec<usize> = Vec::new();
         for f in &fs {
@@ -1091,6 +1095,9 @@ struct Cx<'a> {
     /// The sentence to explain, and what was tried there.
     trace: Option<usize>,
     notes: RefCell<Vec<String>>,
+    /// Per sentence: whether it has an `if`/`unless` clause (computed once:
+    /// asking per verb made long sentences quadratic).
+    has_if: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -1126,6 +1133,19 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        let has_if = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                (s.first_token..s.last_token).any(|t| {
+                    toks[t].rel == "mark"
+                        && matches!(
+                            doc.text[toks[t].span.range()].to_lowercase().as_str(),
+                            "if" | "unless"
+                        )
+                })
+            })
+            .collect();
         let mut cx = Cx {
             doc,
             children,
@@ -1134,6 +1154,7 @@ impl<'a> Cx<'a> {
             focus: None,
             trace,
             notes: RefCell::new(Vec::new()),
+            has_if,
         };
         // The country most actors belong to; the first named among equals.
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -1847,10 +1868,9 @@ impl<'a> Cx<'a> {
     /// or the verb it complements), or inside a conditional.
     fn blocked(&self, verb: usize, fs: &[Frame]) -> Option<&'static str> {
         let toks = &self.doc.tokens;
-        let frame = |v: usize| fs.iter().find(|f| f.verb == v);
-        let s = &self.doc.sentences[self.sentence_of(verb)];
-        let has_if = (s.first_token..s.last_token)
-            .any(|t| toks[t].rel == "mark" && matches!(self.lower(t).as_str(), "if" | "unless"));
+        // Frames are in token order: a binary search finds a verb's.
+        let frame = |v: usize| fs.binary_search_by_key(&v, |f| f.verb).ok().map(|i| &fs[i]);
+        let has_if = self.has_if[self.sentence_of(verb)];
         let mut cur = verb;
         let mut through_xcomp = true;
         for _ in 0..32 {
