@@ -580,12 +580,7 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
         format == "table" || format == "conllu",
         "--format is `table` or `conllu`, not {format:?}"
     );
-    let path = std::path::Path::new(input);
-    let raws = if path.is_file() || input == "-" {
-        dyad_ingest::read_path(path)
-    } else {
-        dyad_ingest::read_bytes_as("<argument>", "text", input.as_bytes())
-    };
+    let raws = text_or_file(input)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
@@ -635,14 +630,36 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
 }
 
 /// `dyad explain`: what the event coder did with one sentence.
-fn explain(input: &str, sentence: usize) -> Result<ExitCode> {
+/// `parse` and `explain` take a file, `-`, or the text itself. A single
+/// word that looks like a path but names no file is an error, not text.
+fn text_or_file(
+    input: &str,
+) -> Result<Vec<Result<dyad_ingest::RawArticle, dyad_ingest::IngestError>>> {
     let path = std::path::Path::new(input);
-    let raws = if path.is_file() || input == "-" {
-        dyad_ingest::read_path(path)
-    } else {
-        dyad_ingest::read_bytes_as("<argument>", "text", input.as_bytes())
-    };
-    for raw in raws {
+    if path.is_file() || input == "-" {
+        return Ok(dyad_ingest::read_path(path));
+    }
+    let looks_like_path = !input.contains(char::is_whitespace)
+        && (input.contains('/')
+            || path.extension().is_some_and(|e| {
+                matches!(
+                    e.to_str(),
+                    Some("txt" | "html" | "htm" | "json" | "jsonl" | "ndjson" | "gz")
+                )
+            }));
+    anyhow::ensure!(
+        !looks_like_path,
+        "{input}: no such file (to give text, write a sentence, in quotes)"
+    );
+    Ok(dyad_ingest::read_bytes_as(
+        "<argument>",
+        "text",
+        input.as_bytes(),
+    ))
+}
+
+fn explain(input: &str, sentence: usize) -> Result<ExitCode> {
+    for raw in text_or_file(input)? {
         let doc = raw.and_then(pipeline::process)?;
         let e = dyad_code::explain(&doc, sentence).with_context(|| {
             format!(

@@ -170,3 +170,14 @@ fn explain_one_sentence() {
     assert!(!run("7").status.success());
     std::fs::remove_file(&path).ok();
 }
+
+#[test]
+fn explain_names_a_missing_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["explain", "no/such/article.txt", "--sentence", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/article.txt: no such file"), "{err}");
+}
