@@ -320,7 +320,6 @@ impl Coder {
                 if let Some(f) = &w.forms {
                     forms.extend(f.iter().cloned());
                 }
-                let base_multi = w.word.contains('_') || w.word.contains(' ');
                 let mut all: Vec<(Vec<String>, usize)> = Vec::new();
                 for f in &forms {
                     let parts: Vec<&str> = f.split(['_', ' ']).filter(|p| !p.is_empty()).collect();
@@ -338,7 +337,6 @@ impl Coder {
                     ws[bh] = rf;
                     all.push((ws, bh));
                 }
-                let _ = base_multi;
                 for (words, head) in all {
                     if let Some(list) = verb_table.by_first.get_mut(&words[0]) {
                         if let Some(p) = list.iter_mut().find(|p| p.words == words) {
@@ -1322,22 +1320,36 @@ fn combine(actor: &str, pre: &[String], suf: &[String]) -> String {
     code
 }
 
+/// The tokens of `root`'s subtree (root first), within its sentence.
 fn subtree(doc: &Document, root: usize) -> Vec<usize> {
-    let mut out = vec![root];
-    let mut i = 0;
-    while i < out.len() {
-        let r = out[i];
-        for (k, t) in doc.tokens.iter().enumerate() {
-            if t.head == Some(r) && k != r && !out.contains(&k) {
-                out.push(k);
+    let si = doc.sentences.partition_point(|s| s.last_token <= root);
+    let (lo, hi) = doc
+        .sentences
+        .get(si)
+        .map_or((root, root + 1), |s| (s.first_token, s.last_token));
+    let mut inside = vec![false; hi - lo];
+    inside[root - lo] = true;
+    // A pass per level of the tree; trees are shallow.
+    loop {
+        let mut changed = false;
+        for k in lo..hi {
+            if inside[k - lo] {
+                continue;
+            }
+            if let Some(h) = doc.tokens[k].head.filter(|&h| h >= lo && h < hi) {
+                if inside[h - lo] {
+                    inside[k - lo] = true;
+                    changed = true;
+                }
             }
         }
-        i += 1;
-        if out.len() > 200 {
+        if !changed {
             break;
         }
     }
-    out
+    std::iter::once(root)
+        .chain((lo..hi).filter(|&k| k != root && inside[k - lo]))
+        .collect()
 }
 
 fn compile_pattern(p: &VerbPattern) -> Option<Pattern> {
