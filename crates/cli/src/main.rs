@@ -46,6 +46,11 @@ enum Command {
         /// Indent the JSON (one document is then several lines).
         #[arg(long)]
         pretty: bool,
+        /// Code events with the PETRARCH/TABARI dictionaries in this folder
+        /// (one `*verbs*` or `CAMEO*` file, `*.actors*`, `*agents*`,
+        /// `*discards*`) instead of dyad's own.
+        #[arg(long, value_name = "DIR")]
+        petrarch: Option<PathBuf>,
     },
     /// Code articles and store them in the embedded database.
     Ingest {
@@ -54,6 +59,10 @@ enum Command {
         /// The database file.
         #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
         db: PathBuf,
+        /// Code events with the PETRARCH/TABARI dictionaries in this folder
+        /// instead of dyad's own (as for `code`).
+        #[arg(long, value_name = "DIR")]
+        petrarch: Option<PathBuf>,
     },
     /// List stored documents.
     Ls {
@@ -190,8 +199,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             tokens,
             pretty,
-        } => code(&paths, tokens, pretty),
-        Command::Ingest { paths, db } => ingest(&paths, &db),
+            petrarch,
+        } => {
+            if let Some(dir) = petrarch {
+                pipeline::use_petrarch(validate::load_dir(&dir)?);
+            }
+            code(&paths, tokens, pretty)
+        }
+        Command::Ingest {
+            paths,
+            db,
+            petrarch,
+        } => {
+            if let Some(dir) = petrarch {
+                pipeline::use_petrarch(validate::load_dir(&dir)?);
+            }
+            ingest(&paths, &db)
+        }
         Command::Ls { db, json } => ls(&db, json),
         Command::Show { id, db, pretty } => show(&id, &db, pretty),
         Command::Eval {

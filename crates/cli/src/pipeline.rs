@@ -2,10 +2,35 @@
 //! in parallel, keeping input order and one result per article.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use dyad_document::Document;
 use dyad_ingest::{IngestError, RawArticle};
 use rayon::prelude::*;
+
+/// A PETRARCH user's own dictionaries, coding in place of dyad's
+/// (`--petrarch DIR`); set once, before any article is processed.
+static PETRARCH: OnceLock<(dyad_petrarch::Coder, dyad_petrarch::Config)> = OnceLock::new();
+
+/// Codes events with PETRARCH dictionaries instead of dyad's own.
+pub fn use_petrarch(coder: dyad_petrarch::Coder) {
+    let _ = PETRARCH.set((coder, dyad_petrarch::Config::default()));
+}
+
+/// The event stage: dyad's coder, or PETRARCH's dictionaries when given.
+fn code_events(doc: &mut Document) {
+    match PETRARCH.get() {
+        None => dyad_code::code(doc),
+        Some((coder, cfg)) => {
+            let date = doc
+                .published
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            doc.events = coder.events(doc, date, cfg, &dyad_code::quad_goldstein);
+        }
+    }
+}
 
 /// One article through every stage there is so far.
 pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
@@ -16,7 +41,7 @@ pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     dyad_quotes::attribute(&mut doc);
     dyad_places::recognise(&mut doc);
     dyad_times::recognise(&mut doc);
-    dyad_code::code(&mut doc);
+    code_events(&mut doc);
     dyad_places::locate_events(&mut doc);
     dyad_times::date_events(&mut doc);
     Ok(doc)

@@ -4,7 +4,7 @@
 //! (id, expected, got) and a last line `petrarch: correct=N total=M`.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use dyad_document::{Document, Sentence, Span};
@@ -20,11 +20,21 @@ pub struct Score {
 type Triple = (String, String, String);
 
 fn load(suite: &dyad_petrarch::suite::Suite) -> Result<Coder> {
-    let mut problems = 0;
     let verbs_path = suite
         .verbs
         .as_ref()
         .context("the suite names no <Verbfile>")?;
+    load_files(verbs_path, &suite.actors, &suite.agents, &suite.discards)
+}
+
+/// A coder from PETRARCH dictionary files.
+pub fn load_files(
+    verbs_path: &Path,
+    actor_files: &[PathBuf],
+    agent_files: &[PathBuf],
+    discard_files: &[PathBuf],
+) -> Result<Coder> {
+    let mut problems = 0;
     let verbs = if std::fs::read_to_string(verbs_path)
         .map(|t| t.contains("<!-- SYNSETS -->") || !t.contains("~ "))
         .unwrap_or(true)
@@ -35,19 +45,19 @@ fn load(suite: &dyad_petrarch::suite::Suite) -> Result<Coder> {
     }?;
     problems += verbs.errors.len();
     let mut actors = Vec::new();
-    for p in &suite.actors {
+    for p in actor_files {
         let l = dyad_dict::read_petrarch_actors(p)?;
         problems += l.errors.len();
         actors.extend(l.value);
     }
     let mut agents = Vec::new();
-    for p in &suite.agents {
+    for p in agent_files {
         let l = dyad_dict::read_petrarch_agents(p)?;
         problems += l.errors.len();
         agents.extend(l.value);
     }
     let mut discards = Vec::new();
-    for p in &suite.discards {
+    for p in discard_files {
         let l = dyad_dict::read_discards(p)?;
         problems += l.errors.len();
         discards.extend(l.value);
@@ -58,6 +68,47 @@ fn load(suite: &dyad_petrarch::suite::Suite) -> Result<Coder> {
         );
     }
     Ok(Coder::new(&verbs.value, actors, &agents, &discards))
+}
+
+/// A coder from a folder of PETRARCH dictionaries, recognised by name as
+/// PETRARCH's own are: one verb file (`*verbs*` or `CAMEO*`), and any
+/// `*.actors*`, `*agents*` and `*discards*` files.
+pub fn load_dir(dir: &Path) -> Result<Coder> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the folder", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default()
+    };
+    let verbs: Vec<&PathBuf> = files
+        .iter()
+        .filter(|p| name(p).contains("verbs") || name(p).starts_with("cameo"))
+        .collect();
+    anyhow::ensure!(
+        verbs.len() == 1,
+        "{}: needs exactly one verb dictionary (*verbs* or CAMEO*), found {}",
+        dir.display(),
+        verbs.len()
+    );
+    let pick = |key: &str| -> Vec<PathBuf> {
+        files
+            .iter()
+            .filter(|p| name(p).contains(key))
+            .cloned()
+            .collect()
+    };
+    let actors = pick(".actors");
+    anyhow::ensure!(
+        !actors.is_empty(),
+        "{}: no actor dictionary (*.actors*)",
+        dir.display()
+    );
+    load_files(verbs[0], &actors, &pick("agents"), &pick("discards"))
 }
 
 /// One record's text as a one-sentence document, tagged and parsed.

@@ -1962,6 +1962,14 @@ pub fn code(doc: &mut Document) {
     default_coder().code(doc);
 }
 
+/// A CAMEO code's QuadClass (1-4) and Goldstein score from dyad's table.
+pub fn quad_goldstein(code: &str) -> Option<(u8, f32)> {
+    default_coder()
+        .codes
+        .get(code)
+        .map(|c| (c.quad_class as u8, c.goldstein))
+}
+
 /// [`Coder::explain`] with dyad's own dictionaries.
 pub fn explain(doc: &Document, sentence: usize) -> Option<Explanation> {
     default_coder().explain(doc, sentence)

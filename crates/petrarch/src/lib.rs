@@ -29,7 +29,9 @@
 //!   set aside first, as PETRARCH does;
 //! - a sentence containing a discard phrase codes nothing.
 //!
-//! [`suite`] reads PETRARCH validation files.
+//! [`Coder::events`] codes a whole document into dyad's event layer, so a
+//! PETRARCH user's own dictionaries can replace dyad's (`dyad code
+//! --petrarch DIR`); [`suite`] reads PETRARCH validation files.
 
 pub mod suite;
 #[cfg(test)]
@@ -40,7 +42,7 @@ use std::collections::HashMap;
 use dyad_dict::{
     ActorEntry, AgentEntry, Discard, NaiveDate, PatternToken, VerbDictionary, VerbPattern,
 };
-use dyad_document::Document;
+use dyad_document::{Document, Event, Span};
 
 /// PETRARCH's per-run settings that the coder honours.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -491,6 +493,43 @@ impl Coder {
                     i += vf.words.len();
                 }
                 None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Every sentence of a tagged and parsed document, as dyad's event
+    /// layer: `quad` gives a code's QuadClass and Goldstein score (a code
+    /// it does not know takes its root's). Discarded sentences give none.
+    pub fn events(
+        &self,
+        doc: &Document,
+        date: NaiveDate,
+        cfg: &Config,
+        quad: &dyn Fn(&str) -> Option<(u8, f32)>,
+    ) -> Vec<Event> {
+        let mut out = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let Outcome::Events(coded) = self.code_sentence(doc, s, date, cfg) else {
+                continue;
+            };
+            for c in coded {
+                let root = c.code.get(..2).unwrap_or(&c.code).to_string();
+                let (quad_class, goldstein) =
+                    quad(&c.code).or_else(|| quad(&root)).unwrap_or((0, 0.0));
+                let known = |a: &str| (a != "---").then(|| a.to_string());
+                out.push(Event {
+                    sentence: s,
+                    span: Span::new(doc.tokens[c.verb].span.start, doc.tokens[c.verb].span.end),
+                    source: known(&c.source),
+                    target: known(&c.target),
+                    code: c.code,
+                    root,
+                    quad_class,
+                    goldstein,
+                    pattern: c.pattern,
+                    ..Default::default()
+                });
             }
         }
         out
