@@ -180,20 +180,10 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
 
 #[test]
 fn stdin_is_read_and_sniffed() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"<p>The <a href=\"https://n.example/tags/chad/\">Chadian</a> army withdrew.</p><p>Talks resumed.</p>")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::dyad_stdin(
+        &["code", "-"],
+        b"<p>The <a href=\"https://n.example/tags/chad/\">Chadian</a> army withdrew.</p><p>Talks resumed.</p>",
+    );
     assert!(out.status.success());
     let d = &docs(&out)[0];
     assert_eq!(d["text"], "The Chadian army withdrew.\n\nTalks resumed.");

@@ -2,8 +2,6 @@
 //! events in place of dyad's. The dictionaries here are written for the test.
 
 mod common;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn folder(files: &[(&str, &str)]) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("dyad-pdict-{}-{}", std::process::id(), files.len()));
@@ -25,19 +23,10 @@ fn own_petrarch_dictionaries_code_the_events() {
         ("Test.actors.txt", "VALDORIA [VAL]\nKESTRIA [KES]\n"),
         ("Test.agents.txt", "GOVERNMENT [~GOV]\n"),
     ]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "--petrarch", dir.to_str().unwrap(), "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"The Valdoria government sharply criticized Kestria on Monday.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::dyad_stdin(
+        &["code", "--petrarch", dir.to_str().unwrap(), "-"],
+        b"The Valdoria government sharply criticized Kestria on Monday.\n",
+    );
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let events = doc["events"].as_array().unwrap();

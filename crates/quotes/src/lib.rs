@@ -683,19 +683,9 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
                 None
             };
             let Some((ca, cb)) = content else { continue };
-            if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+            let Some(span) = reported_content(cx, ca, cb, &marked) else {
                 continue;
-            }
-            let span = marks::trim(
-                &doc.text,
-                Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
-            );
-            if marked
-                .iter()
-                .any(|m| m.start < span.end && span.start < m.end)
-            {
-                continue;
-            }
+            };
             out.push(Quote {
                 kind: QuoteKind::Indirect,
                 span,
@@ -706,6 +696,23 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// The span of reported content over tokens `ca..cb`: it must hold a verb
+/// and must not overlap a direct quote already found.
+fn reported_content(cx: &Cx, ca: usize, cb: usize, marked: &[Span]) -> Option<Span> {
+    let doc = cx.doc;
+    if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+        return None;
+    }
+    let span = marks::trim(
+        &doc.text,
+        Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
+    );
+    (!marked
+        .iter()
+        .any(|m| m.start < span.end && span.start < m.end))
+    .then_some(span)
 }
 
 /// "According to X, ..." and "..., according to X.": X reports the rest.
@@ -729,19 +736,7 @@ fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option
     } else {
         return None;
     };
-    if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
-        return None;
-    }
-    let span = marks::trim(
-        &doc.text,
-        Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
-    );
-    if marked
-        .iter()
-        .any(|m| m.start < span.end && span.start < m.end)
-    {
-        return None;
-    }
+    let span = reported_content(cx, ca, cb, marked)?;
     Some(Quote {
         kind: QuoteKind::Indirect,
         span,

@@ -55,21 +55,22 @@ pub fn figure(line: &str, key: &str) -> f64 {
         .unwrap_or_else(|| panic!("no number after {key} in {line:?}"))
 }
 
-/// `dyad code -` on a text: the one JSON document it prints.
-pub fn code_text(text: &str) -> serde_json::Value {
+/// `dyad ARGS` with `stdin` written to its standard input.
+pub fn dyad_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("runs dyad");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// `dyad code -` on a text: the one JSON document it prints.
+pub fn code_text(text: &str) -> serde_json::Value {
+    let out = dyad_stdin(&["code", "-"], text.as_bytes());
     assert!(out.status.success());
     serde_json::from_slice(&out.stdout).expect("one JSON document")
 }
