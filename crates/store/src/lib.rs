@@ -13,7 +13,8 @@ use std::path::Path;
 use dyad_document::{Contract, Document};
 use rusqlite::{params, Connection, OptionalExtension};
 
-const SCHEMA_VERSION: i64 = 1;
+/// 1: documents and links. 2: `documents.coded_by`.
+const SCHEMA_VERSION: i64 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -33,12 +34,11 @@ pub enum StoreError {
 /// What storing one document did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Put {
-    Stored,
+    /// Stored under `id`: the document's own, or, when a file-derived id
+    /// was taken by a different document, that id plus a hash of the text.
+    Stored { id: String },
     /// Already there: `existing` is the stored id, `on` what matched.
-    Duplicate {
-        existing: String,
-        on: &'static str,
-    },
+    Duplicate { existing: String, on: &'static str },
 }
 
 /// One line of `dyad ls`.
@@ -53,6 +53,8 @@ pub struct DocSummary {
     pub links: usize,
     pub sentences: usize,
     pub chars: usize,
+    /// dyad's version and dictionaries that coded it.
+    pub coded_by: Option<String>,
 }
 
 pub struct Store {
@@ -62,6 +64,19 @@ pub struct Store {
 /// A transaction: documents put through it are committed together.
 pub struct Batch<'a> {
     tx: rusqlite::Transaction<'a>,
+}
+
+/// How a document is to be stored.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PutOptions<'a> {
+    /// Where it came from (`path[:line]`), kept for `ls`.
+    pub source: Option<&'a str>,
+    /// The input gave the id: an equal id is then the same document.
+    /// Otherwise the id was made from a file's path, and only the same URL
+    /// or the same text makes a duplicate.
+    pub id_given: bool,
+    /// What coded it (`Pipeline::coded_by`).
+    pub coded_by: Option<&'a str>,
 }
 
 impl Store {
@@ -104,6 +119,7 @@ impl Store {
                  published TEXT,
                  published_from TEXT,
                  source TEXT,
+                 coded_by TEXT,
                  ingested_at TEXT NOT NULL,
                  doc TEXT NOT NULL
              );
@@ -136,6 +152,16 @@ impl Store {
                     expected: SCHEMA_VERSION,
                 })
             }
+            Some(1) => {
+                // 1 → 2: which dyad and dictionaries coded each document
+                // (unknown for what version 1 stored).
+                conn.execute_batch(
+                    "BEGIN IMMEDIATE;
+                     ALTER TABLE documents ADD COLUMN coded_by TEXT;
+                     UPDATE meta SET value = '2' WHERE key = 'schema_version';
+                     COMMIT;",
+                )?;
+            }
             Some(_) => {}
             None => {
                 conn.execute(
@@ -149,18 +175,46 @@ impl Store {
 
     /// Start a transaction. Dropping the batch without [`Batch::commit`]
     /// rolls it back.
+    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a second writer then waits for the busy timeout instead of failing
+    /// with "database is locked" when its read turns into a write.
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
         })
     }
 
     /// Store one document in its own transaction.
-    pub fn put(&mut self, doc: &Document, source: Option<&str>) -> Result<Put, StoreError> {
+    pub fn put(&mut self, doc: &Document, opts: PutOptions) -> Result<Put, StoreError> {
         let b = self.batch()?;
-        let r = b.put(doc, source)?;
+        let r = b.put(doc, opts)?;
         b.commit()?;
         Ok(r)
+    }
+
+    /// Replace a stored document by a new coding of it (same id), in its
+    /// own transaction. Returns false when no document has that id.
+    pub fn replace(&mut self, doc: &Document, coded_by: Option<&str>) -> Result<bool, StoreError> {
+        let contract = doc.to_contract(false);
+        let json = serde_json::to_string(&contract).expect("a contract always serialises");
+        let b = self.batch()?;
+        let n = b.tx.execute(
+            "UPDATE documents SET doc = ?2, coded_by = ?3 WHERE id = ?1",
+            params![doc.id, json, coded_by],
+        )?;
+        b.commit()?;
+        Ok(n == 1)
+    }
+
+    /// Ids of stored documents, oldest first, with what coded each.
+    pub fn coded(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, coded_by FROM documents ORDER BY rowid")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count(&self) -> Result<usize, StoreError> {
@@ -176,7 +230,8 @@ impl Store {
             "SELECT d.id, d.url, d.title, d.outlet, d.published, d.source,
                     (SELECT count(*) FROM links l WHERE l.doc = d.rowid),
                     json_array_length(d.doc, '$.sentences'),
-                    length(json_extract(d.doc, '$.text'))
+                    length(json_extract(d.doc, '$.text')),
+                    d.coded_by
              FROM documents d ORDER BY d.published, d.id",
         )?;
         let rows = st.query_map([], |r| {
@@ -190,6 +245,7 @@ impl Store {
                 links: r.get::<_, i64>(6)? as usize,
                 sentences: r.get::<_, Option<i64>>(7)?.unwrap_or(0) as usize,
                 chars: r.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
+                coded_by: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -216,31 +272,52 @@ impl Store {
 }
 
 impl Batch<'_> {
-    /// Store a document unless one with the same id, URL or text is there.
-    pub fn put(&self, doc: &Document, source: Option<&str>) -> Result<Put, StoreError> {
+    /// Store a document unless the same one is there: the same URL, the
+    /// same clean text, or (for an id the input gave) the same id.
+    pub fn put(&self, doc: &Document, opts: PutOptions) -> Result<Put, StoreError> {
         let hash = doc.text_hash();
         let existing: Option<(String, Option<String>, String)> = self
             .tx
             .query_row(
                 "SELECT id, url, text_hash FROM documents
-                 WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2) OR text_hash = ?3 LIMIT 1",
-                params![doc.id, doc.url, hash],
+                 WHERE (?4 AND id = ?1) OR (?2 IS NOT NULL AND url = ?2) OR text_hash = ?3
+                 LIMIT 1",
+                params![doc.id, doc.url, hash, opts.id_given],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
         if let Some((id, url, h)) = existing {
-            let on = if id == doc.id {
-                "id"
-            } else if url.is_some() && url == doc.url {
+            let on = if url.is_some() && url == doc.url {
                 "url"
-            } else {
-                debug_assert_eq!(h, hash);
+            } else if h == hash {
                 "text"
+            } else {
+                "id"
             };
             return Ok(Put::Duplicate { existing: id, on });
         }
+        // A file-derived id another document has: this one is different (no
+        // URL or text matched), so it gets the id plus its text's hash.
+        let mut id = doc.id.clone();
+        let taken = |id: &str| -> Result<bool, StoreError> {
+            Ok(self
+                .tx
+                .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some())
+        };
+        if taken(&id)? {
+            id = format!("{}-{}", doc.id, &hash[..8.min(hash.len())]);
+            let mut k = 2;
+            while taken(&id)? {
+                id = format!("{}-{}-{k}", doc.id, &hash[..8.min(hash.len())]);
+                k += 1;
+            }
+        }
+        let source = opts.source;
         // Tokens are cheap to recompute and triple the size: not stored.
-        let contract = doc.to_contract(false);
+        let mut contract = doc.to_contract(false);
+        contract.id.clone_from(&id);
         let json = serde_json::to_string(&contract).expect("a contract always serialises");
         let published_from = contract
             .published_from
@@ -248,10 +325,10 @@ impl Batch<'_> {
             .and_then(|v| v.as_str().map(str::to_string));
         self.tx.execute(
             "INSERT INTO documents (id, url, text_hash, title, outlet, published, published_from,
-                                    source, ingested_at, doc)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9)",
+                                    source, ingested_at, doc, coded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9, ?10)",
             params![
-                doc.id,
+                id,
                 doc.url,
                 hash,
                 doc.title,
@@ -259,7 +336,8 @@ impl Batch<'_> {
                 doc.published,
                 published_from,
                 source,
-                json
+                json,
+                opts.coded_by
             ],
         )?;
         let rowid = self.tx.last_insert_rowid();
@@ -280,7 +358,7 @@ impl Batch<'_> {
                 l.end as i64
             ])?;
         }
-        Ok(Put::Stored)
+        Ok(Put::Stored { id })
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
@@ -309,56 +387,173 @@ mod tests {
         }
     }
 
+    fn given(source: &str) -> PutOptions<'_> {
+        PutOptions {
+            source: Some(source),
+            id_given: true,
+            coded_by: Some("dyad test"),
+        }
+    }
+
+    fn stored(id: &str) -> Put {
+        Put::Stored { id: id.into() }
+    }
+
+    fn tmp_db(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("dyad-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.db");
+        (dir, path)
+    }
+
     #[test]
-    fn duplicates_by_id_url_or_text_are_not_stored_twice() {
+    fn duplicates_by_given_id_url_or_text_are_not_stored_twice() {
         let mut s = Store::in_memory().unwrap();
+        let g = given("x.jsonl:1");
         assert_eq!(
-            s.put(&doc("a", Some("https://x.example/1"), "One text."), None)
+            s.put(&doc("a", Some("https://x.example/1"), "One text."), g)
                 .unwrap(),
-            Put::Stored
+            stored("a")
         );
         let d = |e: &str, on| Put::Duplicate {
             existing: e.into(),
             on,
         };
         assert_eq!(
-            s.put(&doc("a", None, "Other text."), None).unwrap(),
+            s.put(&doc("a", None, "Other text."), g).unwrap(),
             d("a", "id")
         );
         assert_eq!(
-            s.put(&doc("b", Some("https://x.example/1"), "Third text."), None)
+            s.put(&doc("b", Some("https://x.example/1"), "Third text."), g)
                 .unwrap(),
             d("a", "url")
         );
         assert_eq!(
-            s.put(&doc("c", None, "One   text."), None).unwrap(),
+            s.put(&doc("c", None, "One   text."), g).unwrap(),
             d("a", "text")
         );
-        assert_eq!(
-            s.put(&doc("d", None, "New text."), None).unwrap(),
-            Put::Stored
-        );
+        assert_eq!(s.put(&doc("d", None, "New text."), g).unwrap(), stored("d"));
         assert_eq!(s.count().unwrap(), 2);
         let back = s.get("a").unwrap().unwrap();
         assert_eq!(back, doc("a", Some("https://x.example/1"), "One text."));
-        assert_eq!(s.list().unwrap()[0].links, 1);
+        let list = s.list().unwrap();
+        assert_eq!(list[0].links, 1);
+        assert_eq!(list[0].coded_by.as_deref(), Some("dyad test"));
+    }
+
+    #[test]
+    fn a_file_derived_id_taken_by_another_document_gets_a_hash() {
+        let mut s = Store::in_memory().unwrap();
+        let file = PutOptions::default();
+        assert_eq!(
+            s.put(&doc("report", None, "Chile text."), file).unwrap(),
+            stored("report")
+        );
+        // Another run, another folder, another article with the same name.
+        let other = doc("report", None, "Peru text.");
+        let Put::Stored { id } = s.put(&other, file).unwrap() else {
+            panic!("a different article must be stored")
+        };
+        assert!(id.starts_with("report-") && id != "report", "{id}");
+        assert_eq!(s.get(&id).unwrap().unwrap().text, "Peru text.");
+        assert_eq!(s.count().unwrap(), 2);
+        // The same article again is a duplicate by its text, whatever its id.
+        assert!(matches!(
+            s.put(&doc("report", None, "Peru text."), file).unwrap(),
+            Put::Duplicate { on: "text", .. }
+        ));
+    }
+
+    #[test]
+    fn a_version_1_database_is_migrated_and_a_newer_one_refused() {
+        let (dir, path) = tmp_db("migrate");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                 INSERT INTO meta VALUES ('schema_version', '1');
+                 CREATE TABLE documents (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                     url TEXT UNIQUE, text_hash TEXT NOT NULL UNIQUE, title TEXT, outlet TEXT,
+                     published TEXT, published_from TEXT, source TEXT,
+                     ingested_at TEXT NOT NULL, doc TEXT NOT NULL);",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&path).unwrap();
+        s.put(&doc("a", None, "Some text."), PutOptions::default())
+            .unwrap();
+        assert_eq!(s.list().unwrap().len(), 1);
+        drop(s);
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute(
+                "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+                [],
+            )
+            .unwrap();
+        }
+        let e = Store::open(&path).err().expect("a newer schema is refused");
+        assert!(e.to_string().contains("newer than this dyad"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn two_writers_both_complete() {
+        let (dir, path) = tmp_db("writers");
+        Store::open(&path).unwrap();
+        let writer = |tag: &'static str| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut s = Store::open(&path).unwrap();
+                for i in 0..150 {
+                    let text = format!("Article {i} from writer {tag}.");
+                    s.put(
+                        &doc(&format!("{tag}{i}"), None, &text),
+                        PutOptions::default(),
+                    )
+                    .unwrap();
+                }
+            })
+        };
+        let (a, b) = (writer("a"), writer("b"));
+        a.join().unwrap();
+        b.join().unwrap();
+        assert_eq!(Store::open(&path).unwrap().count().unwrap(), 300);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn an_uncommitted_batch_leaves_nothing() {
-        let dir = std::env::temp_dir().join(format!("dyad-store-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("t.db");
+        let (dir, path) = tmp_db("batch");
         {
             let mut s = Store::open(&path).unwrap();
-            s.put(&doc("kept", None, "Kept text."), None).unwrap();
+            s.put(&doc("kept", None, "Kept text."), PutOptions::default())
+                .unwrap();
             let b = s.batch().unwrap();
-            b.put(&doc("lost", None, "Lost text."), None).unwrap();
+            b.put(&doc("lost", None, "Lost text."), PutOptions::default())
+                .unwrap();
             // Dropped without commit: as if the process were killed here.
         }
         let s = Store::open(&path).unwrap();
         let ids: Vec<String> = s.list().unwrap().into_iter().map(|d| d.id).collect();
         assert_eq!(ids, vec!["kept".to_string()]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn replace_recodes_in_place() {
+        let mut s = Store::in_memory().unwrap();
+        s.put(&doc("a", None, "Text."), PutOptions::default())
+            .unwrap();
+        let mut d = doc("a", None, "Text.");
+        d.title = Some("New".into());
+        assert!(s.replace(&d, Some("dyad 2")).unwrap());
+        assert_eq!(s.get("a").unwrap().unwrap().title.as_deref(), Some("New"));
+        assert_eq!(
+            s.coded().unwrap(),
+            vec![("a".to_string(), Some("dyad 2".to_string()))]
+        );
+        assert!(!s.replace(&doc("zz", None, "Xyz."), None).unwrap());
     }
 }
