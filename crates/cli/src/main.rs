@@ -498,13 +498,17 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
         .expect("valid template"),
     );
     let (mut stored, mut dups, mut failed, mut sentences, mut links) = (0, 0, 0, 0, 0);
+    let (mut events, mut merged, mut copies) = (0, 0, 0);
     for (files, chunk) in batches.by_ref() {
         let batch = store.batch()?;
         for o in chunk {
             match o.result {
                 Ok(doc) => match batch.put(&doc, Some(&o.source))? {
-                    Put::Stored => {
+                    Put::Stored(s) => {
                         stored += 1;
+                        events += s.events;
+                        merged += s.merged;
+                        copies += usize::from(s.copy_of.is_some());
                         sentences += doc.sentences.len();
                         links += doc.links.len();
                     }
@@ -529,7 +533,8 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     println!(
-        "{stored} stored, {dups} already there, {failed} failed; {sentences} sentences and {links} links added; {} documents in {}",
+        "{stored} stored, {dups} already there, {failed} failed; {sentences} sentences and {links} links added; \
+         {events} events, {merged} merged into events already stored, {copies} wire copies; {} documents in {}",
         store.count()?,
         db.display()
     );
