@@ -9,7 +9,9 @@ mod bench;
 mod bench_events;
 mod eval;
 mod eval_geo;
+mod export;
 mod pipeline;
+mod query;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -72,6 +74,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Select stored events: one row per merged event (an event reported
+    /// by many articles is one row with its mention, article and source
+    /// counts), or with --mentions one row per report; --count-by for time
+    /// series and tallies.
+    Query(query::QueryArgs),
+    /// Write what the filters select as jsonl, csv, gdelt, gdelt-mentions,
+    /// plover or graphml.
+    Export(export::ExportArgs),
+    /// Show the rule that merges reports into events; with options, change
+    /// it and merge everything stored again.
+    MergeRule(query::MergeRuleArgs),
     /// Print one stored document as JSON.
     Show {
         id: String,
@@ -218,6 +231,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Ls { db, json } => ls(&db, json),
         Command::Show { id, db, pretty } => show(&id, &db, pretty),
+        Command::Query(a) => query::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::MergeRule(a) => query::merge_rule(&a),
         Command::Eval {
             what: Eval::Extraction { dir, pages },
         } => {
