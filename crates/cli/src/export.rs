@@ -15,7 +15,8 @@ use crate::query::{open, FilterArgs};
 pub struct ExportArgs {
     /// jsonl (documents, the output contract), csv (one row per event),
     /// gdelt (GDELT 2.0 Events, 61 columns), gdelt-mentions (16 columns),
-    /// plover (PLOVER JSON lines) or graphml (the actor network).
+    /// plover (PLOVER JSON lines), parquet (with --out DIR: events, mentions,
+    /// quotes and documents tables) or graphml (the actor network).
     #[arg(long)]
     pub format: String,
     /// Write here instead of standard output.
@@ -33,6 +34,18 @@ pub struct ExportArgs {
 pub fn run(a: &ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
     let filter = a.filter.to_filter()?;
+    if a.format == "parquet" {
+        let dir = a.out.as_ref().ok_or_else(|| {
+            anyhow::anyhow!("--format parquet needs --out DIR (one file per table)")
+        })?;
+        for (table, n) in dyad_store::parquet(store.conn(), &filter, dir)? {
+            eprintln!(
+                "{n} rows written to {}",
+                dir.join(format!("{table}.parquet")).display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut w: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
@@ -53,7 +66,7 @@ pub fn run(a: &ExportArgs) -> Result<ExitCode> {
         "plover" => (export::plover(c, &filter, &mut w)?, "events"),
         "graphml" => (export::graphml(c, &filter, &mut w)?, "dyads"),
         f => anyhow::bail!(
-            "--format {f:?}: expected jsonl, csv, gdelt, gdelt-mentions, plover or graphml"
+            "--format {f:?}: expected jsonl, csv, gdelt, gdelt-mentions, plover, parquet or graphml"
         ),
     };
     w.flush()?;

@@ -80,7 +80,7 @@ enum Command {
     /// series and tallies.
     Query(query::QueryArgs),
     /// Write what the filters select as jsonl, csv, gdelt, gdelt-mentions,
-    /// plover or graphml.
+    /// plover, parquet or graphml.
     Export(export::ExportArgs),
     /// Show the rule that merges reports into events; with options, change
     /// it and merge everything stored again.

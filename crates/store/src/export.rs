@@ -7,6 +7,8 @@
 //!   empty where dyad has nothing to say (tone, ADM2, feature ids; actor
 //!   geography, since dyad places events, not actors);
 //! - [`plover`]: PLOVER interchange records, one JSON object per line;
+//! - [`crate::parquet`]: events, mentions, quotes and documents as typed
+//!   Parquet tables, one file per table;
 //! - [`graphml`]: the actor network, actors as nodes and dyads as edges with
 //!   counts by QuadClass and mean Goldstein.
 

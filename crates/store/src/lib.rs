@@ -24,6 +24,7 @@ mod countries;
 pub mod day;
 pub mod export;
 pub mod merge;
+mod parquet_export;
 pub mod plover;
 mod put;
 pub mod query;
@@ -36,6 +37,7 @@ use dyad_document::{Contract, Document};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub use merge::{CodeLevel, MergeRule, PlaceLevel};
+pub use parquet_export::parquet;
 pub use put::Stored;
 pub use schema::SCHEMA_VERSION;
 pub use wire::WireRule;

@@ -737,3 +737,39 @@ fn exports_write_gdelt_columns_csv_plover_and_graphml() {
     let mut out = vec![];
     assert_eq!(export::jsonl(s.conn(), &f, &mut out).unwrap(), 3);
 }
+
+#[test]
+fn parquet_writes_one_typed_file_per_table() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let s = sample();
+    let dir = scratch("parquet");
+    let counts = crate::parquet(s.conn(), &Filter::default(), &dir).unwrap();
+    assert_eq!(
+        counts,
+        [
+            ("events", 2),
+            ("mentions", 3),
+            ("quotes", 3),
+            ("documents", 3)
+        ]
+    );
+    let r = SerializedFileReader::new(std::fs::File::open(dir.join("events.parquet")).unwrap())
+        .unwrap();
+    let meta = r.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 2);
+    let schema = meta.file_metadata().schema_descr();
+    assert_eq!(schema.column(0).name(), "event");
+    assert_eq!(
+        schema.column(8).physical_type(),
+        parquet::basic::Type::DOUBLE
+    );
+    // A filter selects its events and the documents that report them.
+    let sel = Filter {
+        outlet: vec!["Fjord Times".into()],
+        ..Default::default()
+    };
+    let counts = crate::parquet(s.conn(), &sel, &dir).unwrap();
+    assert_eq!(counts[0], ("events", 1));
+    assert_eq!(counts[3], ("documents", 2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
