@@ -22,6 +22,11 @@ pub struct ExportArgs {
     /// Write here instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// plover: a CAMEO->PLOVER crosswalk file (`CODE: EVENT, MODE, CONTEXT`
+    /// lines, as the PLOVER project publishes it) to use instead of dyad's
+    /// own table; codes it drops are left out.
+    #[arg(long, value_name = "FILE")]
+    pub crosswalk: Option<PathBuf>,
     /// csv: one row per mention instead of per event.
     #[arg(long)]
     pub mentions: bool,
@@ -63,7 +68,20 @@ pub fn run(a: &ExportArgs) -> Result<ExitCode> {
         "csv" => (export::csv(c, &filter, unit, &mut w)?, "rows"),
         "gdelt" => (export::gdelt_events(c, &filter, &mut w)?, "events"),
         "gdelt-mentions" => (export::gdelt_mentions(c, &filter, &mut w)?, "mentions"),
-        "plover" => (export::plover(c, &filter, &mut w)?, "events"),
+        "plover" => {
+            let cw = match &a.crosswalk {
+                Some(p) => {
+                    let text = std::fs::read_to_string(p)
+                        .with_context(|| format!("reading {}", p.display()))?;
+                    Some(
+                        dyad_store::plover::Crosswalk::parse(&text)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+                    )
+                }
+                None => None,
+            };
+            (export::plover(c, &filter, cw.as_ref(), &mut w)?, "events")
+        }
         "graphml" => (export::graphml(c, &filter, &mut w)?, "dyads"),
         f => anyhow::bail!(
             "--format {f:?}: expected jsonl, csv, gdelt, gdelt-mentions, plover, parquet or graphml"

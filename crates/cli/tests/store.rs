@@ -163,3 +163,35 @@ fn reports_of_one_event_merge_and_export_in_the_fields_formats() {
     assert_eq!(rows.lines().count(), 2, "one day apart: two events now");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn plover_export_follows_the_published_crosswalk_when_given() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let crosswalk = shared.join("eval/plover/CAMEO2PLOVER-2021.txt");
+    let dir = scratch("plover");
+    let input = dir.join("news.jsonl");
+    std::fs::write(
+        &input,
+        article("one", "https://harbour.example/a", "2024-03-04", FIRST),
+    )
+    .unwrap();
+    let db = dir.join("t.db");
+    let db = db.to_str().unwrap();
+    ok(&["ingest", input.to_str().unwrap(), "--db", db]);
+    let out = ok(&[
+        "export",
+        "--db",
+        db,
+        "--format",
+        "plover",
+        "--crosswalk",
+        crosswalk.to_str().unwrap(),
+    ]);
+    let rec: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(rec["cameo"], "112");
+    assert_eq!(rec["event"], "ACCUSE");
+    assert!(rec["context"].is_array());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -446,8 +446,29 @@ pub fn jsonl(conn: &Connection, f: &Filter, w: &mut dyn Write) -> Result<usize, 
 /// `context`, `actor`, `actor_code`, `recipient`, `recipient_code`,
 /// `quad_code` (PLOVER's quad names), `goldstein`, `event_text`,
 /// `event_loc`, `cite_info`, and the CAMEO code it came from.
-pub fn plover(conn: &Connection, f: &Filter, w: &mut dyn Write) -> Result<usize, StoreError> {
+///
+/// With a crosswalk, its types, modes and contexts are used, and events
+/// whose code it gives no type (CAMEO's 01 and 02 roots) are left out, as
+/// PLOVER has no such events.
+pub fn plover(
+    conn: &Connection,
+    f: &Filter,
+    crosswalk: Option<&plover_table::Crosswalk>,
+    w: &mut dyn Write,
+) -> Result<usize, StoreError> {
+    let mut n = 0;
     query::rows(conn, f, Unit::Events, 0, |r| {
+        let (event, mode, context) = match crosswalk {
+            Some(cw) => match cw.get(&r.code) {
+                Some(p) => (Some(p.event.clone()), p.mode.clone(), p.context.clone()),
+                None => return Ok(()),
+            },
+            None => (
+                plover_table::event_type(&r.code).map(str::to_string),
+                plover_table::mode(&r.code).map(str::to_string),
+                vec![],
+            ),
+        };
         let quad = match r.quad_class {
             1 => "verbal cooperation",
             2 => "material cooperation",
@@ -460,9 +481,9 @@ pub fn plover(conn: &Connection, f: &Filter, w: &mut dyn Write) -> Result<usize,
         let rec = serde_json::json!({
             "id": format!("dyad-{}", r.event),
             "date": r.date,
-            "event": plover_table::event_type(&r.code),
-            "mode": plover_table::mode(&r.code),
-            "context": Vec::<String>::new(),
+            "event": event,
+            "mode": mode,
+            "context": context,
             "actor": list(&r.source_name, &r.source_text),
             "actor_code": r.source,
             "recipient": list(&r.target_name, &r.target_text),
@@ -484,8 +505,10 @@ pub fn plover(conn: &Connection, f: &Filter, w: &mut dyn Write) -> Result<usize,
         });
         serde_json::to_writer(&mut *w, &rec).map_err(std::io::Error::from)?;
         w.write_all(b"\n")?;
+        n += 1;
         Ok(())
-    })
+    })?;
+    Ok(n)
 }
 
 fn xml(s: &str) -> String {

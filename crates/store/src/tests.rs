@@ -2,6 +2,7 @@
 //! articles, wire copies, schema versions, queries.
 
 use super::*;
+use crate::plover;
 use crate::query::{CountBy, Filter, Unit};
 use dyad_document::{Link, LinkKind, Span};
 
@@ -713,7 +714,7 @@ fn exports_write_gdelt_columns_csv_plover_and_graphml() {
         .starts_with("event,date,source"));
 
     let mut out = vec![];
-    export::plover(s.conn(), &f, &mut out).unwrap();
+    export::plover(s.conn(), &f, None, &mut out).unwrap();
     let recs: Vec<serde_json::Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -722,6 +723,16 @@ fn exports_write_gdelt_columns_csv_plover_and_graphml() {
     assert_eq!(recs[0]["event"], "ASSAULT");
     assert_eq!(recs[0]["actor"][0], "Norwegian troops");
     assert_eq!(recs[0]["recipient"][0], "Sweden");
+    // With a crosswalk: its types; codes it drops are left out.
+    let cw = plover::Crosswalk::parse("19: ASSAULT\n190: ASSAULT, , military\n").unwrap();
+    let mut out = vec![];
+    assert_eq!(
+        export::plover(s.conn(), &f, Some(&cw), &mut out).unwrap(),
+        1
+    );
+    let rec: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out).unwrap().trim()).unwrap();
+    assert_eq!(rec["context"][0], "military");
 
     let mut out = vec![];
     assert_eq!(export::graphml(s.conn(), &f, &mut out).unwrap(), 1);
