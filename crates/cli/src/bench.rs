@@ -54,6 +54,7 @@ pub fn run(dir: &Path, rounds: usize) -> Result<()> {
         title: None,
         published: None,
         body: Body::Html(html.to_string()),
+        ..Default::default()
     };
 
     // Baseline: a byte scan that touches every byte (counting tags).

@@ -78,8 +78,9 @@ pub fn tagger(shared: &Path, reference: &Path) -> Result<Score> {
             title: None,
             published: None,
             body: Body::Text(body.clone()),
+            ..Default::default()
         };
-        let doc = crate::pipeline::process(raw)?;
+        let doc = dyad_pipeline::Pipeline::default().process(raw)?;
         let ix = dyad_document::CharIndex::new(&doc.text);
         // Our tokens by character offsets; a reference token we did not
         // produce counts as wrong on every score.

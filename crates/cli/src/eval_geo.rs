@@ -107,8 +107,9 @@ pub fn geo(path: &Path) -> Result<GeoScore> {
                 title: None,
                 published: None,
                 body: Body::Text(a.text.clone()),
+                ..Default::default()
             };
-            crate::pipeline::process(raw)
+            dyad_pipeline::Pipeline::default().process(raw)
         })
         .collect();
     let mut score = GeoScore::default();

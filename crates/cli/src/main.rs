@@ -10,7 +10,6 @@ mod bench_events;
 mod eval;
 mod eval_geo;
 mod export;
-mod pipeline;
 mod query;
 mod validate;
 
@@ -21,8 +20,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
-use dyad_store::{Put, Store};
+use clap::{Args, Parser, Subcommand};
+use dyad_pipeline::{Config, Limits, Order, Outcome, Petrarch, Pipeline};
+use dyad_store::{Put, PutOptions, Store};
 
 #[derive(Parser)]
 #[command(
@@ -35,24 +35,86 @@ struct Cli {
     command: Command,
 }
 
+/// Limits on what one document may cost; a document over one is refused
+/// with an error naming it and the limit, and the rest of the batch goes on.
+#[derive(Args, Clone)]
+struct LimitArgs {
+    /// Bytes one input may have, decompressed (an HTML or text file, or one JSON line).
+    #[arg(long, default_value_t = Limits::default().max_bytes, value_name = "N")]
+    max_bytes: usize,
+    /// How deep HTML elements may nest.
+    #[arg(long, default_value_t = Limits::default().max_depth, value_name = "N")]
+    max_depth: usize,
+    /// Tokens one document may have.
+    #[arg(long, default_value_t = Limits::default().max_tokens, value_name = "N")]
+    max_tokens: usize,
+    /// Longer sentences are split at clause punctuation before parsing.
+    #[arg(long, default_value_t = Limits::default().max_sentence_tokens, value_name = "N")]
+    max_sentence_tokens: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_bytes: self.max_bytes,
+            max_depth: self.max_depth,
+            max_tokens: self.max_tokens,
+            max_sentence_tokens: self.max_sentence_tokens,
+        }
+    }
+}
+
+/// The pipeline the coding commands share.
+#[derive(Args, Clone)]
+struct PipelineArgs {
+    /// Code events with the PETRARCH/TABARI dictionaries in this folder
+    /// (one `*verbs*` or `CAMEO*` file, `*.actors*`, `*agents*`,
+    /// `*discards*`) instead of dyad's own.
+    #[arg(long, value_name = "DIR")]
+    petrarch: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl PipelineArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let petrarch = match &self.petrarch {
+            Some(dir) => {
+                let p = Petrarch::from_dir(dir)?;
+                if p.unreadable_lines > 0 {
+                    eprintln!(
+                        "note: {} dictionary lines could not be read (run `dyad dict check` on them)",
+                        p.unreadable_lines
+                    );
+                }
+                Some(Arc::new(p))
+            }
+            None => None,
+        };
+        Ok(Pipeline::new(Config {
+            limits: self.limits.limits(),
+            petrarch,
+            threads: 0,
+        }))
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Code articles and print one JSON document per line.
     Code {
-        /// Files or directories (.html, .htm, .txt, .jsonl, optionally .gz); `-` reads stdin.
+        /// Files or directories (.html, .htm, .txt, .jsonl, optionally .gz); `-`
+        /// reads stdin; anything else with a space in it is the text itself.
         #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        paths: Vec<String>,
         /// Include token offsets.
         #[arg(long)]
         tokens: bool,
         /// Indent the JSON (one document is then several lines).
         #[arg(long)]
         pretty: bool,
-        /// Code events with the PETRARCH/TABARI dictionaries in this folder
-        /// (one `*verbs*` or `CAMEO*` file, `*.actors*`, `*agents*`,
-        /// `*discards*`) instead of dyad's own.
-        #[arg(long, value_name = "DIR")]
-        petrarch: Option<PathBuf>,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// Code articles and store them in the embedded database.
     Ingest {
@@ -61,10 +123,23 @@ enum Command {
         /// The database file.
         #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
         db: PathBuf,
-        /// Code events with the PETRARCH/TABARI dictionaries in this folder
-        /// instead of dyad's own (as for `code`).
-        #[arg(long, value_name = "DIR")]
-        petrarch: Option<PathBuf>,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
+    },
+    /// Code stored documents again (after a dictionary or dyad change),
+    /// from their stored clean text: by default those that other
+    /// dictionaries or another dyad coded.
+    Recode {
+        #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
+        db: PathBuf,
+        /// Only these documents.
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+        /// Every document, even those the current dictionaries coded.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// List stored documents.
     Ls {
@@ -106,7 +181,7 @@ enum Command {
     Explain {
         /// The text itself, or a path to an article file.
         input: String,
-        /// The sentence, numbered as in the events' `sentence` field (0 is the first).
+        /// The sentence, numbered from 0 as in `parse` and the events' `sentence` field.
         #[arg(long)]
         sentence: usize,
     },
@@ -196,6 +271,13 @@ enum Eval {
 }
 
 fn main() -> ExitCode {
+    // Die quietly on a closed pipe (`dyad show … | head`), as Unix tools do,
+    // instead of panicking in println!.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -212,23 +294,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             tokens,
             pretty,
-            petrarch,
-        } => {
-            if let Some(dir) = petrarch {
-                pipeline::use_petrarch(validate::load_dir(&dir)?);
-            }
-            code(&paths, tokens, pretty)
-        }
+            pipeline,
+        } => code(&pipeline.pipeline()?, &paths, tokens, pretty),
         Command::Ingest {
             paths,
             db,
-            petrarch,
-        } => {
-            if let Some(dir) = petrarch {
-                pipeline::use_petrarch(validate::load_dir(&dir)?);
-            }
-            ingest(&paths, &db)
-        }
+            pipeline,
+        } => ingest(&pipeline.pipeline()?, &paths, &db),
+        Command::Recode {
+            db,
+            ids,
+            all,
+            pipeline,
+        } => recode(&pipeline.pipeline()?, &db, &ids, all),
         Command::Ls { db, json } => ls(&db, json),
         Command::Show { id, db, pretty } => show(&id, &db, pretty),
         Command::Query(a) => query::run(&a),
@@ -314,7 +392,7 @@ fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
         .into_iter()
         .next()
         .context("no article in the seed file")??;
-    let doc = pipeline::process(raw)?;
+    let doc = Pipeline::default().process(raw)?;
     let s = dyad_recognise::score_seed(&doc, &gold);
     for m in &s.misses {
         println!("miss: {m}");
@@ -464,46 +542,108 @@ fn status(failed: usize) -> ExitCode {
     }
 }
 
-fn code(paths: &[PathBuf], tokens: bool, pretty: bool) -> Result<ExitCode> {
+/// Warnings that did not stop an article, on stderr, each naming it.
+fn warn(o: &Outcome, bar: &indicatif::ProgressBar) {
+    for w in &o.warnings {
+        bar.suspend(|| eprintln!("warning: {}: {w}", o.source));
+    }
+}
+
+/// `dyad code`: arguments that name no file and contain a space are text.
+fn code(pipeline: &Pipeline, args: &[String], tokens: bool, pretty: bool) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for (_, chunk) in pipeline::Batches::new(paths) {
-        for o in chunk {
-            match o.result {
-                Ok(doc) => {
-                    let c = doc.to_contract(tokens);
-                    if pretty {
-                        serde_json::to_writer_pretty(&mut out, &c)?;
-                    } else {
-                        serde_json::to_writer(&mut out, &c)?;
-                    }
-                    out.write_all(b"\n")?;
+    let mut write = |o: Outcome, out: &mut std::io::BufWriter<std::io::StdoutLock>| -> Result<()> {
+        warn(&o, &indicatif::ProgressBar::hidden());
+        match o.result {
+            Ok(doc) => {
+                let c = doc.to_contract(tokens);
+                if pretty {
+                    serde_json::to_writer_pretty(&mut *out, &c)?;
+                } else {
+                    serde_json::to_writer(&mut *out, &c)?;
                 }
-                Err(e) => {
-                    failed += 1;
-                    out.flush()?;
-                    eprintln!("error: {e}");
-                }
+                out.write_all(b"\n")?;
+            }
+            Err(e) => {
+                failed += 1;
+                out.flush()?;
+                eprintln!("error: {e}");
             }
         }
+        Ok(())
+    };
+    let mut paths = Vec::new();
+    for a in args {
+        if is_text_argument(a) {
+            for raw in text_or_file(a)? {
+                let o = match raw {
+                    Ok(mut raw) => Outcome {
+                        source: raw.origin.to_string(),
+                        id_given: false,
+                        warnings: std::mem::take(&mut raw.warnings),
+                        result: pipeline.process(raw),
+                    },
+                    Err(e) => Outcome {
+                        source: e.origin.to_string(),
+                        id_given: false,
+                        warnings: Vec::new(),
+                        result: Err(e),
+                    },
+                };
+                write(o, &mut out)?;
+            }
+        } else {
+            paths.push(PathBuf::from(a));
+        }
     }
+    let mut result = Ok(());
+    let stats = pipeline.run(
+        &paths,
+        Order::Input,
+        &AtomicBool::new(false),
+        || {},
+        |o| {
+            if result.is_ok() {
+                result = write(o, &mut out);
+            }
+        },
+    );
+    result?;
     out.flush()?;
+    if stats.files == 0 && !paths.is_empty() {
+        eprintln!("nothing to code: no .html, .htm, .txt, .jsonl, .ndjson or .json files (optionally .gz) in {}", shown(&paths));
+        return Ok(ExitCode::from(1));
+    }
     Ok(status(failed))
 }
 
-fn ingest(paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
+/// Paths for a message.
+fn shown(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Exit status of an interrupted command (128 + SIGINT), as shells expect.
+const INTERRUPTED: u8 = 130;
+
+fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
     let mut store = Store::open(db)?;
-    // Ctrl-C finishes the chunk in hand and commits it; a harder kill loses
-    // at most that uncommitted chunk, which the next run codes again.
+    // Ctrl-C stops reading; the documents in flight are finished and stored.
+    // Each document is committed as it finishes, so a harder kill loses at
+    // most those in flight, which the next run codes again.
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let mut batches = pipeline::Batches::new(paths);
+    let files = dyad_ingest::expand_paths(paths).len();
     let bar = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(batches.files_left() as u64)
+        indicatif::ProgressBar::new(files as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -513,48 +653,190 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path) -> Result<ExitCode> {
         )
         .expect("valid template"),
     );
-    let (mut stored, mut dups, mut failed, mut sentences, mut links) = (0, 0, 0, 0, 0);
-    let (mut events, mut merged, mut copies) = (0, 0, 0);
-    for (files, chunk) in batches.by_ref() {
-        let batch = store.batch()?;
-        for o in chunk {
-            match o.result {
-                Ok(doc) => match batch.put(&doc, Some(&o.source))? {
-                    Put::Stored(s) => {
-                        stored += 1;
-                        events += s.events;
-                        merged += s.merged;
-                        copies += usize::from(s.copy_of.is_some());
-                        sentences += doc.sentences.len();
-                        links += doc.links.len();
+    let coded_by = pipeline.coded_by();
+    let mut t = Tally::default();
+    let mut fatal: Option<anyhow::Error> = None;
+    let stats = pipeline.run(
+        paths,
+        Order::Finished,
+        &stop,
+        || bar.inc(1),
+        |o| {
+            if fatal.is_some() {
+                return;
+            }
+            warn(&o, &bar);
+            match &o.result {
+                Ok(doc) => {
+                    let opts = PutOptions {
+                        source: Some(&o.source),
+                        id_given: o.id_given,
+                        coded_by: Some(&coded_by),
+                    };
+                    match store.put(doc, opts) {
+                        Ok(Put::Stored { stats, .. }) => {
+                            t.add(doc);
+                            t.merged += stats.merged;
+                            t.copies += usize::from(stats.copy_of.is_some());
+                        }
+                        Ok(Put::Duplicate { .. }) => t.dups += 1,
+                        Err(e) => {
+                            // A full disk or a broken database stops the run:
+                            // every later write would fail the same way.
+                            fatal = Some(anyhow::Error::new(e).context(format!(
+                                "storing {} in {}",
+                                o.source,
+                                db.display()
+                            )));
+                            stop.store(true, Ordering::SeqCst);
+                        }
                     }
-                    Put::Duplicate { .. } => dups += 1,
-                },
+                }
                 Err(e) => {
-                    failed += 1;
+                    t.failed += 1;
                     bar.suspend(|| eprintln!("error: {e}"));
                 }
             }
-        }
-        batch.commit()?;
-        bar.inc(files as u64);
-        bar.set_message(format!("{stored} stored"));
-        if stop.load(Ordering::SeqCst) {
-            bar.abandon();
-            eprintln!(
-                "interrupted: what was coded so far is stored; run the same command again to go on"
-            );
-            break;
-        }
-    }
+            bar.set_message(format!("{} stored", t.stored));
+        },
+    );
     bar.finish_and_clear();
+    if let Some(e) = fatal {
+        eprintln!(
+            "{} stored before the error; run the same command again to go on",
+            t.stored
+        );
+        return Err(e);
+    }
+    if stats.files == 0 {
+        eprintln!(
+            "nothing to ingest: no .html, .htm, .txt, .jsonl, .ndjson or .json files (optionally .gz) in {}",
+            shown(paths)
+        );
+        return Ok(ExitCode::from(1));
+    }
     println!(
-        "{stored} stored, {dups} already there, {failed} failed; {sentences} sentences and {links} links added; \
-         {events} events, {merged} merged into events already stored, {copies} wire copies; {} documents in {}",
+        "{} stored, {} already there, {} failed; {} sentences, {} links, {} events, {} quotes and {} places added; \
+         {} events merged into events already stored, {} wire copies; {} documents in {}",
+        t.stored,
+        t.dups,
+        t.failed,
+        t.sentences,
+        t.links,
+        t.events,
+        t.quotes,
+        t.places,
+        t.merged,
+        t.copies,
         store.count()?,
         db.display()
     );
-    Ok(status(failed))
+    if stats.interrupted {
+        eprintln!(
+            "interrupted: what was coded so far is stored; run the same command again to go on"
+        );
+        return Ok(ExitCode::from(INTERRUPTED));
+    }
+    if t.stored > 0 {
+        println!(
+            "next: `dyad ls --db {0}` lists them; `dyad show ID --db {0}` prints one; `dyad explain FILE --sentence N` shows how a sentence was coded",
+            db.display()
+        );
+    }
+    Ok(status(t.failed))
+}
+
+/// What an ingest or recode did, for its summary line.
+#[derive(Default)]
+struct Tally {
+    stored: usize,
+    dups: usize,
+    failed: usize,
+    sentences: usize,
+    links: usize,
+    events: usize,
+    quotes: usize,
+    places: usize,
+    /// Event mentions that joined an event stored from another document.
+    merged: usize,
+    /// Documents found to be wire copies of stored ones.
+    copies: usize,
+}
+
+impl Tally {
+    fn add(&mut self, doc: &dyad_document::Document) {
+        self.stored += 1;
+        self.sentences += doc.sentences.len();
+        self.links += doc.links.len();
+        self.events += doc.events.len();
+        self.quotes += doc.quotes.len();
+        self.places += doc.places.len();
+    }
+}
+
+/// `dyad recode`: stored documents coded again from their clean text.
+fn recode(
+    pipeline: &Pipeline,
+    db: &std::path::Path,
+    ids: &[String],
+    all: bool,
+) -> Result<ExitCode> {
+    anyhow::ensure!(
+        db.exists(),
+        "no database at {} (run `dyad ingest` first)",
+        db.display()
+    );
+    let mut store = Store::open(db)?;
+    let coded_by = pipeline.coded_by();
+    let todo: Vec<String> = if ids.is_empty() {
+        store
+            .coded()?
+            .into_iter()
+            .filter(|(_, by)| all || by.as_deref() != Some(coded_by.as_str()))
+            .map(|(id, _)| id)
+            .collect()
+    } else {
+        ids.to_vec()
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let mut t = Tally::default();
+    let mut before_events = 0;
+    for id in &todo {
+        if stop.load(Ordering::SeqCst) {
+            eprintln!(
+                "interrupted: {} recoded; run the same command again to go on",
+                t.stored
+            );
+            return Ok(ExitCode::from(INTERRUPTED));
+        }
+        let Some(doc) = store.get(id)? else {
+            eprintln!("error: no document {id:?} in {}", db.display());
+            t.failed += 1;
+            continue;
+        };
+        before_events += doc.events.len();
+        match pipeline.recode(doc) {
+            Ok(doc) => {
+                store
+                    .replace(&doc, Some(&coded_by))
+                    .with_context(|| format!("storing {id} in {}", db.display()))?;
+                t.add(&doc);
+            }
+            Err(e) => {
+                t.failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    println!(
+        "{} recoded, {} failed; {} events (were {before_events}), {} quotes, {} places; coded by {coded_by}",
+        t.stored, t.failed, t.events, t.quotes, t.places
+    );
+    Ok(status(t.failed))
 }
 
 fn ls(db: &std::path::Path, json: bool) -> Result<ExitCode> {
@@ -575,8 +857,8 @@ fn ls(db: &std::path::Path, json: bool) -> Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "{:<28} {:<10} {:<20} {:>5} {:>5}  title",
-            "id", "published", "outlet", "sents", "links"
+            "{:<28} {:<10} {:<20} {:>5} {:>5} {:<12}  title",
+            "id", "published", "outlet", "sents", "links", "dictionaries"
         )?;
         for d in &docs {
             let title: String = d.title.as_deref().unwrap_or("-").chars().take(60).collect();
@@ -587,14 +869,24 @@ fn ls(db: &std::path::Path, json: bool) -> Result<ExitCode> {
                 .chars()
                 .take(20)
                 .collect();
+            // The dictionaries' hash, short: enough to see what differs.
+            let dicts: String = d
+                .coded_by
+                .as_deref()
+                .and_then(|c| c.rsplit(' ').next())
+                .unwrap_or("-")
+                .chars()
+                .take(12)
+                .collect();
             writeln!(
                 out,
-                "{:<28} {:<10} {:<20} {:>5} {:>5}  {}",
+                "{:<28} {:<10} {:<20} {:>5} {:>5} {:<12}  {}",
                 d.id,
                 d.published.as_deref().unwrap_or("-"),
                 outlet,
                 d.sentences,
                 d.links,
+                dicts,
                 title
             )?;
         }
@@ -630,7 +922,7 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
     for raw in raws {
-        let doc = match raw.and_then(pipeline::process) {
+        let doc = match raw.and_then(|r| Pipeline::default().process(r)) {
             Ok(d) => d,
             Err(e) => {
                 failed += 1;
@@ -646,7 +938,7 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
             writeln!(
                 out,
                 "# sentence {}: {}",
-                n + 1,
+                n,
                 doc.slice(s.span).replace('\n', " ")
             )?;
             writeln!(
@@ -674,8 +966,13 @@ fn parse(input: &str, format: &str) -> Result<ExitCode> {
     Ok(status(failed))
 }
 
-/// `dyad explain`: what the event coder did with one sentence.
-/// `parse` and `explain` take a file, `-`, or the text itself. A single
+/// Whether a `code` argument is text rather than a path: it names no file
+/// and holds white space (a path with a space in it that exists is a path).
+fn is_text_argument(a: &str) -> bool {
+    a != "-" && !std::path::Path::new(a).exists() && a.contains(char::is_whitespace)
+}
+
+/// `parse`, `explain` and `code` take a file, `-`, or the text itself. A single
 /// word that looks like a path but names no file is an error, not text.
 fn text_or_file(
     input: &str,
@@ -705,7 +1002,7 @@ fn text_or_file(
 
 fn explain(input: &str, sentence: usize) -> Result<ExitCode> {
     for raw in text_or_file(input)? {
-        let doc = raw.and_then(pipeline::process)?;
+        let doc = raw.and_then(|r| Pipeline::default().process(r))?;
         let e = dyad_code::explain(&doc, sentence).with_context(|| {
             format!(
                 "no sentence {sentence}: the text has {} (numbered from 0)",

@@ -27,88 +27,23 @@ fn load(suite: &dyad_petrarch::suite::Suite) -> Result<Coder> {
     load_files(verbs_path, &suite.actors, &suite.agents, &suite.discards)
 }
 
-/// A coder from PETRARCH dictionary files.
+/// A coder from PETRARCH dictionary files, saying how many lines could not
+/// be read.
 pub fn load_files(
     verbs_path: &Path,
     actor_files: &[PathBuf],
     agent_files: &[PathBuf],
     discard_files: &[PathBuf],
 ) -> Result<Coder> {
-    let mut problems = 0;
-    let verbs = if std::fs::read_to_string(verbs_path)
-        .map(|t| t.contains("<!-- SYNSETS -->") || !t.contains("~ "))
-        .unwrap_or(true)
-    {
-        dyad_dict::read_verbs_petrarch1(verbs_path)
-    } else {
-        dyad_dict::read_verbs_petrarch2(verbs_path)
-    }?;
-    problems += verbs.errors.len();
-    let mut actors = Vec::new();
-    for p in actor_files {
-        let l = dyad_dict::read_petrarch_actors(p)?;
-        problems += l.errors.len();
-        actors.extend(l.value);
-    }
-    let mut agents = Vec::new();
-    for p in agent_files {
-        let l = dyad_dict::read_petrarch_agents(p)?;
-        problems += l.errors.len();
-        agents.extend(l.value);
-    }
-    let mut discards = Vec::new();
-    for p in discard_files {
-        let l = dyad_dict::read_discards(p)?;
-        problems += l.errors.len();
-        discards.extend(l.value);
-    }
-    if problems > 0 {
-        eprintln!(
-            "note: {problems} dictionary lines could not be read (run `dyad dict check` on them)"
-        );
-    }
-    Ok(Coder::new(&verbs.value, actors, &agents, &discards))
+    let l = dyad_petrarch::load_files(verbs_path, actor_files, agent_files, discard_files)?;
+    note_unreadable(l.unreadable_lines);
+    Ok(l.coder)
 }
 
-/// A coder from a folder of PETRARCH dictionaries, recognised by name as
-/// PETRARCH's own are: one verb file (`*verbs*` or `CAMEO*`), and any
-/// `*.actors*`, `*agents*` and `*discards*` files.
-pub fn load_dir(dir: &Path) -> Result<Coder> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read the folder", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default()
-    };
-    let verbs: Vec<&PathBuf> = files
-        .iter()
-        .filter(|p| name(p).contains("verbs") || name(p).starts_with("cameo"))
-        .collect();
-    anyhow::ensure!(
-        verbs.len() == 1,
-        "{}: needs exactly one verb dictionary (*verbs* or CAMEO*), found {}",
-        dir.display(),
-        verbs.len()
-    );
-    let pick = |key: &str| -> Vec<PathBuf> {
-        files
-            .iter()
-            .filter(|p| name(p).contains(key))
-            .cloned()
-            .collect()
-    };
-    let actors = pick(".actors");
-    anyhow::ensure!(
-        !actors.is_empty(),
-        "{}: no actor dictionary (*.actors*)",
-        dir.display()
-    );
-    load_files(verbs[0], &actors, &pick("agents"), &pick("discards"))
+fn note_unreadable(n: usize) {
+    if n > 0 {
+        eprintln!("note: {n} dictionary lines could not be read (run `dyad dict check` on them)");
+    }
 }
 
 /// One record's text as a one-sentence document, tagged and parsed.

@@ -160,21 +160,30 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 5, "one error line per bad input:\n{err}");
+    assert_eq!(
+        lines.len(),
+        5,
+        "one line per bad input, one per repaired one:\n{err}"
+    );
     for needle in [
+        "error: ",
         "empty.txt: empty file",
         "junk.html: binary data",
-        "latin1.txt: not valid UTF-8 at line 1, column 8",
         "lines.jsonl:2: expected a JSON object",
         "cut.html.gz: truncated or corrupt gzip",
+        // Repaired, not refused: news archives mix encodings.
+        "warning: ",
+        "latin1.txt: not valid UTF-8 at line 1, column 8; read as Windows-1252",
     ] {
         assert!(err.contains(needle), "missing {needle:?} in\n{err}");
     }
-    let ids: Vec<String> = docs(&out)
+    let all = docs(&out);
+    let ids: Vec<String> = all
         .iter()
         .map(|d| d["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(ids, vec!["good", "j1", "j3"]);
+    assert_eq!(ids, vec!["good", "latin1", "j1", "j3"]);
+    assert_eq!(all[1]["text"], "The café was shelled.");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -307,7 +316,7 @@ fn parse_prints_a_table_and_conllu() {
         String::from_utf8_lossy(&out.stderr)
     );
     let table = String::from_utf8(out.stdout).unwrap();
-    assert!(table.contains("# sentence 1: Turkish officials urged the rebels to withdraw."));
+    assert!(table.contains("# sentence 0: Turkish officials urged the rebels to withdraw."));
     let row = table
         .lines()
         .find(|l| l.split_whitespace().nth(1) == Some("urged"))

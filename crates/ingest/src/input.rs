@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 /// Where an article came from, for error messages and the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     /// The file path, or `-` for standard input.
     pub path: String,
@@ -36,12 +36,25 @@ pub enum Body {
     Text(String),
 }
 
+impl Default for Body {
+    fn default() -> Self {
+        Body::Text(String::new())
+    }
+}
+
 /// One article before any processing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawArticle {
     pub origin: Origin,
-    /// The id to store it under: given, or made from the file name.
+    /// The id to store it under: given, or made from the file's path.
     pub id: String,
+    /// True when the input itself gave the id (a JSON line's `id`): only
+    /// then is an equal id the same document. A file-derived id that
+    /// collides with another document's is made unique instead.
+    pub id_given: bool,
+    /// Things worth telling the user that did not stop the article (a
+    /// repaired encoding, an unreadable `published`).
+    pub warnings: Vec<String>,
     pub url: Option<String>,
     pub title: Option<String>,
     pub published: Option<String>,
@@ -89,6 +102,17 @@ pub enum ErrorKind {
     EmptyBody,
     #[error("no such file or directory")]
     Missing,
+    /// An input larger than the byte limit; reading stopped there.
+    #[error("the {what} is over {limit} bytes, the limit (raise it with --max-bytes)")]
+    TooBig { what: &'static str, limit: usize },
+    /// A configured limit on work (see the pipeline's `Limits`).
+    #[error("{what} is {found}, over the limit of {limit} (raise it with {option})")]
+    Limit {
+        what: &'static str,
+        found: usize,
+        limit: usize,
+        option: &'static str,
+    },
 }
 
 impl IngestError {
@@ -106,14 +130,45 @@ impl IngestError {
     }
 }
 
+/// Limits on what reading one input may cost, before any extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadLimits {
+    /// Bytes one article may have once decompressed: a whole HTML or text
+    /// file, or one JSON line. A JSON file holding one array is read whole
+    /// and may have 16 times as many.
+    pub max_bytes: usize,
+}
+
+impl Default for ReadLimits {
+    fn default() -> Self {
+        ReadLimits {
+            max_bytes: 32 << 20,
+        }
+    }
+}
+
+/// One input file and the id its articles take by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// The path relative to the argument that named it, without its
+    /// extensions (`site-a/2024/05/index`); a file named directly keeps
+    /// its stem. Two arguments can still yield the same id: whoever stores
+    /// the articles makes it unique (see [`RawArticle::id_given`]).
+    pub id: String,
+}
+
 /// The input files named by `paths`: files as given, directories walked
 /// recursively (sorted, hidden entries and files of other kinds skipped),
 /// `-` for standard input.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Ok(p.clone()));
+            out.push(Ok(InputFile {
+                path: p.clone(),
+                id: "stdin".into(),
+            }));
         } else if p.is_dir() {
             let walker = walkdir::WalkDir::new(p)
                 .sort_by_file_name()
@@ -124,7 +179,12 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
-                        out.push(Ok(e.into_path()))
+                        let rel = e.path().strip_prefix(p).unwrap_or(e.path());
+                        let id = relative_id(rel);
+                        out.push(Ok(InputFile {
+                            path: e.into_path(),
+                            id,
+                        }))
                     }
                     Ok(_) => {}
                     Err(err) => {
@@ -137,7 +197,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
                 }
             }
         } else if p.exists() {
-            out.push(Ok(p.clone()));
+            out.push(Ok(InputFile {
+                path: p.clone(),
+                id: file_stem(p),
+            }));
         } else {
             out.push(Err(IngestError::at(
                 &p.display().to_string(),
@@ -146,6 +209,18 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
         }
     }
     out
+}
+
+/// `a/b/index.html.gz` → `a/b/index`, with `/` whatever the platform.
+fn relative_id(rel: &Path) -> String {
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if let Some(last) = parts.last_mut() {
+        *last = file_stem(Path::new(last.as_str()));
+    }
+    parts.join("/")
 }
 
 /// The kinds of file a directory walk picks up.
@@ -182,61 +257,173 @@ fn format_of(path: &str) -> Format {
     }
 }
 
-/// Read one input (a file or `-`) into articles. A JSON-lines file yields
-/// one result per non-blank line, so one bad line spoils only itself.
+/// Read one input (a file or `-`) into articles, with default limits and
+/// the file's stem as the default id.
 pub fn read_path(path: &Path) -> Vec<Result<RawArticle, IngestError>> {
-    let name = if path.as_os_str() == "-" {
+    let input = InputFile {
+        path: path.to_path_buf(),
+        id: file_stem(path),
+    };
+    read_input(&input, &ReadLimits::default()).collect()
+}
+
+/// Read one input into articles, lazily: a JSON-lines file is read line by
+/// line (memory stays bounded whatever its size), and one bad line spoils
+/// only itself.
+pub fn read_input(input: &InputFile, limits: &ReadLimits) -> Articles {
+    let name = if input.path.as_os_str() == "-" {
         "-".to_string()
     } else {
-        path.display().to_string()
+        input.path.display().to_string()
     };
-    let bytes = match read_bytes(path, &name) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(e)],
-    };
-    let stem = file_stem(path);
-    read_bytes_as(&name, &stem, &bytes)
+    match open_input(&input.path, &name, &input.id, limits) {
+        Ok(a) => a,
+        Err(e) => Articles::Done(Some(Err(e))),
+    }
 }
 
 /// Parse bytes already read (`name` for messages, `stem` for default ids).
 pub fn read_bytes_as(name: &str, stem: &str, bytes: &[u8]) -> Vec<Result<RawArticle, IngestError>> {
-    let origin = Origin {
-        path: name.to_string(),
-        line: None,
-    };
-    let fail = |kind| vec![Err(IngestError::new(origin.clone(), kind))];
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return fail(ErrorKind::Empty);
+    let limits = ReadLimits::default();
+    let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+    match open_reader(reader, name, stem, &limits) {
+        Ok(a) => a.collect(),
+        Err(e) => vec![Err(e)],
     }
-    if let Some(kind) = binary_junk(bytes) {
-        return fail(kind);
+}
+
+/// The articles of one input, produced as they are read.
+pub enum Articles {
+    /// At most one more result (a whole-file article or an error).
+    Done(Option<Result<RawArticle, IngestError>>),
+    /// Several, already parsed (a JSON array file).
+    Many(std::vec::IntoIter<Result<RawArticle, IngestError>>),
+    /// One per non-blank line of a JSON-lines stream.
+    Lines(Box<JsonLines>),
+}
+
+impl Iterator for Articles {
+    type Item = Result<RawArticle, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Articles::Done(one) => one.take(),
+            Articles::Many(it) => it.next(),
+            Articles::Lines(l) => l.next(),
+        }
     }
-    let mut format = format_of(name);
-    let text = match decode(bytes, format) {
-        Ok(t) => t,
-        Err(kind) => return fail(kind),
-    };
-    if format == Format::Sniff {
-        format = sniff(&text);
+}
+
+/// A JSON-lines stream read one bounded line at a time.
+pub struct JsonLines {
+    reader: std::io::BufReader<Box<dyn Read + Send>>,
+    name: String,
+    stem: String,
+    line: usize,
+    max: usize,
+    gzip: bool,
+    done: bool,
+}
+
+impl JsonLines {
+    /// The next line's bytes (without its newline), or `Err(len)` when it
+    /// is longer than the limit: its bytes are skipped, never held.
+    fn read_line(&mut self) -> Option<std::io::Result<Result<Vec<u8>, usize>>> {
+        use std::io::BufRead;
+        let mut buf = Vec::new();
+        let mut len = 0usize;
+        let mut any = false;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(e)),
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            any = true;
+            let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            if len + take <= self.max {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+            len += take;
+            self.reader.consume(take + usize::from(end));
+            if end {
+                break;
+            }
+        }
+        if !any {
+            return None;
+        }
+        Some(Ok(if len > self.max { Err(len) } else { Ok(buf) }))
     }
-    match format {
-        Format::JsonLines => read_json_lines(name, stem, &text),
-        Format::Html => vec![Ok(RawArticle {
-            origin,
-            id: stem.to_string(),
-            url: None,
-            title: None,
-            published: None,
-            body: Body::Html(text),
-        })],
-        Format::Text | Format::Sniff => vec![Ok(RawArticle {
-            origin,
-            id: stem.to_string(),
-            url: None,
-            title: None,
-            published: None,
-            body: Body::Text(text),
-        })],
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<RawArticle, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let line = match self.read_line() {
+                None => {
+                    self.done = true;
+                    return None;
+                }
+                Some(Err(e)) => {
+                    self.done = true;
+                    let kind = if self.gzip {
+                        ErrorKind::Gzip(e)
+                    } else {
+                        ErrorKind::Io(e)
+                    };
+                    return Some(Err(IngestError::new(
+                        Origin {
+                            path: self.name.clone(),
+                            line: Some(self.line + 1),
+                        },
+                        kind,
+                    )));
+                }
+                Some(Ok(l)) => l,
+            };
+            self.line += 1;
+            let origin = Origin {
+                path: self.name.clone(),
+                line: Some(self.line),
+            };
+            let bytes = match line {
+                Ok(b) => b,
+                Err(len) => {
+                    return Some(Err(IngestError::new(
+                        origin,
+                        ErrorKind::Limit {
+                            what: "the line's size in bytes",
+                            found: len,
+                            limit: self.max,
+                            option: "--max-bytes",
+                        },
+                    )))
+                }
+            };
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            let (text, repaired) = decode_lossy(&bytes);
+            let default_id = format!("{}-{}", self.stem, self.line);
+            let r = match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
+                Ok(v) => article_from_json(origin.clone(), &default_id, v).map(|mut a| {
+                    if let Some(w) = repaired {
+                        a.warnings.push(w);
+                    }
+                    a
+                }),
+                Err(e) => Err(IngestError::new(origin, ErrorKind::Json(e.to_string()))),
+            };
+            return Some(r);
+        }
+        None
     }
 }
 
@@ -255,26 +442,223 @@ fn file_stem(path: &Path) -> String {
     }
 }
 
-fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, IngestError> {
-    let err = |kind| IngestError::at(name, kind);
-    let mut raw = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut raw)
-            .map_err(|e| err(e.into()))?;
+fn open_input(
+    path: &Path,
+    name: &str,
+    stem: &str,
+    limits: &ReadLimits,
+) -> Result<Articles, IngestError> {
+    let err = |e: std::io::Error| IngestError::at(name, e.into());
+    let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
     } else {
-        raw = std::fs::read(path).map_err(|e| err(e.into()))?;
+        if std::fs::metadata(path).map_err(err)?.is_dir() {
+            return Err(IngestError::at(
+                name,
+                std::io::Error::other("is a directory").into(),
+            ));
+        }
+        Box::new(std::fs::File::open(path).map_err(err)?)
+    };
+    open_reader(reader, name, stem, limits)
+}
+
+/// Reads up to `buf.len()` bytes (fewer only at the end).
+fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    // Gzip by magic number, whatever the file is called.
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .map_err(|e| err(ErrorKind::Gzip(e)))?;
-        return Ok(out);
+    Ok(n)
+}
+
+/// Gzip by magic number, whatever the file is called; then the format,
+/// from the name or the first bytes; then the articles, with every read
+/// bounded by the limits (a gzip bomb stops at the byte limit).
+fn open_reader(
+    mut raw: Box<dyn Read + Send>,
+    name: &str,
+    stem: &str,
+    limits: &ReadLimits,
+) -> Result<Articles, IngestError> {
+    let io = |e: std::io::Error| IngestError::at(name, e.into());
+    let mut magic = [0u8; 2];
+    let n = read_full(&mut raw, &mut magic).map_err(io)?;
+    let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(magic[..n].to_vec()).chain(raw));
+    let gzip = n == 2 && magic == [0x1f, 0x8b];
+    let mut reader: Box<dyn Read + Send> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(std::io::BufReader::new(
+            rest,
+        )))
+    } else {
+        rest
+    };
+    let fail = |e: std::io::Error| {
+        IngestError::at(
+            name,
+            if gzip {
+                ErrorKind::Gzip(e)
+            } else {
+                ErrorKind::Io(e)
+            },
+        )
+    };
+    let mut head = vec![0u8; 64 << 10];
+    let got = read_full(&mut reader, &mut head).map_err(fail)?;
+    head.truncate(got);
+    let mut format = format_of(name);
+    if format == Format::Sniff {
+        format = sniff(&String::from_utf8_lossy(&head));
     }
-    Ok(raw)
+    let origin = Origin {
+        path: name.to_string(),
+        line: None,
+    };
+    if format == Format::JsonLines && !head.trim_ascii_start().starts_with(b"[") {
+        if head.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(IngestError::new(origin, ErrorKind::Empty));
+        }
+        let stream: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(reader));
+        return Ok(Articles::Lines(Box::new(JsonLines {
+            reader: std::io::BufReader::with_capacity(64 << 10, stream),
+            name: name.to_string(),
+            stem: stem.to_string(),
+            line: 0,
+            max: limits.max_bytes,
+            gzip,
+            done: false,
+        })));
+    }
+    // A whole-file article (or a JSON array): read it all, but no more
+    // than the limit allows.
+    let max = if format == Format::JsonLines {
+        limits.max_bytes.saturating_mul(16)
+    } else {
+        limits.max_bytes
+    };
+    let mut bytes = head;
+    if bytes.len() <= max {
+        (&mut reader)
+            .take((max + 1 - bytes.len()) as u64)
+            .read_to_end(&mut bytes)
+            .map_err(fail)?;
+    }
+    if bytes.len() > max {
+        // Stop here: nothing past the limit is read or kept (a gzip bomb
+        // costs no more than the limit).
+        return Err(IngestError::new(
+            origin,
+            ErrorKind::TooBig {
+                what: if gzip { "decompressed size" } else { "size" },
+                limit: max,
+            },
+        ));
+    }
+    parse_whole(name, stem, &bytes, format)
+}
+
+/// One whole input's bytes into articles.
+fn parse_whole(
+    name: &str,
+    stem: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<Articles, IngestError> {
+    let origin = Origin {
+        path: name.to_string(),
+        line: None,
+    };
+    let fail = |kind| Err(IngestError::new(origin.clone(), kind));
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return fail(ErrorKind::Empty);
+    }
+    if format != Format::JsonLines {
+        if let Some(kind) = binary_junk(bytes) {
+            return fail(kind);
+        }
+    }
+    let (text, repaired) = match decode(bytes, format) {
+        Ok(t) => (t, None),
+        Err(ErrorKind::Encoding { line, column, .. }) => {
+            let (t, how) = decode_fallback(bytes);
+            (
+                t,
+                Some(format!(
+                    "not valid UTF-8 at line {line}, column {column}; read as {how}"
+                )),
+            )
+        }
+        Err(kind) => return fail(kind),
+    };
+    let one = |body: Body| {
+        Ok(Articles::Done(Some(Ok(RawArticle {
+            origin: origin.clone(),
+            id: stem.to_string(),
+            body,
+            warnings: repaired.clone().into_iter().collect(),
+            ..Default::default()
+        }))))
+    };
+    match format {
+        Format::JsonLines => Ok(Articles::Many(
+            read_json_lines(name, stem, &text).into_iter(),
+        )),
+        Format::Html => one(Body::Html(text)),
+        Format::Text | Format::Sniff => one(Body::Text(text)),
+    }
+}
+
+/// A JSON line's bytes as text: JSON is UTF-8, so a stray byte is replaced
+/// (and said), never a reason to lose the line.
+fn decode_lossy(bytes: &[u8]) -> (String, Option<String>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "not valid UTF-8 at byte {}; invalid bytes replaced with U+FFFD",
+                e.valid_up_to()
+            )),
+        ),
+    }
+}
+
+/// Text that is not UTF-8 and declares no charset: news archives mix
+/// encodings, and most such files are Windows-1252. When no byte sequence
+/// in it is valid multi-byte UTF-8, read it as Windows-1252; otherwise it
+/// is UTF-8 with a few bad bytes, replaced.
+fn decode_fallback(bytes: &[u8]) -> (String, &'static str) {
+    let mut utf8_sequences = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 1,
+        };
+        if len > 1 && i + len <= bytes.len() && std::str::from_utf8(&bytes[i..i + len]).is_ok() {
+            utf8_sequences += 1;
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    if utf8_sequences == 0 {
+        let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        (t.into_owned(), "Windows-1252")
+    } else {
+        (
+            String::from_utf8_lossy(bytes).into_owned(),
+            "UTF-8 with invalid bytes replaced by U+FFFD",
+        )
+    }
 }
 
 /// Binary data: a NUL byte, or many control characters, in the first 8 KiB.
@@ -456,13 +840,23 @@ fn article_from_json(
         (None, None) => return Err(err(ErrorKind::NoBody)),
         _ => return Err(err(ErrorKind::EmptyBody)),
     };
+    let mut warnings = Vec::new();
+    if let Some(p) = published.as_deref() {
+        if crate::normalise_date(p).is_none() {
+            warnings.push(format!(
+                "\"published\": {p:?} is not a date dyad can read (YYYY-MM-DD or RFC 3339); ignored"
+            ));
+        }
+    }
     Ok(RawArticle {
         origin,
+        id_given: id.is_some(),
         id: id.unwrap_or_else(|| default_id.to_string()),
         url,
         title,
         published,
         body,
+        warnings,
     })
 }
 
@@ -487,9 +881,107 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_reports_line_and_column() {
-        let e = only_err(read("c.txt", b"first line\nsec\xffond"));
-        assert!(e.contains("line 2, column 4"), "{e}");
+    fn invalid_utf8_is_repaired_with_a_warning_naming_the_place() {
+        // Lone high bytes: Windows-1252, as news archives often are.
+        let r = read("c.txt", b"first line\nsec\xe9ond caf\xe9");
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.body, Body::Text("first line\nsecéond café".into()));
+        assert!(
+            a.warnings[0].contains("line 2, column 4"),
+            "{:?}",
+            a.warnings
+        );
+        assert!(a.warnings[0].contains("Windows-1252"));
+        // Real UTF-8 with one stray byte: UTF-8, the stray byte replaced.
+        let r = read("c2.txt", b"na\xc3\xafve text\n\xff end");
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.body, Body::Text("naïve text\n\u{fffd} end".into()));
+        assert!(a.warnings[0].contains("U+FFFD"));
+        // A JSON line with a stray byte keeps its line.
+        let r = read("j.jsonl", b"{\"text\":\"caf\xe9 talks\"}\n");
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.body, Body::Text("caf\u{fffd} talks".into()));
+        assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_unreadable_published_date_is_a_warning_naming_the_line() {
+        let r = read(
+            "p.jsonl",
+            b"{\"text\":\"One.\",\"published\":\"2025-13-45\"}\n{\"text\":\"Two.\",\"published\":\"2025-01-02\"}\n",
+        );
+        let a = r[0].as_ref().unwrap();
+        assert_eq!(a.origin.to_string(), "p.jsonl:1");
+        assert!(a.warnings[0].contains("2025-13-45"), "{:?}", a.warnings);
+        assert!(r[1].as_ref().unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn ids_are_paths_relative_to_the_argument_and_given_ids_are_marked() {
+        let dir = std::env::temp_dir().join(format!("dyad-ids-{}", std::process::id()));
+        for sub in ["site-a/2024/05", "site-b/news"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+            std::fs::write(dir.join(sub).join("index.html"), "<p>Text.</p>").unwrap();
+        }
+        std::fs::write(dir.join("feed.jsonl.gz"), b"").unwrap();
+        let files: Vec<InputFile> = expand_paths(std::slice::from_ref(&dir))
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        let ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["feed", "site-a/2024/05/index", "site-b/news/index"]);
+        // A file named directly keeps its stem.
+        let one = expand_paths(&[dir.join("site-b/news/index.html")]);
+        assert_eq!(one[0].as_ref().unwrap().id, "index");
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let r = read(
+            "g.jsonl",
+            b"{\"id\":\"x1\",\"text\":\"A.\"}\n{\"text\":\"B.\"}\n",
+        );
+        assert!(r[0].as_ref().unwrap().id_given);
+        let b = r[1].as_ref().unwrap();
+        assert!(!b.id_given);
+        assert_eq!(b.id, "x-2");
+    }
+
+    #[test]
+    fn a_gzip_bomb_stops_at_the_byte_limit() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![b'a'; 1 << 20];
+        for _ in 0..64 {
+            enc.write_all(&zeros).unwrap();
+        }
+        let gz = enc.finish().unwrap();
+        assert!(gz.len() < 1 << 20);
+        let limits = ReadLimits { max_bytes: 4 << 20 };
+        let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(gz));
+        let Err(e) = open_reader(reader, "bomb.txt.gz", "bomb", &limits) else {
+            panic!("a bomb must fail")
+        };
+        assert_eq!(
+            e.to_string(),
+            "bomb.txt.gz: the decompressed size is over 4194304 bytes, the limit (raise it with --max-bytes)"
+        );
+    }
+
+    #[test]
+    fn an_overlong_json_line_fails_alone() {
+        let big = format!("{{\"text\":\"{}\"}}", "word ".repeat(3000));
+        let data = format!("{{\"text\":\"First.\"}}\n{big}\n{{\"text\":\"Last.\"}}\n");
+        let limits = ReadLimits { max_bytes: 1000 };
+        let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(data.into_bytes()));
+        let r: Vec<_> = open_reader(reader, "l.jsonl", "l", &limits)
+            .unwrap()
+            .collect();
+        assert_eq!(r.len(), 3);
+        assert!(r[0].is_ok() && r[2].is_ok());
+        let e = r[1].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("l.jsonl:2: the line's size in bytes is 15011"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -12,21 +12,39 @@ mod input;
 pub mod links;
 
 pub use input::{
-    expand_paths, looks_like_html, read_bytes_as, read_path, Body, ErrorKind, IngestError, Origin,
-    RawArticle,
+    expand_paths, looks_like_html, read_bytes_as, read_input, read_path, Articles, Body, ErrorKind,
+    IngestError, InputFile, JsonLines, Origin, RawArticle, ReadLimits,
 };
 
 use dyad_document::{Document, Link, LinkKind, PublishedFrom, Span};
 use dyad_extract::Extracted;
 
+/// How deep HTML may nest by default; real pages stay well under 100.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
 /// Turn one raw article into a document with text, paragraphs, links and
 /// metadata. Fails only when no article text is left.
 pub fn build_document(raw: RawArticle) -> Result<Document, IngestError> {
+    build_document_limited(raw, DEFAULT_MAX_DEPTH)
+}
+
+/// [`build_document`], refusing HTML nested deeper than `max_depth`.
+pub fn build_document_limited(raw: RawArticle, max_depth: usize) -> Result<Document, IngestError> {
     let ex = match &raw.body {
-        Body::Html(h) if dyad_extract::is_full_page(h) => {
-            dyad_extract::extract_page(h, raw.url.as_deref())
-        }
-        Body::Html(h) => dyad_extract::extract_fragment(h, raw.url.as_deref()),
+        Body::Html(h) => match dyad_extract::extract_limited(h, raw.url.as_deref(), max_depth) {
+            Ok(ex) => ex,
+            Err(e) => {
+                return Err(IngestError::new(
+                    raw.origin,
+                    ErrorKind::Limit {
+                        what: "the HTML's nesting depth",
+                        found: e.depth,
+                        limit: e.limit,
+                        option: "--max-depth",
+                    },
+                ))
+            }
+        },
         Body::Text(t) => plain_text(t),
     };
     if ex.text.trim().is_empty() {
@@ -186,10 +204,8 @@ mod tests {
                 line: None,
             },
             id: "t".into(),
-            url: None,
-            title: None,
-            published: None,
             body,
+            ..Default::default()
         }
     }
 

@@ -33,7 +33,10 @@
 //! PETRARCH user's own dictionaries can replace dyad's (`dyad code
 //! --petrarch DIR`); [`suite`] reads PETRARCH validation files.
 
+mod load;
 pub mod suite;
+
+pub use load::{load_dir, load_files, LoadError, Loaded};
 #[cfg(test)]
 mod tests;
 

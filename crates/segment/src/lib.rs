@@ -105,6 +105,56 @@ pub fn segment(doc: &mut Document) {
     }
 }
 
+/// Split every sentence longer than `max_tokens` into pieces of at most
+/// that many, each ending at the last `;`, `:`, `,` or dash of its window
+/// where there is one (else at the window's end). The parser and the coder
+/// read one sentence at a time; a run-on "sentence" of thousands of tokens
+/// (a list, a table, text without stops) would otherwise cost them far
+/// more than its length. Returns how many sentences were split.
+pub fn cap_sentences(doc: &mut Document, max_tokens: usize) -> usize {
+    let max_tokens = max_tokens.max(2);
+    if doc
+        .sentences
+        .iter()
+        .all(|s| s.last_token - s.first_token <= max_tokens)
+    {
+        return 0;
+    }
+    let mut split = 0;
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for s in std::mem::take(&mut doc.sentences) {
+        if s.last_token - s.first_token <= max_tokens {
+            out.push(s);
+            continue;
+        }
+        split += 1;
+        let mut first = s.first_token;
+        while first < s.last_token {
+            let mut last = (first + max_tokens).min(s.last_token);
+            if last < s.last_token {
+                // Break after the last clause punctuation in the back half.
+                let lo = first + max_tokens / 2;
+                if let Some(k) = (lo..last).rev().find(|&k| {
+                    matches!(
+                        &doc.text[doc.tokens[k].span.range()],
+                        ";" | ":" | "," | "—" | "–" | "--"
+                    )
+                }) {
+                    last = k + 1;
+                }
+            }
+            out.push(Sentence {
+                span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+                first_token: first,
+                last_token: last,
+            });
+            first = last;
+        }
+    }
+    doc.sentences = out;
+    split
+}
+
 /// Lower-level, for other stages and tests: tokens of a piece of text as
 /// byte spans (relative to `text`).
 pub fn tokenize(text: &str) -> Vec<Span> {

@@ -909,3 +909,38 @@ fn throughput() {
     let secs = t.elapsed().as_secs_f64();
     println!("tokenize: {n} tokens in {secs:.3}s = {:.1} MB/s", mb / secs);
 }
+
+#[test]
+fn long_sentences_are_capped_at_clause_punctuation() {
+    let words: Vec<String> = (0..50)
+        .map(|i| {
+            if i % 7 == 6 {
+                "b,".to_string()
+            } else {
+                format!("w{i}")
+            }
+        })
+        .collect();
+    let mut doc = Document {
+        text: format!("Short one. {} end.", words.join(" ")),
+        ..Default::default()
+    };
+    segment(&mut doc);
+    let before = doc.sentences.len();
+    assert_eq!(cap_sentences(&mut doc, 1000), 0);
+    assert_eq!(doc.sentences.len(), before);
+    let n = cap_sentences(&mut doc, 10);
+    assert_eq!(n, 1);
+    assert!(doc.sentences.len() > before + 4);
+    // Every token is in exactly one sentence, in order, none over the cap.
+    let mut next = 0;
+    for s in &doc.sentences {
+        assert_eq!(s.first_token, next);
+        assert!(s.last_token - s.first_token <= 10);
+        next = s.last_token;
+    }
+    assert_eq!(next, doc.tokens.len());
+    // Pieces end at the comma where one is in reach.
+    let second = doc.sentences[1];
+    assert_eq!(doc.slice(doc.tokens[second.last_token - 1].span), ",");
+}

@@ -39,6 +39,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub use merge::{CodeLevel, MergeRule, PlaceLevel};
 pub use parquet_export::parquet;
 pub use put::Stored;
+
 pub use schema::SCHEMA_VERSION;
 pub use wire::WireRule;
 
@@ -69,12 +70,12 @@ pub enum StoreError {
 /// What storing one document did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Put {
-    Stored(Stored),
+    /// Stored under `id`: the document's own, or, when a file-derived id
+    /// was taken by a different document, that id plus a hash of the text;
+    /// `stats` says what became of its events.
+    Stored { id: String, stats: Stored },
     /// Already there: `existing` is the stored id, `on` what matched.
-    Duplicate {
-        existing: String,
-        on: &'static str,
-    },
+    Duplicate { existing: String, on: &'static str },
 }
 
 /// One line of `dyad ls`.
@@ -92,6 +93,21 @@ pub struct DocSummary {
     pub events: usize,
     /// The id of the stored document this one is a wire copy of.
     pub copy_of: Option<String>,
+    /// dyad's version and dictionaries that coded it.
+    pub coded_by: Option<String>,
+}
+
+/// How a document is to be stored.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PutOptions<'a> {
+    /// Where it came from (`path[:line]`), kept for `ls`.
+    pub source: Option<&'a str>,
+    /// The input gave the id: an equal id is then the same document.
+    /// Otherwise the id was made from a file's path, and only the same URL
+    /// or the same text makes a duplicate.
+    pub id_given: bool,
+    /// What coded it (`Pipeline::coded_by`).
+    pub coded_by: Option<&'a str>,
 }
 
 pub struct Store {
@@ -137,7 +153,9 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         query::register_functions(&conn)?;
-        let opened = schema::prepare(&conn)?;
+        schema::prepare(&conn, |c| {
+            fill_layers(c, &MergeRule::default(), &WireRule::default())
+        })?;
         let mut store = Store {
             conn,
             rule: MergeRule::default(),
@@ -149,9 +167,6 @@ impl Store {
             }
             None => MergeRule::default(),
         };
-        if let schema::Opened::Migrated(_) = opened {
-            store.fill_layers()?;
-        }
         Ok(store)
     }
 
@@ -191,50 +206,47 @@ impl Store {
         self.wire = rule;
     }
 
-    /// Documents stored before their layers had tables (a migrated
-    /// database): fill the layers from each document's JSON.
-    fn fill_layers(&mut self) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let docs: Vec<(i64, String, String)> = {
-            let mut st = tx.prepare(
-                "SELECT rowid, id, doc FROM documents
-                 WHERE rowid NOT IN (SELECT doc FROM sentences) ORDER BY rowid",
-            )?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        tx.execute("DELETE FROM links", [])?;
-        for (rowid, id, json) in docs {
-            let c: Contract = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-                id: id.clone(),
-                msg: e.to_string(),
-            })?;
-            tx.execute(
-                "UPDATE documents SET day = ?2, chars = ?3 WHERE rowid = ?1",
-                params![rowid, published_day(&c), c.text.chars().count() as i64],
-            )?;
-            put::layers(&tx, rowid, &c, &self.rule, &self.wire)?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Start a transaction. Dropping the batch without [`Batch::commit`]
     /// rolls it back.
+    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a second writer then waits for the busy timeout instead of failing
+    /// with "database is locked" when its read turns into a write.
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
             rule: self.rule,
             wire: self.wire,
         })
     }
 
     /// Store one document in its own transaction.
-    pub fn put(&mut self, doc: &Document, source: Option<&str>) -> Result<Put, StoreError> {
+    pub fn put(&mut self, doc: &Document, opts: PutOptions) -> Result<Put, StoreError> {
         let b = self.batch()?;
-        let r = b.put(doc, source)?;
+        let r = b.put(doc, opts)?;
         b.commit()?;
         Ok(r)
+    }
+
+    /// Replace a stored document by a new coding of it (same id), in its
+    /// own transaction: its layers are replaced and its events merged
+    /// again (events left without mentions go). Returns false when no
+    /// document has that id.
+    pub fn replace(&mut self, doc: &Document, coded_by: Option<&str>) -> Result<bool, StoreError> {
+        let b = self.batch()?;
+        let done = b.replace(doc, coded_by)?.is_some();
+        b.commit()?;
+        Ok(done)
+    }
+
+    /// Ids of stored documents, oldest first, with what coded each.
+    pub fn coded(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, coded_by FROM documents ORDER BY rowid")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count(&self) -> Result<usize, StoreError> {
@@ -261,7 +273,8 @@ impl Store {
                     (SELECT count(*) FROM sentences s WHERE s.doc = d.rowid),
                     d.chars,
                     (SELECT count(*) FROM event_mentions m WHERE m.doc = d.rowid),
-                    (SELECT o.id FROM documents o WHERE o.rowid = d.copy_of)
+                    (SELECT o.id FROM documents o WHERE o.rowid = d.copy_of),
+                    d.coded_by
              FROM documents d ORDER BY d.published, d.id",
         )?;
         let rows = st.query_map([], |r| {
@@ -277,6 +290,7 @@ impl Store {
                 chars: r.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
                 events: r.get::<_, i64>(9)? as usize,
                 copy_of: r.get(10)?,
+                coded_by: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -300,6 +314,33 @@ impl Store {
             .map(Some)
             .map_err(|e| corrupt(e.to_string()))
     }
+}
+
+/// Documents stored before their layers had tables (a migrated
+/// database): fill the layers from each document's JSON.
+fn fill_layers(conn: &Connection, rule: &MergeRule, wire: &WireRule) -> Result<(), StoreError> {
+    let docs: Vec<(i64, String, String)> = {
+        let mut st = conn.prepare(
+            "SELECT rowid, id, doc FROM documents
+             WHERE rowid NOT IN (SELECT doc FROM sentences) ORDER BY rowid",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (rowid, id, json) in docs {
+        let c: Contract = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            id: id.clone(),
+            msg: e.to_string(),
+        })?;
+        conn.execute(
+            "UPDATE documents SET day = ?2, chars = ?3 WHERE rowid = ?1",
+            params![rowid, published_day(&c), c.text.chars().count() as i64],
+        )?;
+        // The links table existed before: its rows are written again.
+        conn.execute("DELETE FROM links WHERE doc = ?1", [rowid])?;
+        put::layers(conn, rowid, &c, rule, wire)?;
+    }
+    Ok(())
 }
 
 fn published_day(c: &Contract) -> Option<i64> {
@@ -363,61 +404,87 @@ fn remerge(conn: &Connection, rule: &MergeRule) -> Result<usize, StoreError> {
 }
 
 impl Batch<'_> {
-    /// Store a document unless one with the same id, URL or text is there.
-    pub fn put(&self, doc: &Document, source: Option<&str>) -> Result<Put, StoreError> {
+    /// Store a document unless the same one is there: the same URL, the
+    /// same clean text, or (for an id the input gave) the same id.
+    pub fn put(&self, doc: &Document, opts: PutOptions) -> Result<Put, StoreError> {
         let hash = doc.text_hash();
         let existing: Option<(String, Option<String>, String)> = self
             .tx
             .query_row(
                 "SELECT id, url, text_hash FROM documents
-                 WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2) OR text_hash = ?3 LIMIT 1",
-                params![doc.id, doc.url, hash],
+                 WHERE (?4 AND id = ?1) OR (?2 IS NOT NULL AND url = ?2) OR text_hash = ?3
+                 LIMIT 1",
+                params![doc.id, doc.url, hash, opts.id_given],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
         if let Some((id, url, h)) = existing {
-            let on = if id == doc.id {
-                "id"
-            } else if url.is_some() && url == doc.url {
+            let on = if url.is_some() && url == doc.url {
                 "url"
-            } else {
-                debug_assert_eq!(h, hash);
+            } else if h == hash {
                 "text"
+            } else {
+                "id"
             };
             return Ok(Put::Duplicate { existing: id, on });
         }
+        // A file-derived id another document has: this one is different (no
+        // URL or text matched), so it gets the id plus its text's hash.
+        let mut id = doc.id.clone();
+        let taken = |id: &str| -> Result<bool, StoreError> {
+            Ok(self
+                .tx
+                .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some())
+        };
+        if taken(&id)? {
+            id = format!("{}-{}", doc.id, &hash[..8.min(hash.len())]);
+            let mut k = 2;
+            while taken(&id)? {
+                id = format!("{}-{}-{k}", doc.id, &hash[..8.min(hash.len())]);
+                k += 1;
+            }
+        }
         // Tokens are cheap to recompute and triple the size: not stored.
-        let contract = doc.to_contract(false);
+        let mut contract = doc.to_contract(false);
+        contract.id.clone_from(&id);
         let json = serde_json::to_string(&contract).expect("a contract always serialises");
         let published_from = contract.published_from.as_ref().map(put::name);
         self.tx.execute(
             "INSERT INTO documents (id, url, text_hash, title, outlet, published, published_from,
-                                    source, ingested_at, doc, day, chars)
+                                    source, ingested_at, doc, day, chars, coded_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9,
-                     ?10, ?11)",
+                     ?10, ?11, ?12)",
             params![
-                doc.id,
+                id,
                 doc.url,
                 hash,
                 doc.title,
                 doc.outlet,
                 doc.published,
                 published_from,
-                source,
+                opts.source,
                 json,
                 published_day(&contract),
-                contract.text.chars().count() as i64
+                contract.text.chars().count() as i64,
+                opts.coded_by
             ],
         )?;
         let rowid = self.tx.last_insert_rowid();
-        let stored = put::layers(&self.tx, rowid, &contract, &self.rule, &self.wire)?;
-        Ok(Put::Stored(stored))
+        let stats = put::layers(&self.tx, rowid, &contract, &self.rule, &self.wire)?;
+        Ok(Put::Stored { id, stats })
     }
 
-    /// Store a document in place of the stored one with its id (re-coding):
-    /// its layers are replaced and its events merged again; events left
-    /// without mentions go.
-    pub fn replace(&self, doc: &Document, source: Option<&str>) -> Result<Put, StoreError> {
+    /// Store a new coding of the stored document with the same id
+    /// (re-coding): the row keeps its place, its layers are replaced and its
+    /// events merged again; events left without mentions go. `None` when no
+    /// document has that id.
+    pub fn replace(
+        &self,
+        doc: &Document,
+        coded_by: Option<&str>,
+    ) -> Result<Option<Stored>, StoreError> {
         let rowid: Option<i64> = self
             .tx
             .query_row(
@@ -426,13 +493,28 @@ impl Batch<'_> {
                 |r| r.get(0),
             )
             .optional()?;
-        if let Some(rowid) = rowid {
-            self.remove(rowid)?;
-        }
-        self.put(doc, source)
+        let Some(rowid) = rowid else { return Ok(None) };
+        self.remove_layers(rowid)?;
+        let contract = doc.to_contract(false);
+        let json = serde_json::to_string(&contract).expect("a contract always serialises");
+        self.tx.execute(
+            "UPDATE documents SET doc = ?2, coded_by = ?3, day = ?4, chars = ?5 WHERE rowid = ?1",
+            params![
+                rowid,
+                json,
+                coded_by,
+                published_day(&contract),
+                contract.text.chars().count() as i64
+            ],
+        )?;
+        Ok(Some(put::layers(
+            &self.tx, rowid, &contract, &self.rule, &self.wire,
+        )?))
     }
 
-    fn remove(&self, rowid: i64) -> Result<(), StoreError> {
+    /// Delete a document's layers (not its row), fixing the counts of the
+    /// events it reported.
+    fn remove_layers(&self, rowid: i64) -> Result<(), StoreError> {
         let tx = &self.tx;
         let events: Vec<i64> = {
             let mut st = tx.prepare("SELECT DISTINCT event FROM event_mentions WHERE doc = ?1")?;
@@ -444,12 +526,22 @@ impl Batch<'_> {
              SELECT 'delete', rowid, text FROM sentences WHERE doc = ?1",
             [rowid],
         )?;
-        tx.execute("DELETE FROM event_mentions WHERE doc = ?1", [rowid])?;
+        for table in [
+            "event_mentions",
+            "sentences",
+            "mentions",
+            "places",
+            "times",
+            "quotes",
+            "links",
+            "doc_bands",
+        ] {
+            tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [rowid])?;
+        }
         tx.execute(
-            "UPDATE documents SET copy_of = NULL WHERE copy_of = ?1",
+            "UPDATE documents SET copy_of = NULL, minhash = NULL WHERE rowid = ?1",
             [rowid],
         )?;
-        tx.execute("DELETE FROM documents WHERE rowid = ?1", [rowid])?;
         for ev in events {
             put::recount(tx, ev)?;
         }

@@ -1,17 +1,22 @@
 //! The database schema, its version (`PRAGMA user_version`) and migrations.
 //!
-//! Version 1 (dyad before the analyst's database) kept the version in a
-//! `meta` row and stored only documents and links; it is migrated in place:
-//! the new tables are created and every stored document's layers are filled
-//! from its JSON. A database from a newer dyad, or a file that is not a dyad
-//! database, is refused with a message saying so.
+//! Versions:
+//! 1. documents (their contract JSON) and links; the version in a `meta` row;
+//! 2. `documents.coded_by` (which dyad and dictionaries coded each);
+//! 3. every layer in its own table, events merged across articles, wire
+//!    copies; the version in `PRAGMA user_version` (and `meta`).
+//!
+//! Versions 1 and 2 are migrated in place: the new columns and tables are
+//! created and every stored document's layers are filled from its JSON. A
+//! database from a newer dyad, or a file that is not a dyad database, is
+//! refused with a message saying so.
 
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::StoreError;
 
 /// The schema this dyad writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Tables of version 2. Layers key on (document rowid, position in the
 /// document's array), so `events[].place` and friends stay valid indexes.
@@ -27,6 +32,7 @@ CREATE TABLE IF NOT EXISTS documents (
     published TEXT,
     published_from TEXT,
     source TEXT,
+    coded_by TEXT,
     ingested_at TEXT NOT NULL,
     doc TEXT NOT NULL,
     day INTEGER,
@@ -49,8 +55,8 @@ CREATE TABLE IF NOT EXISTS links (
 CREATE INDEX IF NOT EXISTS links_url ON links(url);
 ";
 
-/// What version 2 adds (run after [`DDL`], also on a migrated version 1).
-pub(crate) const DDL_V2: &str = "
+/// What version 3 adds (run after [`DDL`], also on a migrated version 1 or 2).
+pub(crate) const DDL_V3: &str = "
 CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS documents_copy_of ON documents(copy_of);
@@ -269,8 +275,37 @@ pub enum Opened {
     Migrated(i64),
 }
 
-/// Create, check or migrate the schema.
-pub(crate) fn prepare(conn: &Connection) -> Result<Opened, StoreError> {
+/// Create, check or migrate the schema. A migration runs `fill` (which
+/// fills the new tables from the stored documents) in the same
+/// transaction, under the write lock, so two processes opening one old
+/// database migrate it once.
+pub(crate) fn prepare(
+    conn: &Connection,
+    fill: impl FnOnce(&Connection) -> Result<(), StoreError>,
+) -> Result<Opened, StoreError> {
+    if let Found::Version(v) = found(conn)? {
+        if v == SCHEMA_VERSION {
+            return Ok(Opened::Current);
+        }
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let r = migrate(conn, fill);
+    match r {
+        Ok(o) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(o)
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn migrate(
+    conn: &Connection,
+    fill: impl FnOnce(&Connection) -> Result<(), StoreError>,
+) -> Result<Opened, StoreError> {
     match found(conn)? {
         Found::Foreign => Err(StoreError::Foreign),
         Found::Version(v) if v > SCHEMA_VERSION => Err(StoreError::Version {
@@ -278,29 +313,29 @@ pub(crate) fn prepare(conn: &Connection) -> Result<Opened, StoreError> {
             expected: SCHEMA_VERSION,
         }),
         Found::Version(v) if v == SCHEMA_VERSION => Ok(Opened::Current),
-        Found::Version(1) => {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(
+        Found::Version(v @ (1 | 2)) => {
+            if v == 1 {
+                conn.execute_batch("ALTER TABLE documents ADD COLUMN coded_by TEXT;")?;
+            }
+            conn.execute_batch(
                 "ALTER TABLE documents ADD COLUMN day INTEGER;
                  ALTER TABLE documents ADD COLUMN chars INTEGER;
                  ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents(rowid);
                  ALTER TABLE documents ADD COLUMN minhash BLOB;",
             )?;
-            tx.execute_batch(DDL_V2)?;
-            set_version(&tx)?;
-            tx.commit()?;
-            Ok(Opened::Migrated(1))
+            conn.execute_batch(DDL_V3)?;
+            fill(conn)?;
+            set_version(conn)?;
+            Ok(Opened::Migrated(v))
         }
         Found::Version(v) => Err(StoreError::Version {
             found: v,
             expected: SCHEMA_VERSION,
         }),
         Found::Empty => {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(DDL)?;
-            tx.execute_batch(DDL_V2)?;
-            set_version(&tx)?;
-            tx.commit()?;
+            conn.execute_batch(DDL)?;
+            conn.execute_batch(DDL_V3)?;
+            set_version(conn)?;
             Ok(Opened::Created)
         }
     }

@@ -22,9 +22,18 @@ fn doc(id: &str, url: Option<&str>, text: &str) -> Document {
     }
 }
 
+/// Options for a document whose id the input gave.
+fn given() -> PutOptions<'static> {
+    PutOptions {
+        source: Some("test.jsonl:1"),
+        id_given: true,
+        coded_by: Some("dyad test"),
+    }
+}
+
 fn stored(p: Put) -> Stored {
     match p {
-        Put::Stored(s) => s,
+        Put::Stored { stats, .. } => stats,
         other => panic!("expected stored, got {other:?}"),
     }
 }
@@ -33,7 +42,7 @@ fn stored(p: Put) -> Stored {
 fn duplicates_by_id_url_or_text_are_not_stored_twice() {
     let mut s = Store::in_memory().unwrap();
     stored(
-        s.put(&doc("a", Some("https://x.example/1"), "One text."), None)
+        s.put(&doc("a", Some("https://x.example/1"), "One text."), given())
             .unwrap(),
     );
     let d = |e: &str, on| Put::Duplicate {
@@ -41,19 +50,22 @@ fn duplicates_by_id_url_or_text_are_not_stored_twice() {
         on,
     };
     assert_eq!(
-        s.put(&doc("a", None, "Other text."), None).unwrap(),
+        s.put(&doc("a", None, "Other text."), given()).unwrap(),
         d("a", "id")
     );
     assert_eq!(
-        s.put(&doc("b", Some("https://x.example/1"), "Third text."), None)
-            .unwrap(),
+        s.put(
+            &doc("b", Some("https://x.example/1"), "Third text."),
+            given()
+        )
+        .unwrap(),
         d("a", "url")
     );
     assert_eq!(
-        s.put(&doc("c", None, "One   text."), None).unwrap(),
+        s.put(&doc("c", None, "One   text."), given()).unwrap(),
         d("a", "text")
     );
-    stored(s.put(&doc("d", None, "New text."), None).unwrap());
+    stored(s.put(&doc("d", None, "New text."), given()).unwrap());
     assert_eq!(s.count().unwrap(), 2);
     let back = s.get("a").unwrap().unwrap();
     assert_eq!(back, doc("a", Some("https://x.example/1"), "One text."));
@@ -73,9 +85,9 @@ fn an_uncommitted_batch_leaves_nothing() {
     let path = dir.join("t.db");
     {
         let mut s = Store::open(&path).unwrap();
-        s.put(&doc("kept", None, "Kept text."), None).unwrap();
+        s.put(&doc("kept", None, "Kept text."), given()).unwrap();
         let b = s.batch().unwrap();
-        b.put(&doc("lost", None, "Lost text."), None).unwrap();
+        b.put(&doc("lost", None, "Lost text."), given()).unwrap();
         // Dropped without commit: as if the process were killed here.
     }
     let s = Store::open(&path).unwrap();
@@ -173,7 +185,7 @@ fn one(conn: &Connection, sql: &str) -> i64 {
 #[test]
 fn every_layer_has_its_table_and_the_text_is_searchable() {
     let mut s = Store::in_memory().unwrap();
-    stored(s.put(&story(&Story::default()), Some("a.txt")).unwrap());
+    stored(s.put(&story(&Story::default()), given()).unwrap());
     let c = s.conn();
     assert_eq!(one(c, "SELECT count(*) FROM sentences"), 2);
     assert_eq!(one(c, "SELECT count(*) FROM mentions"), 3);
@@ -204,7 +216,7 @@ fn every_layer_has_its_table_and_the_text_is_searchable() {
 #[test]
 fn one_event_reported_by_many_articles_has_many_mentions() {
     let mut s = Store::in_memory().unwrap();
-    let first = stored(s.put(&story(&Story::default()), None).unwrap());
+    let first = stored(s.put(&story(&Story::default()), given()).unwrap());
     assert_eq!((first.events, first.new_events, first.merged), (1, 1, 0));
     // Another outlet, its own words, the next day: the same event.
     let second = stored(
@@ -216,7 +228,7 @@ fn one_event_reported_by_many_articles_has_many_mentions() {
                 body: BODY_B,
                 ..Default::default()
             }),
-            None,
+            given(),
         )
         .unwrap(),
     );
@@ -270,7 +282,7 @@ fn one_event_reported_by_many_articles_has_many_mentions() {
                     body: &body,
                     ..st
                 }),
-                None,
+                given(),
             )
             .unwrap(),
         );
@@ -287,7 +299,7 @@ fn one_event_reported_by_many_articles_has_many_mentions() {
                 code: "1901",
                 ..Default::default()
             }),
-            None,
+            given(),
         )
         .unwrap(),
     );
@@ -297,7 +309,7 @@ fn one_event_reported_by_many_articles_has_many_mentions() {
 #[test]
 fn wire_copies_are_linked_and_count_as_one_source() {
     let mut s = Store::in_memory().unwrap();
-    stored(s.put(&story(&Story::default()), None).unwrap());
+    stored(s.put(&story(&Story::default()), given()).unwrap());
     // The agency story republished elsewhere with small edits, and a
     // mistaken event date that would otherwise make it another event.
     let copy_body = BODY_A
@@ -312,7 +324,7 @@ fn wire_copies_are_linked_and_count_as_one_source() {
                 date: Some("2024-02-20"),
                 ..Default::default()
             }),
-            None,
+            given(),
         )
         .unwrap(),
     );
@@ -356,7 +368,7 @@ fn the_merge_rule_is_configurable_and_remerges() {
                     outlet: id,
                     ..Default::default()
                 }),
-                None,
+                given(),
             )
             .unwrap(),
         );
@@ -377,7 +389,7 @@ fn the_merge_rule_is_configurable_and_remerges() {
 #[test]
 fn recoding_a_document_redoes_its_merge() {
     let mut s = Store::in_memory().unwrap();
-    stored(s.put(&story(&Story::default()), None).unwrap());
+    stored(s.put(&story(&Story::default()), given()).unwrap());
     stored(
         s.put(
             &story(&Story {
@@ -386,7 +398,7 @@ fn recoding_a_document_redoes_its_merge() {
                 body: BODY_B,
                 ..Default::default()
             }),
-            None,
+            given(),
         )
         .unwrap(),
     );
@@ -402,11 +414,12 @@ fn recoding_a_document_redoes_its_merge() {
                 code: "173",
                 ..Default::default()
             }),
-            None,
+            Some("dyad test 2"),
         )
-        .unwrap();
+        .unwrap()
+        .expect("b is stored");
     b.commit().unwrap();
-    assert_eq!(stored(r).new_events, 1);
+    assert_eq!(r.new_events, 1);
     assert_eq!(s.event_counts().unwrap(), (2, 2));
     assert_eq!(
         one(
@@ -495,7 +508,7 @@ fn sample() -> Store {
         },
     ];
     for st in &stories {
-        stored(s.put(&story(st), None).unwrap());
+        stored(s.put(&story(st), given()).unwrap());
     }
     s
 }
@@ -783,4 +796,117 @@ fn parquet_writes_one_typed_file_per_table() {
     assert_eq!(counts[0], ("events", 1));
     assert_eq!(counts[3], ("documents", 2));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_derived_id_taken_by_another_document_gets_a_hash() {
+    let mut s = Store::in_memory().unwrap();
+    let file = PutOptions::default();
+    assert!(matches!(
+        s.put(&doc("report", None, "Chile text."), file).unwrap(),
+        Put::Stored { ref id, .. } if id == "report"
+    ));
+    // Another run, another folder, another article with the same name.
+    let other = doc("report", None, "Peru text.");
+    let Put::Stored { id, .. } = s.put(&other, file).unwrap() else {
+        panic!("a different article must be stored")
+    };
+    assert!(id.starts_with("report-") && id != "report", "{id}");
+    assert_eq!(s.get(&id).unwrap().unwrap().text, "Peru text.");
+    assert_eq!(s.count().unwrap(), 2);
+    // The same article again is a duplicate by its text, whatever its id.
+    assert!(matches!(
+        s.put(&doc("report", None, "Peru text."), file).unwrap(),
+        Put::Duplicate { on: "text", .. }
+    ));
+}
+
+#[test]
+fn a_version_2_database_is_migrated_and_keeps_what_coded_it() {
+    let dir = scratch("v2");
+    let path = dir.join("v2.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::DDL_V1).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE documents ADD COLUMN coded_by TEXT;
+             UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+        let d = story(&Story::default());
+        let json = serde_json::to_string(&d.to_contract(false)).unwrap();
+        conn.execute(
+            "INSERT INTO documents (id, url, text_hash, outlet, published, ingested_at, doc,
+                                    coded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, '2024-03-04T00:00:00Z', ?6, 'dyad 0.1.0 dict:abc')",
+            params![d.id, d.url, d.text_hash(), d.outlet, d.published, json],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO links (doc, ord, text, url, kind, start, end)
+             VALUES (1, 0, 'x', 'https://x.example', 'other', 0, 1)",
+            [],
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(one(s.conn(), "PRAGMA user_version"), SCHEMA_VERSION);
+    assert_eq!(one(s.conn(), "SELECT count(*) FROM events"), 1);
+    assert_eq!(
+        s.coded().unwrap(),
+        [("a".to_string(), Some("dyad 0.1.0 dict:abc".to_string()))]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_writers_both_complete() {
+    let dir = scratch("writers");
+    let path = dir.join("t.db");
+    Store::open(&path).unwrap();
+    let writer = |tag: &'static str| {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut s = Store::open(&path).unwrap();
+            for i in 0..150 {
+                let text = format!("Article {i} from writer {tag}.");
+                s.put(
+                    &doc(&format!("{tag}{i}"), None, &text),
+                    PutOptions::default(),
+                )
+                .unwrap();
+            }
+        })
+    };
+    let (a, b) = (writer("a"), writer("b"));
+    a.join().unwrap();
+    b.join().unwrap();
+    assert_eq!(Store::open(&path).unwrap().count().unwrap(), 300);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn recoding_through_the_store_keeps_the_row_and_replaces_layers() {
+    let mut s = Store::in_memory().unwrap();
+    stored(s.put(&story(&Story::default()), given()).unwrap());
+    let recoded = story(&Story {
+        code: "042",
+        ..Default::default()
+    });
+    assert!(s.replace(&recoded, Some("dyad test 2")).unwrap());
+    assert!(!s
+        .replace(&doc("nobody", None, "No such text."), None)
+        .unwrap());
+    let c = s.conn();
+    assert_eq!(one(c, "SELECT count(*) FROM events"), 1);
+    assert_eq!(one(c, "SELECT count(*) FROM events WHERE code = '042'"), 1);
+    assert_eq!(one(c, "SELECT count(*) FROM sentences"), 2);
+    assert_eq!(
+        one(
+            c,
+            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'warehouses'"
+        ),
+        1
+    );
+    assert_eq!(s.coded().unwrap()[0].1.as_deref(), Some("dyad test 2"));
 }
