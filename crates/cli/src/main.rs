@@ -10,6 +10,8 @@ mod bench_events;
 mod bench_scale;
 mod eval;
 mod eval_geo;
+mod export;
+mod query;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -148,6 +150,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Select stored events: one row per merged event (an event reported
+    /// by many articles is one row with its mention, article and source
+    /// counts), or with --mentions one row per report; --count-by for time
+    /// series and tallies.
+    Query(query::QueryArgs),
+    /// Write what the filters select as jsonl, csv, gdelt, gdelt-mentions,
+    /// plover, parquet or graphml.
+    Export(export::ExportArgs),
+    /// Show the rule that merges reports into events; with options, change
+    /// it and merge everything stored again.
+    MergeRule(query::MergeRuleArgs),
     /// Print one stored document as JSON.
     Show {
         id: String,
@@ -302,6 +315,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => recode(&pipeline.pipeline()?, &db, &ids, all),
         Command::Ls { db, json } => ls(&db, json),
         Command::Show { id, db, pretty } => show(&id, &db, pretty),
+        Command::Query(a) => query::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::MergeRule(a) => query::merge_rule(&a),
         Command::Eval {
             what: Eval::Extraction { dir, pages },
         } => {
@@ -674,7 +690,11 @@ fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &std::path::Path) -> Resul
                         coded_by: Some(&coded_by),
                     };
                     match store.put(doc, opts) {
-                        Ok(Put::Stored { .. }) => t.add(doc),
+                        Ok(Put::Stored { stats, .. }) => {
+                            t.add(doc);
+                            t.merged += stats.merged;
+                            t.copies += usize::from(stats.copy_of.is_some());
+                        }
                         Ok(Put::Duplicate { .. }) => t.dups += 1,
                         Err(e) => {
                             // A full disk or a broken database stops the run:
@@ -712,7 +732,8 @@ fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &std::path::Path) -> Resul
         return Ok(ExitCode::from(1));
     }
     println!(
-        "{} stored, {} already there, {} failed; {} sentences, {} links, {} events, {} quotes and {} places added; {} documents in {}",
+        "{} stored, {} already there, {} failed; {} sentences, {} links, {} events, {} quotes and {} places added; \
+         {} events merged into events already stored, {} wire copies; {} documents in {}",
         t.stored,
         t.dups,
         t.failed,
@@ -721,6 +742,8 @@ fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &std::path::Path) -> Resul
         t.events,
         t.quotes,
         t.places,
+        t.merged,
+        t.copies,
         store.count()?,
         db.display()
     );
@@ -750,6 +773,10 @@ struct Tally {
     events: usize,
     quotes: usize,
     places: usize,
+    /// Event mentions that joined an event stored from another document.
+    merged: usize,
+    /// Documents found to be wire copies of stored ones.
+    copies: usize,
 }
 
 impl Tally {

@@ -1,20 +1,47 @@
-//! Store: the embedded SQLite database that keeps coded documents.
+//! Store: the embedded SQLite database, the analyst's centre of dyad.
 //!
-//! One row per document (its contract JSON plus indexed columns) and one per
-//! link. A document is known again by its id, its URL or the hash of its
-//! clean text, so re-ingesting stores nothing twice. Writes go in
-//! transactions ([`Store::batch`]), so an interrupted ingest leaves every
-//! committed document whole and nothing half-written; the next run goes on.
+//! Every layer of a coded document is kept in its own table, keyed on the
+//! document and the layer's position: documents (with their contract JSON),
+//! sentences (with an FTS5 index), entities (one identity per canonical
+//! name, code and kind, across documents), mentions, places, times, quotes
+//! with speakers, links, and events. Events are merged across articles
+//! (GDELT's Events and Mentions): one `events` row per event, one
+//! `event_mentions` row per report of it, each keeping its document,
+//! sentence, span and pattern ([`merge`] gives the rule); wire copies are
+//! recognised by MinHash ([`wire`]).
 //!
-//! Public API: [`Store`], [`Batch`], [`Put`], [`DocSummary`], [`StoreError`].
+//! A document is known again by its id, its URL or the hash of its clean
+//! text, so re-ingesting stores nothing twice. Writes go in transactions
+//! ([`Store::batch`]), so an interrupted ingest leaves every committed
+//! document whole. The schema is versioned ([`schema`]): an older database is
+//! migrated in place, a newer one refused.
+//!
+//! Public API: [`Store`], [`Batch`], [`Put`], [`Stored`], [`DocSummary`],
+//! [`StoreError`], [`MergeRule`], [`WireRule`], the [`query`] filters and
+//! rows, and the [`export`] writers.
+
+mod countries;
+pub mod day;
+pub mod export;
+pub mod merge;
+mod parquet_export;
+pub mod plover;
+mod put;
+pub mod query;
+pub mod schema;
+pub mod wire;
 
 use std::path::Path;
 
 use dyad_document::{Contract, Document};
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// 1: documents and links. 2: `documents.coded_by`.
-const SCHEMA_VERSION: i64 = 2;
+pub use merge::{CodeLevel, MergeRule, PlaceLevel};
+pub use parquet_export::parquet;
+pub use put::Stored;
+
+pub use schema::SCHEMA_VERSION;
+pub use wire::WireRule;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -27,16 +54,26 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("stored document {id} is unreadable: {msg}")]
     Corrupt { id: String, msg: String },
-    #[error("database schema version {found} is newer than this dyad ({expected}); upgrade dyad")]
+    #[error(
+        "database schema version {found} is newer than this dyad's ({expected}); \
+         upgrade dyad to read it"
+    )]
     Version { found: i64, expected: i64 },
+    #[error("not a dyad database: it holds tables but no dyad schema version")]
+    Foreign,
+    #[error("stored merge rule is unreadable: {0}")]
+    Rule(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// What storing one document did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Put {
     /// Stored under `id`: the document's own, or, when a file-derived id
-    /// was taken by a different document, that id plus a hash of the text.
-    Stored { id: String },
+    /// was taken by a different document, that id plus a hash of the text;
+    /// `stats` says what became of its events.
+    Stored { id: String, stats: Stored },
     /// Already there: `existing` is the stored id, `on` what matched.
     Duplicate { existing: String, on: &'static str },
 }
@@ -53,17 +90,11 @@ pub struct DocSummary {
     pub links: usize,
     pub sentences: usize,
     pub chars: usize,
+    pub events: usize,
+    /// The id of the stored document this one is a wire copy of.
+    pub copy_of: Option<String>,
     /// dyad's version and dictionaries that coded it.
     pub coded_by: Option<String>,
-}
-
-pub struct Store {
-    conn: Connection,
-}
-
-/// A transaction: documents put through it are committed together.
-pub struct Batch<'a> {
-    tx: rusqlite::Transaction<'a>,
 }
 
 /// How a document is to be stored.
@@ -79,8 +110,22 @@ pub struct PutOptions<'a> {
     pub coded_by: Option<&'a str>,
 }
 
+pub struct Store {
+    conn: Connection,
+    rule: MergeRule,
+    wire: WireRule,
+}
+
+/// A transaction: documents put through it are committed together.
+pub struct Batch<'a> {
+    tx: rusqlite::Transaction<'a>,
+    rule: MergeRule,
+    wire: WireRule,
+}
+
 impl Store {
-    /// Open (creating if needed) the database at `path`.
+    /// Open (creating if needed) the database at `path`; a database made by
+    /// an older dyad is migrated in place.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.display().to_string(),
@@ -101,76 +146,64 @@ impl Store {
     }
 
     fn init(conn: Connection) -> Result<Store, StoreError> {
-        // WAL: readers (ls, serve) never block the ingest, and a crash
-        // leaves the last committed state.
+        // WAL: readers (ls, query, serve) never block the ingest, and a
+        // crash leaves the last committed state.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS documents (
-                 rowid INTEGER PRIMARY KEY,
-                 id TEXT NOT NULL UNIQUE,
-                 url TEXT UNIQUE,
-                 text_hash TEXT NOT NULL UNIQUE,
-                 title TEXT,
-                 outlet TEXT,
-                 published TEXT,
-                 published_from TEXT,
-                 source TEXT,
-                 coded_by TEXT,
-                 ingested_at TEXT NOT NULL,
-                 doc TEXT NOT NULL
-             );
-             CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-             CREATE TABLE IF NOT EXISTS links (
-                 doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-                 ord INTEGER NOT NULL,
-                 text TEXT NOT NULL,
-                 url TEXT NOT NULL,
-                 kind TEXT NOT NULL,
-                 date TEXT,
-                 start INTEGER NOT NULL,
-                 end INTEGER NOT NULL,
-                 PRIMARY KEY (doc, ord)
-             );
-             CREATE INDEX IF NOT EXISTS links_url ON links(url);",
+        query::register_functions(&conn)?;
+        schema::prepare(&conn, |c| {
+            fill_layers(c, &MergeRule::default(), &WireRule::default())
+        })?;
+        let mut store = Store {
+            conn,
+            rule: MergeRule::default(),
+            wire: WireRule::default(),
+        };
+        store.rule = match store.meta("merge_rule")? {
+            Some(json) => {
+                serde_json::from_str(&json).map_err(|e| StoreError::Rule(e.to_string()))?
+            }
+            None => MergeRule::default(),
+        };
+        Ok(store)
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The connection, for read-only queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The rule that merges event mentions into events.
+    pub fn merge_rule(&self) -> MergeRule {
+        self.rule
+    }
+
+    /// Change the merge rule; every stored event mention is merged again
+    /// under it. Returns the number of events after.
+    pub fn set_merge_rule(&mut self, rule: MergeRule) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('merge_rule', ?1)",
+            [serde_json::to_string(&rule).expect("a rule serialises")],
         )?;
-        let found: Option<i64> = conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'schema_version'",
-                [],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .and_then(|v| v.parse().ok());
-        match found {
-            Some(v) if v > SCHEMA_VERSION => {
-                return Err(StoreError::Version {
-                    found: v,
-                    expected: SCHEMA_VERSION,
-                })
-            }
-            Some(1) => {
-                // 1 → 2: which dyad and dictionaries coded each document
-                // (unknown for what version 1 stored).
-                conn.execute_batch(
-                    "BEGIN IMMEDIATE;
-                     ALTER TABLE documents ADD COLUMN coded_by TEXT;
-                     UPDATE meta SET value = '2' WHERE key = 'schema_version';
-                     COMMIT;",
-                )?;
-            }
-            Some(_) => {}
-            None => {
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?1)",
-                    [SCHEMA_VERSION.to_string()],
-                )?;
-            }
-        }
-        Ok(Store { conn })
+        let n = remerge(&tx, &rule)?;
+        tx.commit()?;
+        self.rule = rule;
+        Ok(n)
+    }
+
+    /// The rule that finds wire copies (for documents stored from now on).
+    pub fn set_wire_rule(&mut self, rule: WireRule) {
+        self.wire = rule;
     }
 
     /// Start a transaction. Dropping the batch without [`Batch::commit`]
@@ -183,6 +216,8 @@ impl Store {
             tx: self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
+            rule: self.rule,
+            wire: self.wire,
         })
     }
 
@@ -195,17 +230,14 @@ impl Store {
     }
 
     /// Replace a stored document by a new coding of it (same id), in its
-    /// own transaction. Returns false when no document has that id.
+    /// own transaction: its layers are replaced and its events merged
+    /// again (events left without mentions go). Returns false when no
+    /// document has that id.
     pub fn replace(&mut self, doc: &Document, coded_by: Option<&str>) -> Result<bool, StoreError> {
-        let contract = doc.to_contract(false);
-        let json = serde_json::to_string(&contract).expect("a contract always serialises");
         let b = self.batch()?;
-        let n = b.tx.execute(
-            "UPDATE documents SET doc = ?2, coded_by = ?3 WHERE id = ?1",
-            params![doc.id, json, coded_by],
-        )?;
+        let done = b.replace(doc, coded_by)?.is_some();
         b.commit()?;
-        Ok(n == 1)
+        Ok(done)
     }
 
     /// Ids of stored documents, oldest first, with what coded each.
@@ -224,13 +256,24 @@ impl Store {
             as usize)
     }
 
+    /// Number of (merged) events and of event mentions stored.
+    pub fn event_counts(&self) -> Result<(usize, usize), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions)",
+            [],
+            |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+        )?)
+    }
+
     /// Stored documents, oldest publication first.
     pub fn list(&self) -> Result<Vec<DocSummary>, StoreError> {
         let mut st = self.conn.prepare(
             "SELECT d.id, d.url, d.title, d.outlet, d.published, d.source,
                     (SELECT count(*) FROM links l WHERE l.doc = d.rowid),
-                    json_array_length(d.doc, '$.sentences'),
-                    length(json_extract(d.doc, '$.text')),
+                    (SELECT count(*) FROM sentences s WHERE s.doc = d.rowid),
+                    d.chars,
+                    (SELECT count(*) FROM event_mentions m WHERE m.doc = d.rowid),
+                    (SELECT o.id FROM documents o WHERE o.rowid = d.copy_of),
                     d.coded_by
              FROM documents d ORDER BY d.published, d.id",
         )?;
@@ -243,9 +286,11 @@ impl Store {
                 published: r.get(4)?,
                 source: r.get(5)?,
                 links: r.get::<_, i64>(6)? as usize,
-                sentences: r.get::<_, Option<i64>>(7)?.unwrap_or(0) as usize,
+                sentences: r.get::<_, i64>(7)? as usize,
                 chars: r.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
-                coded_by: r.get(9)?,
+                events: r.get::<_, i64>(9)? as usize,
+                copy_of: r.get(10)?,
+                coded_by: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -269,6 +314,93 @@ impl Store {
             .map(Some)
             .map_err(|e| corrupt(e.to_string()))
     }
+}
+
+/// Documents stored before their layers had tables (a migrated
+/// database): fill the layers from each document's JSON.
+fn fill_layers(conn: &Connection, rule: &MergeRule, wire: &WireRule) -> Result<(), StoreError> {
+    let docs: Vec<(i64, String, String)> = {
+        let mut st = conn.prepare(
+            "SELECT rowid, id, doc FROM documents
+             WHERE rowid NOT IN (SELECT doc FROM sentences) ORDER BY rowid",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (rowid, id, json) in docs {
+        let c: Contract = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            id: id.clone(),
+            msg: e.to_string(),
+        })?;
+        conn.execute(
+            "UPDATE documents SET day = ?2, chars = ?3 WHERE rowid = ?1",
+            params![rowid, published_day(&c), c.text.chars().count() as i64],
+        )?;
+        // The links table existed before: its rows are written again.
+        conn.execute("DELETE FROM links WHERE doc = ?1", [rowid])?;
+        put::layers(conn, rowid, &c, rule, wire)?;
+    }
+    Ok(())
+}
+
+fn published_day(c: &Contract) -> Option<i64> {
+    c.published.as_deref().and_then(day::parse).map(|d| d.0)
+}
+
+/// Merge every stored event mention again, in the order stored.
+fn remerge(conn: &Connection, rule: &MergeRule) -> Result<usize, StoreError> {
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM events;")?;
+    let rows: Vec<(i64, put::Mention)> = {
+        let mut st = conn.prepare(
+            "SELECT m.rowid, m.doc, d.copy_of, m.source, m.target, m.code, m.quad_class,
+                    m.goldstein, m.day, p.name, p.country, p.admin1, p.lat, p.lon, p.feature
+             FROM event_mentions m
+             JOIN documents d ON d.rowid = m.doc
+             LEFT JOIN places p ON p.doc = m.doc AND p.ord = m.place
+             ORDER BY m.rowid",
+        )?;
+        let rows = st.query_map([], |r| {
+            let place = match r.get::<_, Option<String>>(9)? {
+                Some(name) => Some(put::PlaceRow {
+                    name,
+                    country: r.get(10)?,
+                    admin1: r.get(11)?,
+                    lat: r.get(12)?,
+                    lon: r.get(13)?,
+                    feature: r.get(14)?,
+                }),
+                None => None,
+            };
+            Ok((
+                r.get(0)?,
+                put::Mention {
+                    doc: r.get(1)?,
+                    copy_of: r.get(2)?,
+                    source: r.get(3)?,
+                    target: r.get(4)?,
+                    code: r.get(5)?,
+                    quad_class: r.get(6)?,
+                    goldstein: r.get(7)?,
+                    day: r.get(8)?,
+                    place,
+                },
+            ))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut touched = std::collections::HashSet::new();
+    for (rowid, m) in rows {
+        let (event, _) = put::assign(conn, &m, rule)?;
+        conn.execute(
+            "UPDATE event_mentions SET event = ?2 WHERE rowid = ?1",
+            params![rowid, event],
+        )?;
+        touched.insert(event);
+    }
+    for ev in &touched {
+        put::recount(conn, *ev)?;
+    }
+    Ok(touched.len())
 }
 
 impl Batch<'_> {
@@ -314,19 +446,16 @@ impl Batch<'_> {
                 k += 1;
             }
         }
-        let source = opts.source;
         // Tokens are cheap to recompute and triple the size: not stored.
         let mut contract = doc.to_contract(false);
         contract.id.clone_from(&id);
         let json = serde_json::to_string(&contract).expect("a contract always serialises");
-        let published_from = contract
-            .published_from
-            .map(|p| serde_json::to_value(p).expect("enum serialises"))
-            .and_then(|v| v.as_str().map(str::to_string));
+        let published_from = contract.published_from.as_ref().map(put::name);
         self.tx.execute(
             "INSERT INTO documents (id, url, text_hash, title, outlet, published, published_from,
-                                    source, ingested_at, doc, coded_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9, ?10)",
+                                    source, ingested_at, doc, day, chars, coded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9,
+                     ?10, ?11, ?12)",
             params![
                 id,
                 doc.url,
@@ -335,30 +464,89 @@ impl Batch<'_> {
                 doc.outlet,
                 doc.published,
                 published_from,
-                source,
+                opts.source,
                 json,
+                published_day(&contract),
+                contract.text.chars().count() as i64,
                 opts.coded_by
             ],
         )?;
         let rowid = self.tx.last_insert_rowid();
-        let mut st = self.tx.prepare_cached(
-            "INSERT INTO links (doc, ord, text, url, kind, date, start, end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for (i, l) in contract.links.iter().enumerate() {
-            let kind = serde_json::to_value(l.kind).expect("enum serialises");
-            st.execute(params![
+        let stats = put::layers(&self.tx, rowid, &contract, &self.rule, &self.wire)?;
+        Ok(Put::Stored { id, stats })
+    }
+
+    /// Store a new coding of the stored document with the same id
+    /// (re-coding): the row keeps its place, its layers are replaced and its
+    /// events merged again; events left without mentions go. `None` when no
+    /// document has that id.
+    pub fn replace(
+        &self,
+        doc: &Document,
+        coded_by: Option<&str>,
+    ) -> Result<Option<Stored>, StoreError> {
+        let rowid: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT rowid FROM documents WHERE id = ?1",
+                [&doc.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(rowid) = rowid else { return Ok(None) };
+        self.remove_layers(rowid)?;
+        let contract = doc.to_contract(false);
+        let json = serde_json::to_string(&contract).expect("a contract always serialises");
+        self.tx.execute(
+            "UPDATE documents SET doc = ?2, coded_by = ?3, day = ?4, chars = ?5 WHERE rowid = ?1",
+            params![
                 rowid,
-                i as i64,
-                l.text,
-                l.url,
-                kind.as_str(),
-                l.date,
-                l.start as i64,
-                l.end as i64
-            ])?;
+                json,
+                coded_by,
+                published_day(&contract),
+                contract.text.chars().count() as i64
+            ],
+        )?;
+        Ok(Some(put::layers(
+            &self.tx, rowid, &contract, &self.rule, &self.wire,
+        )?))
+    }
+
+    /// Delete a document's layers (not its row), fixing the counts of the
+    /// events it reported.
+    fn remove_layers(&self, rowid: i64) -> Result<(), StoreError> {
+        let tx = &self.tx;
+        let events: Vec<i64> = {
+            let mut st = tx.prepare("SELECT DISTINCT event FROM event_mentions WHERE doc = ?1")?;
+            let rows = st.query_map([rowid], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        tx.execute(
+            "INSERT INTO sentences_fts (sentences_fts, rowid, text)
+             SELECT 'delete', rowid, text FROM sentences WHERE doc = ?1",
+            [rowid],
+        )?;
+        for table in [
+            "event_mentions",
+            "sentences",
+            "mentions",
+            "places",
+            "times",
+            "quotes",
+            "links",
+            "doc_bands",
+        ] {
+            tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [rowid])?;
         }
-        Ok(Put::Stored { id })
+        tx.execute(
+            "UPDATE documents SET copy_of = NULL, minhash = NULL WHERE rowid = ?1",
+            [rowid],
+        )?;
+        for ev in events {
+            put::recount(tx, ev)?;
+        }
+        tx.execute("DELETE FROM events WHERE num_mentions = 0", [])?;
+        Ok(())
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
@@ -367,193 +555,4 @@ impl Batch<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use dyad_document::{Link, LinkKind, Span};
-
-    fn doc(id: &str, url: Option<&str>, text: &str) -> Document {
-        Document {
-            id: id.into(),
-            url: url.map(str::to_string),
-            text: text.into(),
-            links: vec![Link {
-                text: text[..3].into(),
-                url: "https://x.example/a".into(),
-                kind: LinkKind::Other,
-                date: None,
-                span: Span::new(0, 3),
-            }],
-            ..Default::default()
-        }
-    }
-
-    fn given(source: &str) -> PutOptions<'_> {
-        PutOptions {
-            source: Some(source),
-            id_given: true,
-            coded_by: Some("dyad test"),
-        }
-    }
-
-    fn stored(id: &str) -> Put {
-        Put::Stored { id: id.into() }
-    }
-
-    fn tmp_db(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-        let dir = std::env::temp_dir().join(format!("dyad-store-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("t.db");
-        (dir, path)
-    }
-
-    #[test]
-    fn duplicates_by_given_id_url_or_text_are_not_stored_twice() {
-        let mut s = Store::in_memory().unwrap();
-        let g = given("x.jsonl:1");
-        assert_eq!(
-            s.put(&doc("a", Some("https://x.example/1"), "One text."), g)
-                .unwrap(),
-            stored("a")
-        );
-        let d = |e: &str, on| Put::Duplicate {
-            existing: e.into(),
-            on,
-        };
-        assert_eq!(
-            s.put(&doc("a", None, "Other text."), g).unwrap(),
-            d("a", "id")
-        );
-        assert_eq!(
-            s.put(&doc("b", Some("https://x.example/1"), "Third text."), g)
-                .unwrap(),
-            d("a", "url")
-        );
-        assert_eq!(
-            s.put(&doc("c", None, "One   text."), g).unwrap(),
-            d("a", "text")
-        );
-        assert_eq!(s.put(&doc("d", None, "New text."), g).unwrap(), stored("d"));
-        assert_eq!(s.count().unwrap(), 2);
-        let back = s.get("a").unwrap().unwrap();
-        assert_eq!(back, doc("a", Some("https://x.example/1"), "One text."));
-        let list = s.list().unwrap();
-        assert_eq!(list[0].links, 1);
-        assert_eq!(list[0].coded_by.as_deref(), Some("dyad test"));
-    }
-
-    #[test]
-    fn a_file_derived_id_taken_by_another_document_gets_a_hash() {
-        let mut s = Store::in_memory().unwrap();
-        let file = PutOptions::default();
-        assert_eq!(
-            s.put(&doc("report", None, "Chile text."), file).unwrap(),
-            stored("report")
-        );
-        // Another run, another folder, another article with the same name.
-        let other = doc("report", None, "Peru text.");
-        let Put::Stored { id } = s.put(&other, file).unwrap() else {
-            panic!("a different article must be stored")
-        };
-        assert!(id.starts_with("report-") && id != "report", "{id}");
-        assert_eq!(s.get(&id).unwrap().unwrap().text, "Peru text.");
-        assert_eq!(s.count().unwrap(), 2);
-        // The same article again is a duplicate by its text, whatever its id.
-        assert!(matches!(
-            s.put(&doc("report", None, "Peru text."), file).unwrap(),
-            Put::Duplicate { on: "text", .. }
-        ));
-    }
-
-    #[test]
-    fn a_version_1_database_is_migrated_and_a_newer_one_refused() {
-        let (dir, path) = tmp_db("migrate");
-        {
-            let c = Connection::open(&path).unwrap();
-            c.execute_batch(
-                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                 INSERT INTO meta VALUES ('schema_version', '1');
-                 CREATE TABLE documents (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
-                     url TEXT UNIQUE, text_hash TEXT NOT NULL UNIQUE, title TEXT, outlet TEXT,
-                     published TEXT, published_from TEXT, source TEXT,
-                     ingested_at TEXT NOT NULL, doc TEXT NOT NULL);",
-            )
-            .unwrap();
-        }
-        let mut s = Store::open(&path).unwrap();
-        s.put(&doc("a", None, "Some text."), PutOptions::default())
-            .unwrap();
-        assert_eq!(s.list().unwrap().len(), 1);
-        drop(s);
-        {
-            let c = Connection::open(&path).unwrap();
-            c.execute(
-                "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
-                [],
-            )
-            .unwrap();
-        }
-        let e = Store::open(&path).err().expect("a newer schema is refused");
-        assert!(e.to_string().contains("newer than this dyad"), "{e}");
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn two_writers_both_complete() {
-        let (dir, path) = tmp_db("writers");
-        Store::open(&path).unwrap();
-        let writer = |tag: &'static str| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                let mut s = Store::open(&path).unwrap();
-                for i in 0..150 {
-                    let text = format!("Article {i} from writer {tag}.");
-                    s.put(
-                        &doc(&format!("{tag}{i}"), None, &text),
-                        PutOptions::default(),
-                    )
-                    .unwrap();
-                }
-            })
-        };
-        let (a, b) = (writer("a"), writer("b"));
-        a.join().unwrap();
-        b.join().unwrap();
-        assert_eq!(Store::open(&path).unwrap().count().unwrap(), 300);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn an_uncommitted_batch_leaves_nothing() {
-        let (dir, path) = tmp_db("batch");
-        {
-            let mut s = Store::open(&path).unwrap();
-            s.put(&doc("kept", None, "Kept text."), PutOptions::default())
-                .unwrap();
-            let b = s.batch().unwrap();
-            b.put(&doc("lost", None, "Lost text."), PutOptions::default())
-                .unwrap();
-            // Dropped without commit: as if the process were killed here.
-        }
-        let s = Store::open(&path).unwrap();
-        let ids: Vec<String> = s.list().unwrap().into_iter().map(|d| d.id).collect();
-        assert_eq!(ids, vec!["kept".to_string()]);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn replace_recodes_in_place() {
-        let mut s = Store::in_memory().unwrap();
-        s.put(&doc("a", None, "Text."), PutOptions::default())
-            .unwrap();
-        let mut d = doc("a", None, "Text.");
-        d.title = Some("New".into());
-        assert!(s.replace(&d, Some("dyad 2")).unwrap());
-        assert_eq!(s.get("a").unwrap().unwrap().title.as_deref(), Some("New"));
-        assert_eq!(
-            s.coded().unwrap(),
-            vec![("a".to_string(), Some("dyad 2".to_string()))]
-        );
-        assert!(!s.replace(&doc("zz", None, "Xyz."), None).unwrap());
-    }
-}
+mod tests;

@@ -1,0 +1,613 @@
+//! Selecting events: filters, rows (one per merged event, or one per
+//! mention) and counts by period or by key.
+//!
+//! Actor filters take a CAMEO code or prefix (`SYR` matches `SYRGOV`,
+//! `SYRREB`, ...) or a canonical name (`"Vladimir Putin"`, any case): a name
+//! matches the events whose actor mention resolved to that entity in any
+//! article. Text filters use SQLite FTS5 syntax and match the sentence an
+//! event was coded from.
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::{day, StoreError};
+
+/// What to select. Empty fields select everything; several values of one
+/// field are alternatives (OR), different fields all apply (AND).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Actor as source: a code prefix or a canonical name.
+    pub source: Vec<String>,
+    /// Actor as target.
+    pub target: Vec<String>,
+    /// Actor on either side.
+    pub actor: Vec<String>,
+    /// Source and target together.
+    pub dyad: Option<(String, String)>,
+    /// CAMEO code or prefix (`19` = every code under root 19).
+    pub code: Vec<String>,
+    /// CAMEO root (two digits).
+    pub root: Vec<String>,
+    /// QuadClass 1-4.
+    pub quad: Vec<u8>,
+    /// PLOVER event type (`ASSAULT`, `CONSULT`, ...).
+    pub plover: Vec<String>,
+    /// First and last day, inclusive (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// ISO 3166-1 alpha-2 country of the event's place.
+    pub country: Vec<String>,
+    /// Place name or first-level region name.
+    pub place: Vec<String>,
+    /// Within `km` of (`lat`, `lon`).
+    pub near: Option<(f64, f64, f64)>,
+    /// Outlet of a reporting document.
+    pub outlet: Vec<String>,
+    /// FTS5 query over the event's sentence.
+    pub text: Option<String>,
+    /// Phoenix's one-a-day filter: of the events with the same day, source,
+    /// target and code, only the first stored.
+    pub one_a_day: bool,
+}
+
+/// Rows are merged events, or one per mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Events,
+    Mentions,
+}
+
+/// One row of `dyad query` and of the flat exports. For a merged event the
+/// mention fields are its first mention's (GDELT's SOURCEURL convention).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Row {
+    pub event: i64,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub code: String,
+    pub root: String,
+    pub quad_class: i64,
+    pub goldstein: f64,
+    pub plover: Option<String>,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub feature: Option<String>,
+    pub num_mentions: i64,
+    pub num_sources: i64,
+    pub num_articles: i64,
+    pub added_at: String,
+    pub doc: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub doc_chars: Option<i64>,
+    pub sentence: i64,
+    pub sentence_text: String,
+    pub start: i64,
+    pub end: i64,
+    pub mention_code: String,
+    pub pattern: String,
+    pub source_text: Option<String>,
+    pub target_text: Option<String>,
+    pub source_name: Option<String>,
+    pub target_name: Option<String>,
+    pub source_start: Option<i64>,
+    pub target_start: Option<i64>,
+    pub mention_date: Option<String>,
+    pub date_from: Option<String>,
+}
+
+/// What `--count-by` groups on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountBy {
+    Day,
+    Week,
+    Month,
+    Root,
+    Quad,
+    Dyad,
+    Source,
+    Target,
+}
+
+impl std::str::FromStr for CountBy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "day" => CountBy::Day,
+            "week" => CountBy::Week,
+            "month" => CountBy::Month,
+            "root" => CountBy::Root,
+            "quad" => CountBy::Quad,
+            "dyad" => CountBy::Dyad,
+            "source" => CountBy::Source,
+            "target" => CountBy::Target,
+            _ => {
+                return Err(format!(
+                    "{s:?}: expected day, week, month, root, quad, dyad, source or target"
+                ))
+            }
+        })
+    }
+}
+
+impl CountBy {
+    fn is_period(self) -> bool {
+        matches!(self, CountBy::Day | CountBy::Week | CountBy::Month)
+    }
+}
+
+/// One row of a count: the key, the events and mentions selected under it,
+/// the documents they come from, and for a period the number of documents
+/// published in it (what analysts normalise by).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountRow {
+    pub key: String,
+    pub events: i64,
+    pub mentions: i64,
+    pub documents: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents_ingested: Option<i64>,
+}
+
+/// Haversine distance in km, as the SQL function `dyad_km(lat1, lon1, lat2, lon2)`.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_scalar_function(
+        "dyad_km",
+        4,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let v: Vec<Option<f64>> = (0..4).map(|i| ctx.get(i)).collect::<Result<_, _>>()?;
+            Ok(match (v[0], v[1], v[2], v[3]) {
+                (Some(a), Some(b), Some(c), Some(d)) => Some(km(a, b, c, d)),
+                _ => None,
+            })
+        },
+    )
+}
+
+/// The first code that does not start with `p` (for an indexed prefix range).
+fn after_prefix(p: &str) -> String {
+    format!("{p}\u{10FFFF}")
+}
+
+/// A filter compiled to SQL: conditions on the event `e`, and conditions on
+/// a mention `m` with its document `d`.
+struct Sql {
+    event: Vec<String>,
+    mention: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Sql {
+    fn param(&mut self, v: impl Into<Value>) -> String {
+        self.params.push(v.into());
+        format!("?{}", self.params.len())
+    }
+
+    /// An actor on `side` (`source`/`target`): code prefix on the event, or
+    /// the entity of a mention.
+    fn actor(&mut self, side: &str, who: &str) -> (String, String) {
+        let code = who.trim().to_uppercase();
+        let lo = self.param(code.clone());
+        let hi = self.param(after_prefix(&code));
+        let name = self.param(who.trim().to_string());
+        (
+            format!("(e.{side} >= {lo} AND e.{side} < {hi})"),
+            format!(
+                "m.{side}_entity IN (SELECT id FROM entities WHERE name = {name} COLLATE NOCASE)"
+            ),
+        )
+    }
+}
+
+fn period_days(s: &str, end: bool) -> Result<i64, StoreError> {
+    let (d, p) = day::parse(s).ok_or_else(|| {
+        StoreError::Rule(format!("{s:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
+    })?;
+    if !end {
+        return Ok(d);
+    }
+    let (y, m, _) = day::to_ymd(d);
+    Ok(match p {
+        day::Precision::Day => d,
+        day::Precision::Month => {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            day::from_ymd(ny, nm, 1) - 1
+        }
+        day::Precision::Year => day::from_ymd(y + 1, 1, 1) - 1,
+    })
+}
+
+fn compile(f: &Filter) -> Result<Sql, StoreError> {
+    let mut q = Sql {
+        event: vec![],
+        mention: vec![],
+        params: vec![],
+    };
+    // Actor conditions mix event and mention conditions: each is one
+    // EXISTS-able disjunction, compiled separately below.
+    let mut actor_groups: Vec<Vec<(String, String)>> = vec![];
+    for (side, list) in [("source", &f.source), ("target", &f.target)] {
+        if !list.is_empty() {
+            let g = list.iter().map(|w| q.actor(side, w)).collect();
+            actor_groups.push(g);
+        }
+    }
+    if !f.actor.is_empty() {
+        let mut g = vec![];
+        for w in &f.actor {
+            g.push(q.actor("source", w));
+            g.push(q.actor("target", w));
+        }
+        actor_groups.push(g);
+    }
+    if let Some((a, b)) = &f.dyad {
+        actor_groups.push(vec![q.actor("source", a)]);
+        actor_groups.push(vec![q.actor("target", b)]);
+    }
+    for g in actor_groups {
+        let ev: Vec<&str> = g.iter().map(|(e, _)| e.as_str()).collect();
+        let me: Vec<&str> = g.iter().map(|(_, m)| m.as_str()).collect();
+        q.event.push(format!(
+            "({} OR EXISTS (SELECT 1 FROM event_mentions m WHERE m.event = e.id AND ({})))",
+            ev.join(" OR "),
+            me.join(" OR ")
+        ));
+    }
+    if !f.code.is_empty() {
+        let mut alts = vec![];
+        for c in &f.code {
+            let lo = q.param(c.trim().to_string());
+            let hi = q.param(after_prefix(c.trim()));
+            alts.push(format!("(e.code >= {lo} AND e.code < {hi})"));
+        }
+        q.event.push(format!("({})", alts.join(" OR ")));
+    }
+    if !f.root.is_empty() {
+        let ps: Vec<String> = f
+            .root
+            .iter()
+            .map(|r| q.param(format!("{:0>2}", r.trim())))
+            .collect();
+        q.event.push(format!("e.root IN ({})", ps.join(", ")));
+    }
+    if !f.quad.is_empty() {
+        let ps: Vec<String> = f.quad.iter().map(|&n| q.param(n as i64)).collect();
+        q.event.push(format!("e.quad_class IN ({})", ps.join(", ")));
+    }
+    if !f.plover.is_empty() {
+        let ps: Vec<String> = f
+            .plover
+            .iter()
+            .map(|p| q.param(p.trim().to_uppercase()))
+            .collect();
+        q.event.push(format!("e.plover IN ({})", ps.join(", ")));
+    }
+    if let Some(s) = &f.since {
+        let p = q.param(period_days(s, false)?);
+        q.event.push(format!("e.day >= {p}"));
+    }
+    if let Some(s) = &f.until {
+        let p = q.param(period_days(s, true)?);
+        q.event.push(format!("e.day <= {p}"));
+    }
+    if !f.country.is_empty() {
+        let ps: Vec<String> = f
+            .country
+            .iter()
+            .map(|c| q.param(c.trim().to_uppercase()))
+            .collect();
+        q.event.push(format!("e.country IN ({})", ps.join(", ")));
+    }
+    if !f.place.is_empty() {
+        let mut alts = vec![];
+        for p in &f.place {
+            let x = q.param(p.trim().to_string());
+            alts.push(format!(
+                "e.place_name = {x} COLLATE NOCASE OR e.admin1 = {x} COLLATE NOCASE"
+            ));
+        }
+        q.event.push(format!("({})", alts.join(" OR ")));
+    }
+    if let Some((lat, lon, radius)) = f.near {
+        // A bounding box the index can use, then the exact distance.
+        let dlat = radius / 111.0;
+        let dlon = radius / (111.0 * lat.to_radians().cos().abs().max(0.01));
+        let (a, b) = (q.param(lat - dlat), q.param(lat + dlat));
+        let (c, d) = (q.param(lon - dlon), q.param(lon + dlon));
+        let (la, lo, r) = (q.param(lat), q.param(lon), q.param(radius));
+        q.event.push(format!(
+            "e.lat BETWEEN {a} AND {b} AND (e.lon BETWEEN {c} AND {d} OR {d} > 180 OR {c} < -180)
+             AND dyad_km(e.lat, e.lon, {la}, {lo}) <= {r}"
+        ));
+    }
+    if !f.outlet.is_empty() {
+        let ps: Vec<String> = f
+            .outlet
+            .iter()
+            .map(|o| q.param(o.trim().to_string()))
+            .collect();
+        let alts: Vec<String> = ps
+            .iter()
+            .map(|p| format!("d.outlet = {p} COLLATE NOCASE"))
+            .collect();
+        q.mention.push(format!("({})", alts.join(" OR ")));
+    }
+    if let Some(t) = &f.text {
+        let p = q.param(t.clone());
+        q.mention.push(format!(
+            "(m.doc, m.sentence) IN (SELECT s.doc, s.ord FROM sentences s WHERE s.rowid IN
+                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH {p}))"
+        ));
+    }
+    if f.one_a_day {
+        q.event
+            .push("e.id IN (SELECT min(id) FROM events GROUP BY day, source, target, code)".into());
+    }
+    Ok(q)
+}
+
+/// The WHERE clause over `events e` (and, for mentions, `event_mentions m`
+/// with `documents d`).
+fn where_clause(q: &Sql, unit: Unit) -> String {
+    let mut conds = q.event.clone();
+    if !q.mention.is_empty() {
+        match unit {
+            Unit::Mentions => conds.extend(q.mention.iter().cloned()),
+            Unit::Events => conds.push(format!(
+                "EXISTS (SELECT 1 FROM event_mentions m JOIN documents d ON d.rowid = m.doc
+                         WHERE m.event = e.id AND {})",
+                q.mention.join(" AND ")
+            )),
+        }
+    }
+    if conds.is_empty() {
+        "1".into()
+    } else {
+        conds.join(" AND ")
+    }
+}
+
+const ROW_COLUMNS: &str = "e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class,
+    e.goldstein, e.plover, e.place_name, e.country, e.admin1, e.lat, e.lon, e.feature,
+    e.num_mentions, e.num_sources, e.num_articles, e.added_at,
+    d.id, d.url, d.outlet, d.published, d.chars,
+    m.sentence, s.text, m.start, m.end, m.code, m.pattern, m.source_text, m.target_text,
+    se.name, te.name, sm.start, tm.start, m.date, m.date_from";
+
+const ROW_JOINS: &str = "JOIN documents d ON d.rowid = m.doc
+    LEFT JOIN sentences s ON s.doc = m.doc AND s.ord = m.sentence
+    LEFT JOIN entities se ON se.id = m.source_entity
+    LEFT JOIN entities te ON te.id = m.target_entity
+    LEFT JOIN mentions sm ON sm.doc = m.doc AND sm.ord = m.source_mention
+    LEFT JOIN mentions tm ON tm.doc = m.doc AND tm.ord = m.target_mention";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        event: r.get(0)?,
+        date: r.get(1)?,
+        source: r.get(2)?,
+        target: r.get(3)?,
+        code: r.get(4)?,
+        root: r.get(5)?,
+        quad_class: r.get(6)?,
+        goldstein: r.get(7)?,
+        plover: r.get(8)?,
+        place: r.get(9)?,
+        country: r.get(10)?,
+        admin1: r.get(11)?,
+        lat: r.get(12)?,
+        lon: r.get(13)?,
+        feature: r.get(14)?,
+        num_mentions: r.get(15)?,
+        num_sources: r.get(16)?,
+        num_articles: r.get(17)?,
+        added_at: r.get(18)?,
+        doc: r.get(19)?,
+        url: r.get(20)?,
+        outlet: r.get(21)?,
+        published: r.get(22)?,
+        doc_chars: r.get(23)?,
+        sentence: r.get(24)?,
+        sentence_text: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
+        start: r.get(26)?,
+        end: r.get(27)?,
+        mention_code: r.get(28)?,
+        pattern: r.get(29)?,
+        source_text: r.get(30)?,
+        target_text: r.get(31)?,
+        source_name: r.get(32)?,
+        target_name: r.get(33)?,
+        source_start: r.get(34)?,
+        target_start: r.get(35)?,
+        mention_date: r.get(36)?,
+        date_from: r.get(37)?,
+    })
+}
+
+/// Call `each` for every selected row, by date then id. `limit` 0 = all.
+pub fn rows(
+    conn: &Connection,
+    f: &Filter,
+    unit: Unit,
+    limit: usize,
+    mut each: impl FnMut(Row) -> Result<(), StoreError>,
+) -> Result<usize, StoreError> {
+    let q = compile(f)?;
+    let w = where_clause(&q, unit);
+    let lim = if limit > 0 {
+        format!("LIMIT {limit}")
+    } else {
+        String::new()
+    };
+    let sql = match unit {
+        Unit::Events => format!(
+            "SELECT {ROW_COLUMNS} FROM events e
+             JOIN event_mentions m ON m.rowid =
+                 (SELECT min(rowid) FROM event_mentions WHERE event = e.id)
+             {ROW_JOINS}
+             WHERE {w} ORDER BY e.day, e.id {lim}"
+        ),
+        Unit::Mentions => format!(
+            "SELECT {ROW_COLUMNS} FROM event_mentions m JOIN events e ON e.id = m.event
+             {ROW_JOINS}
+             WHERE {w} ORDER BY e.day, e.id, m.rowid {lim}"
+        ),
+    };
+    let mut st = conn.prepare(&sql)?;
+    let mut it = st.query_map(rusqlite::params_from_iter(q.params.iter()), row)?;
+    let mut n = 0;
+    for r in it.by_ref() {
+        each(r?)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The selected event ids (for exports that read their own tables).
+pub fn event_ids(conn: &Connection, f: &Filter) -> Result<Vec<i64>, StoreError> {
+    let q = compile(f)?;
+    let w = where_clause(&q, Unit::Events);
+    let mut st = conn.prepare(&format!(
+        "SELECT e.id FROM events e WHERE {w} ORDER BY e.day, e.id"
+    ))?;
+    let ids = st.query_map(rusqlite::params_from_iter(q.params.iter()), |r| r.get(0))?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+/// Whether a filter selects everything.
+pub fn is_empty(f: &Filter) -> bool {
+    compile(f)
+        .map(|q| q.event.is_empty() && q.mention.is_empty())
+        .unwrap_or(false)
+}
+
+/// The SQL expression of a count key over `e` (events) and the same key
+/// over `d.day` for documents, for periods.
+fn key_sql(by: CountBy) -> (&'static str, Option<&'static str>) {
+    match by {
+        CountBy::Day => ("e.day", Some("d.day")),
+        CountBy::Week => (
+            "e.day - ((e.day + 3) % 7 + 7) % 7",
+            Some("d.day - ((d.day + 3) % 7 + 7) % 7"),
+        ),
+        CountBy::Month => ("substr(e.date, 1, 7)", Some("substr(d.published, 1, 7)")),
+        CountBy::Root => ("e.root", None),
+        CountBy::Quad => ("e.quad_class", None),
+        CountBy::Dyad => (
+            "coalesce(e.source, '-') || '>' || coalesce(e.target, '-')",
+            None,
+        ),
+        CountBy::Source => ("coalesce(e.source, '-')", None),
+        CountBy::Target => ("coalesce(e.target, '-')", None),
+    }
+}
+
+fn key_text(by: CountBy, v: Value) -> String {
+    match (by, v) {
+        (CountBy::Day | CountBy::Week, Value::Integer(d)) => day::iso(d),
+        (_, Value::Integer(i)) => i.to_string(),
+        (_, Value::Text(s)) => s,
+        (_, Value::Null) => "-".into(),
+        (_, v) => format!("{v:?}"),
+    }
+}
+
+/// Counts of the selected events (or mentions) grouped by `by`, in key
+/// order (periods by time, other keys by count, largest first).
+pub fn count(
+    conn: &Connection,
+    f: &Filter,
+    unit: Unit,
+    by: CountBy,
+) -> Result<Vec<CountRow>, StoreError> {
+    let q = compile(f)?;
+    let (key, doc_key) = key_sql(by);
+    let sql = match unit {
+        Unit::Events => {
+            let w = where_clause(&q, Unit::Events);
+            format!(
+                "SELECT {key} AS k, count(*), sum(e.num_mentions), 0
+                 FROM events e WHERE {w} GROUP BY k"
+            )
+        }
+        Unit::Mentions => {
+            let w = where_clause(&q, Unit::Mentions);
+            format!(
+                "SELECT {key} AS k, count(DISTINCT e.id), count(*), count(DISTINCT m.doc)
+                 FROM event_mentions m JOIN events e ON e.id = m.event
+                 JOIN documents d ON d.rowid = m.doc
+                 WHERE {w} GROUP BY k"
+            )
+        }
+    };
+    let mut out: Vec<(Value, CountRow)> = {
+        let mut st = conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+            let k: Value = r.get(0)?;
+            Ok((
+                k.clone(),
+                CountRow {
+                    key: key_text(by, k),
+                    events: r.get(1)?,
+                    mentions: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
+                    documents: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
+                    documents_ingested: None,
+                },
+            ))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if unit == Unit::Events {
+        // Documents reporting the selected events, per key.
+        let w = where_clause(&q, Unit::Events);
+        let sql = format!(
+            "SELECT {key} AS k, count(DISTINCT m.doc) FROM events e
+             JOIN event_mentions m ON m.event = e.id WHERE {w} GROUP BY k"
+        );
+        let mut st = conn.prepare(&sql)?;
+        let docs: std::collections::HashMap<String, i64> = st
+            .query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+                Ok((key_text(by, r.get(0)?), r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        for (_, row) in &mut out {
+            row.documents = docs.get(&row.key).copied().unwrap_or(0);
+        }
+    }
+    if let Some(dk) = doc_key {
+        let sql = format!("SELECT {dk} AS k, count(*) FROM documents d GROUP BY k");
+        let mut st = conn.prepare(&sql)?;
+        let ingested: std::collections::HashMap<String, i64> = st
+            .query_map([], |r| Ok((key_text(by, r.get(0)?), r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (_, row) in &mut out {
+            row.documents_ingested = Some(ingested.get(&row.key).copied().unwrap_or(0));
+        }
+    }
+    if by.is_period() {
+        out.sort_by(|a, b| a.1.key.cmp(&b.1.key));
+    } else {
+        let size = |r: &CountRow| match unit {
+            Unit::Events => r.events,
+            Unit::Mentions => r.mentions,
+        };
+        out.sort_by(|a, b| size(&b.1).cmp(&size(&a.1)).then(a.1.key.cmp(&b.1.key)));
+    }
+    Ok(out.into_iter().map(|(_, r)| r).collect())
+}
