@@ -521,6 +521,8 @@ pub(crate) fn normalise_str(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 /// The automaton over normalised names: read from the cache when these very
 /// names were compiled before (the key is a hash of them, so editing a

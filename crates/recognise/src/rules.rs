@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
-use dyad_dict::{ActorKind, NaiveDate};
+use dyad_dict::{ActorEntry, ActorKind, NaiveDate};
 use dyad_document::{Document, Mention, MentionKind, Span};
 
 use crate::{case_ok, Hit, Raw, Recogniser, What};
+
+mod media;
 
 /// Titles that belong to a person's mention when written before the name
 /// (lower case, without a final full stop).
@@ -165,7 +167,9 @@ struct M {
 struct Ctx<'a> {
     r: &'a Recogniser,
     doc: &'a Document,
-    date: NaiveDate,
+    /// The publication date; `None` codes dated entries by their latest
+    /// period (and says so in `code_as_of`).
+    date: Option<NaiveDate>,
     /// Token containing each byte (usize::MAX between tokens).
     tok_of: Vec<usize>,
 }
@@ -188,7 +192,7 @@ impl Ctx<'_> {
     }
     fn code_of(&self, h: &Hit) -> (Option<String>, Option<String>, Option<String>) {
         let e = &self.r.actors[h.idx];
-        let codes = e.codes_on(self.date);
+        let codes = self.codes(e);
         match codes.first() {
             Some(c) => (
                 Some(c.code.clone()),
@@ -198,6 +202,16 @@ impl Ctx<'_> {
             None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
         }
     }
+    fn codes<'e>(&self, e: &'e ActorEntry) -> Vec<&'e dyad_dict::CodePeriod> {
+        match self.date {
+            Some(d) => e.codes_on(d),
+            None => e.codes_latest(),
+        }
+    }
+    /// `latest` when a dated entry was coded without a publication date.
+    fn as_of(&self, h: &Hit) -> Option<String> {
+        (self.date.is_none() && self.r.actors[h.idx].is_dated()).then(|| "latest".to_string())
+    }
     fn country_code(&self, it: &Item) -> Option<String> {
         self.code_of(&it.hit).0
     }
@@ -206,12 +220,11 @@ impl Ctx<'_> {
     }
 }
 
-fn date_of(doc: &Document) -> NaiveDate {
+fn date_of(doc: &Document) -> Option<NaiveDate> {
     doc.published
         .as_deref()
         .and_then(|p| p.get(..10))
         .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn is_country(w: What) -> bool {
@@ -279,6 +292,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
     appositions(&cx, &mut out);
     coreference(&cx, &mut out);
+    media::outlets_by_role(&cx, &mut out);
 
     // Text order, with `refers_to` remapped.
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -303,8 +317,14 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
     let best = cx.r.hits[raw.pat]
         .iter()
         .filter(|h| case_ok(h.case, surface))
-        .filter(|h| h.from.is_none_or(|f| cx.date >= f) && h.to.is_none_or(|t| cx.date <= t))
-        .min_by_key(|h| priority(cx, h))?;
+        .filter(|h| match cx.date {
+            Some(d) => h.from.is_none_or(|f| d >= f) && h.to.is_none_or(|t| d <= t),
+            // Undated: former names (Yugoslavia) and capitals still stand.
+            None => true,
+        })
+        // Undated, a current name wins over a former one that is also
+        // listed (Moscow: Russia before the Soviet Union).
+        .min_by_key(|h| (priority(cx, h), h.to.is_some()))?;
     let t0 = cx.tok_of[raw.start];
     let t1 = cx.tok_of[raw.end - 1];
     if t0 == usize::MAX || t1 == usize::MAX {
@@ -324,7 +344,7 @@ fn priority(cx: &Ctx, h: &Hit) -> u8 {
         What::Actor => {
             let e = &cx.r.actors[h.idx];
             match e.kind {
-                ActorKind::Person if e.codes_on(cx.date).iter().any(|c| !c.default) => 0,
+                ActorKind::Person if cx.codes(e).iter().any(|c| !c.default) => 0,
                 ActorKind::Person => 6,
                 _ => 1,
             }
@@ -441,6 +461,7 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
             }
             let mut m = mention(Span::new(start, it.end), MentionKind::Person);
             m.code = code;
+            m.code_as_of = cx.as_of(&it.hit);
             m.entity = Some(e.name.clone());
             m.role = note;
             m.source = source;
@@ -448,6 +469,7 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
         } else {
             let mut m = mention(Span::new(it.start, it.end), MentionKind::Org);
             m.code = code;
+            m.code_as_of = cx.as_of(&it.hit);
             m.entity = Some(e.name.clone());
             m.role = e.org_type.clone();
             m.source = source;
@@ -969,6 +991,7 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
                 let root = out[i].m.refers_to.unwrap_or(i);
                 m.refers_to = Some(root);
                 m.code = out[root].m.code.clone();
+                m.code_as_of = out[root].m.code_as_of.clone();
                 m.entity = out[root].m.entity.clone();
                 m.role = out[root].m.role.clone();
             }
@@ -1011,6 +1034,7 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         let mut m = mention(doc.tokens[t].span, MentionKind::Pronoun);
         m.refers_to = Some(root);
         m.code = out[root].m.code.clone();
+        m.code_as_of = out[root].m.code_as_of.clone();
         m.entity = out[root].m.entity.clone();
         out.push(M { m, t0: t, t1: t });
     }

@@ -1,0 +1,143 @@
+//! Tests for real-news classes: undated documents, media as sources or
+//! participants, people and groups whose role the text states.
+
+use super::*;
+
+/// A document through segment, tag and recognise; `date` may be absent.
+pub(crate) fn run(text: &str, date: Option<&str>, outlet: Option<&str>) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: date.map(str::to_string),
+        outlet: outlet.map(str::to_string),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    Recogniser::default_english().recognise(&mut d);
+    d
+}
+
+fn dump(d: &Document) -> String {
+    d.mentions
+        .iter()
+        .map(|m| format!("{:?}={:?}/{:?}", d.slice(m.span), m.kind, m.code))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The code of the first mention whose text is `s`.
+fn code<'a>(d: &'a Document, s: &str) -> Option<&'a str> {
+    d.mentions
+        .iter()
+        .find(|m| d.slice(m.span) == s)
+        .unwrap_or_else(|| panic!("no mention {s:?}: {}", dump(d)))
+        .code
+        .as_deref()
+}
+
+fn kind(d: &Document, s: &str) -> MentionKind {
+    d.mentions
+        .iter()
+        .find(|m| d.slice(m.span) == s)
+        .unwrap_or_else(|| panic!("no mention {s:?}: {}", dump(d)))
+        .kind
+}
+
+// ---------------------------------------------------------------- no date
+
+#[test]
+fn undated_people_keep_their_latest_code_and_say_so() {
+    let d = run("Bashar al-Assad spoke from Moscow.", None, None);
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Bashar al-Assad")
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("SYRELI"));
+    assert_eq!(m.code_as_of.as_deref(), Some("latest"));
+    // A dated document codes as of its date and says nothing more.
+    let d = run(
+        "Bashar al-Assad spoke in Damascus.",
+        Some("2015-03-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Bashar al-Assad")
+        .unwrap();
+    assert_eq!(m.code.as_deref(), Some("SYRGOV"));
+    assert_eq!(m.code_as_of, None);
+}
+
+#[test]
+fn undated_former_states_are_still_found() {
+    let d = run(
+        "Yugoslavia and the Soviet Union signed a trade pact.",
+        None,
+        None,
+    );
+    assert_eq!(code(&d, "Yugoslavia"), Some("YUG"));
+    assert_eq!(code(&d, "Soviet Union"), Some("USR"));
+    // A capital that once stood for a former state stands for today's.
+    let d = run("Moscow rejected the offer.", None, None);
+    assert_eq!(code(&d, "Moscow"), Some("RUSGOV"));
+}
+
+// ---------------------------------------------------------------- media
+
+#[test]
+fn media_that_report_are_outlets() {
+    let d = run(
+        "According to Xinhua, the dam burst overnight. Interfax reported that \
+         the pipeline was shut. The minister told Al Jazeera the talks would go on.",
+        Some("2021-04-02"),
+        None,
+    );
+    for s in ["Xinhua", "Interfax", "Al Jazeera"] {
+        assert_eq!(kind(&d, s), MentionKind::Outlet, "{s}: {}", dump(&d));
+        assert_eq!(code(&d, s), None);
+    }
+}
+
+#[test]
+fn reporting_role_phrases_are_no_actors() {
+    let d = run(
+        "Bolivian state media reported heavy rain. The mayor told reporters he would resign.",
+        Some("2021-04-02"),
+        None,
+    );
+    assert_eq!(code(&d, "Bolivian state media"), None, "{}", dump(&d));
+    assert_eq!(code(&d, "reporters"), None, "{}", dump(&d));
+}
+
+#[test]
+fn media_that_take_part_keep_their_code() {
+    let d = run(
+        "Police in Minsk detained three journalists on Friday. Authorities banned \
+         Al Jazeera from the country.",
+        Some("2021-04-02"),
+        None,
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| d.slice(m.span).contains("journalists")
+                && m.code.as_deref().is_some_and(|c| c.ends_with("MED"))),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "Al Jazeera"), Some("QATMED"), "{}", dump(&d));
+}
+
+#[test]
+fn datelines_and_sign_offs_are_credits() {
+    let d = run(
+        "NAIROBI (AFP) — Kenyan farmers protested on Monday.\n\nThe protest ended at dusk.\n\nTASS",
+        Some("2021-04-02"),
+        None,
+    );
+    assert_eq!(code(&d, "AFP"), None, "{}", dump(&d));
+    assert_eq!(code(&d, "TASS"), None, "{}", dump(&d));
+}
