@@ -9,6 +9,7 @@ use dyad_document::{Document, Mention, MentionKind, Span};
 use crate::{case_ok, Hit, Raw, Recogniser, What};
 
 mod media;
+mod roles;
 
 /// Titles that belong to a person's mention when written before the name
 /// (lower case, without a final full stop).
@@ -162,6 +163,22 @@ struct M {
     m: Mention,
     t0: usize,
     t1: usize,
+    /// The role code alone (`GOV`) of a role phrase.
+    role_code: Option<String>,
+    /// The country prefix was the document's focus, not read in the text.
+    guessed: bool,
+}
+
+impl M {
+    fn new(m: Mention, t0: usize, t1: usize) -> M {
+        M {
+            m,
+            t0,
+            t1,
+            role_code: None,
+            guessed: false,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -290,6 +307,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     agents(&cx, &items, &mut used, focus.as_deref(), &mut out);
     places(&cx, &items, &mut used, &mut out);
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
+    roles::titled_people(&cx, &mut out, focus.as_deref());
     appositions(&cx, &mut out);
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
@@ -408,7 +426,7 @@ fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
         let mut m = mention(span, MentionKind::Outlet);
         m.entity = Some(doc.slice(span).to_string());
         m.role = Some("news outlet".into());
-        out.push(M { m, t0, t1 });
+        out.push(M::new(m, t0, t1));
     }
 }
 
@@ -465,7 +483,7 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
             m.entity = Some(e.name.clone());
             m.role = note;
             m.source = source;
-            out.push(M { m, t0, t1: it.t1 });
+            out.push(M::new(m, t0, it.t1));
         } else {
             let mut m = mention(Span::new(it.start, it.end), MentionKind::Org);
             m.code = code;
@@ -473,11 +491,7 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
             m.entity = Some(e.name.clone());
             m.role = e.org_type.clone();
             m.source = source;
-            out.push(M {
-                m,
-                t0: it.t0,
-                t1: it.t1,
-            });
+            out.push(M::new(m, it.t0, it.t1));
         }
     }
 }
@@ -748,7 +762,10 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
         let anon_noun = items[last].hit.what == What::Anon;
         m.anonymous = anon_noun || PERSON_NOUNS.contains(&lemma.to_lowercase().as_str());
         m.count = count;
-        out.push(M { m, t0, t1: head });
+        let mut built = M::new(m, t0, head);
+        built.role_code = chosen.map(|(c, _)| c.clone());
+        built.guessed = country.is_none() && org_code.is_none() && focus.is_some();
+        out.push(built);
         i = next;
     }
 }
@@ -792,11 +809,7 @@ fn places(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>) {
         if kind == MentionKind::Capital {
             m.role = Some("government".into());
         }
-        out.push(M {
-            m,
-            t0: it.t0,
-            t1: it.t1,
-        });
+        out.push(M::new(m, it.t0, it.t1));
     }
 }
 
@@ -914,7 +927,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
         m.role = Some(doc.slice(role_span).to_string());
         m.code = best.m.code.clone();
         m.source = best.m.source.clone();
-        out.push(M { m, t0: a, t1: b });
+        out.push(M::new(m, a, b));
     }
 }
 
@@ -997,11 +1010,7 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
             }
             None => m.entity = Some(words(doc.slice(span))),
         }
-        out.push(M {
-            m,
-            t0: a,
-            t1: b - 1,
-        });
+        out.push(M::new(m, a, b - 1));
     }
     // he / she: the last person in this or the previous sentence,
     // preferring subjects.
@@ -1036,6 +1045,6 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         m.code = out[root].m.code.clone();
         m.code_as_of = out[root].m.code_as_of.clone();
         m.entity = out[root].m.entity.clone();
-        out.push(M { m, t0: t, t1: t });
+        out.push(M::new(m, t, t));
     }
 }

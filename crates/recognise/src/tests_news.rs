@@ -141,3 +141,99 @@ fn datelines_and_sign_offs_are_credits() {
     assert_eq!(code(&d, "AFP"), None, "{}", dump(&d));
     assert_eq!(code(&d, "TASS"), None, "{}", dump(&d));
 }
+
+// ---------------------------------------------------------------- titles
+
+#[test]
+fn us_style_titles_give_role_and_country_and_the_surname_follows() {
+    let d = run(
+        "Peru's government protested. Rep. Laura Finch, D-Ore., and Sen. Omar Quist \
+         questioned the budget in Lima. Later Finch left Peru.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Rep. Laura Finch"), Some("USALEG"), "{}", dump(&d));
+    assert_eq!(code(&d, "Sen. Omar Quist"), Some("USALEG"));
+    assert_eq!(code(&d, "Finch"), Some("USALEG"));
+}
+
+#[test]
+fn the_title_s_modifier_beats_the_focus_country() {
+    let d = run(
+        "Uganda closed its border. Uganda said the move was temporary. Kenyan Interior \
+         Minister Paul Ochieng called it unlawful. Uganda disagreed.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Kenyan Interior Minister Paul Ochieng"),
+        Some("KENGOV"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn an_organisation_in_the_title_gives_the_role_and_country() {
+    let d = run(
+        "Ghana hosted the talks. State Department official Carl Benn met Ghanaian \
+         ministers in Accra, and Pentagon spokesman Dale Orr said nothing.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "State Department official Carl Benn"),
+        Some("USAGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "Pentagon spokesman Dale Orr"), Some("USAMIL"));
+}
+
+#[test]
+fn ranks_and_former_office_holders() {
+    let d = run(
+        "Lt. Col. Ines Bauer of the German army briefed former Defence Minister \
+         Tomas Rook, a critic of the plan in Germany.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Ines Bauer"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(
+        m.code.as_deref().map(|c| &c[3..]),
+        Some("MIL"),
+        "{}",
+        dump(&d)
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Tomas Rook"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(
+        m.code.as_deref().map(|c| &c[3..]),
+        Some("ELI"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn organisation_and_month_words_are_no_names() {
+    let d = run(
+        "Justice Department lawyers and General Motors met in May.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Person && m.code.is_some()),
+        "{}",
+        dump(&d)
+    );
+}
