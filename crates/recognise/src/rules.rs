@@ -308,7 +308,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     places(&cx, &items, &mut used, &mut out);
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
     roles::titled_people(&cx, &mut out, focus.as_deref());
-    appositions(&cx, &mut out);
+    appositions(&cx, &mut out, focus.as_deref());
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 
@@ -847,7 +847,7 @@ fn is_name_token(cx: &Ctx, t: usize) -> bool {
 
 /// People in no dictionary, named with an apposition: "Name, spokesman for
 /// the X opposition delegation" -> a Person coded from the role phrase.
-fn appositions(cx: &Ctx, out: &mut Vec<M>) {
+fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
     let doc = cx.doc;
     let nt = doc.tokens.len();
     let mut t = 0;
@@ -895,16 +895,12 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
             r1 += 1;
         }
         // The agent mentions inside the role phrase; the most specific wins.
-        let inside: Vec<&M> = out
-            .iter()
-            .filter(|m| m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1)
+        let inside: Vec<usize> = (0..out.len())
+            .filter(|&i| {
+                let m = &out[i];
+                m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1
+            })
             .collect();
-        let Some(first) = inside.first() else {
-            continue;
-        };
-        if first.t0 > r0 + 5 {
-            continue;
-        }
         let rank = |m: &M| {
             let c = m.m.code.as_deref().unwrap_or("");
             let role = c.get(3..).unwrap_or("");
@@ -915,8 +911,15 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
                 _ => 0,
             }
         };
-        let best = inside.iter().min_by_key(|m| rank(m)).copied().cloned();
-        let Some(best) = best else { continue };
+        let best = match inside.first() {
+            Some(&f) if out[f].t0 > r0 + 5 => continue,
+            Some(_) => inside.iter().copied().min_by_key(|&i| rank(&out[i])),
+            None => None,
+        };
+        let Some(rc) = roles::apposition_code(cx, out, best, (r0, r1.max(r0 + 1)), (a, b), focus)
+        else {
+            continue;
+        };
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
         let role_span = Span::new(
             doc.tokens[r0].span.start,
@@ -925,9 +928,11 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
         let mut m = mention(span, MentionKind::Person);
         m.entity = Some(words(doc.slice(span)));
         m.role = Some(doc.slice(role_span).to_string());
-        m.code = best.m.code.clone();
-        m.source = best.m.source.clone();
-        out.push(M::new(m, a, b));
+        m.code = rc.code;
+        m.source = best.and_then(|i| out[i].m.source.clone());
+        let mut built = M::new(m, a, b);
+        built.guessed = rc.guessed;
+        out.push(built);
     }
 }
 

@@ -237,3 +237,66 @@ fn organisation_and_month_words_are_no_names() {
         dump(&d)
     );
 }
+
+// ---------------------------------------------------------------- appositions
+
+#[test]
+fn an_apposition_s_organisation_decides_role_and_country() {
+    let d = run(
+        "Brazil cut its rates. Brazil said more cuts could follow. \"It was overdue,\" \
+         said Mara Quint, a Brazil scholar at the American Policy Institute.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Mara Quint"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("USANGO"), "{}", dump(&d));
+    let d = run(
+        "Sven Lind, research director at Amnesty International, condemned the arrests in Chad.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Sven Lind"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert!(
+        m.code.as_deref().is_some_and(|c| c.starts_with("NGO")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn the_place_an_office_points_to_is_not_its_holder_s_country() {
+    let d = run(
+        "Norway hosted the talks in Oslo. Kenya's ambassador to Norway Abel Mutua \
+         attended, as did former White House Asia adviser Nina Loft.",
+        Some("2022-06-01"),
+        None,
+    );
+    let code_of = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(
+        code_of("Abel Mutua").as_deref(),
+        Some("KENGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code_of("Nina Loft").as_deref(),
+        Some("USAELI"),
+        "{}",
+        dump(&d)
+    );
+}

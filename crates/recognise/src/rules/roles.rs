@@ -146,6 +146,9 @@ struct Chain {
     country: Option<String>,
     org_code: Option<String>,
     org_role: Option<String>,
+    /// A country named inside an organisation's name the dictionaries
+    /// lack ("the American X Institute").
+    org_country: Option<String>,
     former: bool,
 }
 
@@ -255,10 +258,15 @@ fn code_for(
     if chain.former && matches!(role.as_str(), "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
         role = "ELI".into();
     }
+    // The organisation's country before a country that modifies the role:
+    // "White House Russia adviser", "a China scholar at the American X
+    // Institute" (the country there is the subject, not the employer).
     let country = chain
-        .country
-        .clone()
-        .or_else(|| chain.org_code.as_deref().and_then(|o| country_of(cx, o)))
+        .org_code
+        .as_deref()
+        .and_then(|o| country_of(cx, o))
+        .or_else(|| chain.org_country.clone())
+        .or_else(|| chain.country.clone())
         .or_else(|| title_country.map(str::to_string))
         .or_else(|| party_state_tag(cx, name.1).then(|| "USA".to_string()))
         .or_else(|| country_around(cx, out, name.0, name.1));
@@ -327,20 +335,10 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         }
         let (ts, names, role, tcountry, agent) = match found {
             Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
-            None => {
-                // A role phrase right before: "Interior Minister Name".
-                let Some(i) = out.iter().position(|m| {
-                    m.m.kind == MentionKind::Agent && m.t1 + 1 == a && m.role_code.is_some()
-                }) else {
-                    continue;
-                };
-                let m = &out[i];
-                let role = m.role_code.clone().unwrap_or_default();
-                let c = (!m.guessed)
-                    .then(|| m.m.code.as_deref().and_then(|x| country_of(cx, x)))
-                    .flatten();
-                (m.t0, a, role, c, Some(i))
-            }
+            None => match title_or_role_before(cx, out, a) {
+                Some((ts, role, c, agent)) => (ts, a, role, c, agent),
+                None => continue,
+            },
         };
         let n_names = b + 1 - names;
         let abbreviated = names > 0 && cx.word(names - 1).ends_with('.');
@@ -395,6 +393,62 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
     }
 }
 
+/// A title or role phrase ending right before token `a`, or before "to
+/// (the) X" there ("ambassador to the European Union Name", "envoy to Peru
+/// Name": X is where the office points, not whose it is). Gives the title's
+/// first token, role, own country and the role phrase's index in `out`.
+fn title_or_role_before(
+    cx: &Ctx,
+    out: &[M],
+    a: usize,
+) -> Option<(usize, String, Option<String>, Option<usize>)> {
+    let at = |e: usize| -> Option<(usize, String, Option<String>, Option<usize>)> {
+        if let Some(i) = out
+            .iter()
+            .position(|m| m.m.kind == MentionKind::Agent && m.t1 == e && m.role_code.is_some())
+        {
+            let m = &out[i];
+            let role = m.role_code.clone().unwrap_or_default();
+            let c = (!m.guessed)
+                .then(|| m.m.code.as_deref().and_then(|x| country_of(cx, x)))
+                .flatten();
+            return Some((m.t0, role, c, Some(i)));
+        }
+        let (ti, k) = title_ending(cx, e)?;
+        if covered_by_person(out, e) {
+            return None;
+        }
+        Some((e + 1 - k, ti.role.clone(), ti.country.clone(), None))
+    };
+    if a == 0 {
+        return None;
+    }
+    if let Some(r) = out
+        .iter()
+        .any(|m| m.m.kind == MentionKind::Agent && m.t1 + 1 == a)
+        .then(|| at(a - 1))
+        .flatten()
+    {
+        return Some(r);
+    }
+    // "to (the) X" between the title and the name.
+    let x = out.iter().find(|m| {
+        m.t1 + 1 == a
+            && matches!(
+                m.m.kind,
+                MentionKind::Country | MentionKind::Org | MentionKind::Capital
+            )
+    })?;
+    let mut q = x.t0.checked_sub(1)?;
+    if cx.lower(q) == "the" {
+        q = q.checked_sub(1)?;
+    }
+    if !matches!(cx.lower(q).as_str(), "to" | "for") || q == 0 {
+        return None;
+    }
+    at(q - 1)
+}
+
 /// Words that make a capitalised run an organisation or a date, not a name.
 fn not_a_name(w: &str) -> bool {
     let l = w.trim_end_matches('.').to_lowercase();
@@ -441,4 +495,115 @@ fn covered_by_person(out: &[M], t: usize) -> bool {
 /// a capitalised one only when the words before are no mention.
 fn title_may_start_before(cx: &Ctx, out: &[M], s: usize, a: usize) -> bool {
     (s..a).all(|k| !covered(out, k) && !is_name_token(cx, k) || cx.word(k).ends_with('.'))
+}
+
+/// The code of a person described by an apposition ("Name, a professor at
+/// Tulsa University"): the role phrase `r0..r1` (exclusive) and, inside it,
+/// the most specific role (`best`, a role phrase's index in `out`, or a
+/// title), an organisation ("at Amnesty International", "with the X
+/// Institute") and "former"; the country as for titles.
+pub(super) fn apposition_code(
+    cx: &Ctx,
+    out: &[M],
+    best: Option<usize>,
+    (r0, r1): (usize, usize),
+    name: (usize, usize),
+    focus: Option<&str>,
+) -> Option<RoleCode> {
+    let mut chain = Chain {
+        start: r0,
+        ..Default::default()
+    };
+    let (mut role, mut tcountry) = (None, None);
+    if let Some(i) = best {
+        let m = &out[i];
+        role = m.role_code.clone();
+        if !m.guessed {
+            chain.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+        }
+    } else {
+        // A title inside the phrase: "a clinical psychologist".
+        for e in r0..r1.min(r0 + 6) {
+            if let Some((ti, _)) = title_ending(cx, e) {
+                role = Some(ti.role.clone());
+                tcountry = ti.country.clone();
+                break;
+            }
+        }
+    }
+    let role = role?;
+    let mut after_to = false;
+    for k in r0..r1 {
+        let w = cx.lower(k);
+        if matches!(w.as_str(), "former" | "ex") {
+            chain.former = true;
+        }
+        if let Some(m) = out.iter().find(|m| m.t0 == k && m.t1 < r1) {
+            match m.m.kind {
+                MentionKind::Org => {
+                    let code = m.m.code.clone().unwrap_or_default();
+                    let party = code.ends_with("PTY") || m.m.role.as_deref() == Some("party");
+                    if chain.country.is_none() && !after_to {
+                        chain.country = country_of(cx, &code);
+                    }
+                    if !party && chain.org_code.is_none() && !code.is_empty() {
+                        chain.org_code = Some(code);
+                    }
+                }
+                MentionKind::Country if chain.country.is_none() && !after_to => {
+                    chain.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                }
+                _ => {}
+            }
+        }
+        if chain.org_role.is_none() && cx.word(k).chars().next().is_some_and(char::is_uppercase) {
+            chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+            if chain.org_role.is_some() {
+                // A country inside the organisation's capitalised name.
+                let mut j = k;
+                while j > r0
+                    && cx
+                        .word(j - 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    j -= 1;
+                }
+                chain.org_country = out
+                    .iter()
+                    .find(|m| m.m.kind == MentionKind::Country && m.t0 >= j && m.t1 < k)
+                    .and_then(|m| m.m.code.as_deref())
+                    .and_then(|c| country_of(cx, c));
+            }
+        }
+        after_to =
+            matches!(w.as_str(), "to" | "in" | "from" | "on" | "about") || (after_to && w == "the");
+    }
+    // An organisation the person works for decides a role that is not a
+    // state office's.
+    if !matches!(role.as_str(), "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
+        if let Some(r) = chain.org_role.clone() {
+            if chain.org_code.is_none() {
+                return Some(code_for(
+                    cx,
+                    out,
+                    &r,
+                    tcountry.as_deref(),
+                    &chain,
+                    name,
+                    focus,
+                ));
+            }
+        }
+    }
+    Some(code_for(
+        cx,
+        out,
+        &role,
+        tcountry.as_deref(),
+        &chain,
+        name,
+        focus,
+    ))
 }
