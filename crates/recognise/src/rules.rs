@@ -216,8 +216,34 @@ impl Ctx<'_> {
                 c.note.clone(),
                 Some(format!("{}:{}", e.origin.file, c.line)),
             ),
-            None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
+            None => match self.former_office(e) {
+                // Between terms or after the last, a person who held a state
+                // office is one of the elites (CAMEO ELI), not nobody.
+                Some((code, line)) => (
+                    Some(code),
+                    Some("former office holder".into()),
+                    Some(format!("{}:{}", e.origin.file, line)),
+                ),
+                None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
+            },
         }
+    }
+    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD)
+    /// ended before the document's date, with that office's line.
+    fn former_office(&self, e: &ActorEntry) -> Option<(String, usize)> {
+        let d = self.date?;
+        if e.kind != ActorKind::Person {
+            return None;
+        }
+        let last = e
+            .codes
+            .iter()
+            .filter(|c| !c.default && c.to.is_some_and(|t| t < d))
+            .filter(|c| {
+                c.code.len() == 6 && matches!(&c.code[3..], "GOV" | "LEG" | "MIL" | "JUD" | "ELI")
+            })
+            .max_by_key(|c| c.to)?;
+        Some((format!("{}ELI", &last.code[..3]), last.line))
     }
     fn codes<'e>(&self, e: &'e ActorEntry) -> Vec<&'e dyad_dict::CodePeriod> {
         match self.date {
@@ -873,7 +899,12 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         if cx.sentence_of(a) != cx.sentence_of(b + 2) {
             continue;
         }
-        let r0 = b + 2;
+        let mut r0 = b + 2;
+        // "Name, who is the ...": a relative clause that only says the role.
+        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(cx.lower(r0 + 1).as_str(), "is" | "was")
+        {
+            r0 += 2;
+        }
         if !matches!(
             cx.tag(r0),
             "DT" | "JJ" | "JJS" | "NN" | "NNS" | "NNP" | "PRP$" | "CD"

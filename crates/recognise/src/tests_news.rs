@@ -300,3 +300,30 @@ fn the_place_an_office_points_to_is_not_its_holder_s_country() {
         dump(&d)
     );
 }
+
+#[test]
+fn between_terms_a_former_office_holder_is_elite() {
+    // Between his vice presidency and presidency.
+    let d = run("Joe Biden spoke in Iowa.", Some("2019-05-01"), None);
+    assert_eq!(code(&d, "Joe Biden"), Some("USAELI"), "{}", dump(&d));
+}
+
+#[test]
+fn doctors_and_relative_clause_roles() {
+    let d = run(
+        "Canada reported new cases. Dr. Amina Yusuf warned of a second wave in Toronto. \
+         Paulo Reis, who is the mayor of Lisbon, agreed.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Amina Yusuf").as_deref().map(|c| &c[3..]), Some("HLH"));
+    assert_eq!(by("Paulo Reis").as_deref(), Some("PRTGOV"), "{}", dump(&d));
+}
