@@ -335,6 +335,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
     roles::titled_people(&cx, &mut out, focus.as_deref());
     appositions(&cx, &mut out, focus.as_deref());
+    roles::groups_from_evidence(&cx, &mut out, focus.as_deref());
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 
@@ -717,6 +718,17 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                     org_code = o.m.code.clone();
                     t0 = o.t0;
                     start = o.m.span.start;
+                    break;
+                }
+                // A leader's name before an institution ("the Lula
+                // government", "the Trump administration"): the leader's
+                // country; the person stays a mention of their own.
+                if let Some(o) = out.iter().find(|m| {
+                    m.m.kind == MentionKind::Person
+                        && m.t1 == p
+                        && m.m.code.as_deref().is_some_and(|c| c.len() >= 3)
+                }) {
+                    country = o.m.code.as_deref().map(|c| c[..3].to_string());
                     break;
                 }
             }

@@ -327,3 +327,41 @@ fn doctors_and_relative_clause_roles() {
     assert_eq!(by("Amina Yusuf").as_deref().map(|c| &c[3..]), Some("HLH"));
     assert_eq!(by("Paulo Reis").as_deref(), Some("PRTGOV"), "{}", dump(&d));
 }
+
+// ---------------------------------------------------------------- groups
+
+#[test]
+fn institutions_take_their_country_from_the_sentence_or_their_leader() {
+    let d = run(
+        "Venezuela expelled diplomats. Venezuela said they were spies. Venezuela \
+         closed the embassy. House Republicans condemned the move, and lawmakers \
+         met Sen. Ruth Hale in Washington. The Lula government stayed silent.",
+        Some("2023-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "House Republicans"),
+        Some("USALEG"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "lawmakers"), Some("USALEG"), "{}", dump(&d));
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| d.slice(m.span).ends_with("government") && m.code.as_deref() == Some("BRAGOV")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn crowds_keep_the_focus_country_where_nothing_else_is_said() {
+    let d = run(
+        "Peru declared an emergency. Peru sent troops to the south. Protesters \
+         blocked the roads.",
+        Some("2023-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Protesters"), Some("PERCVL"), "{}", dump(&d));
+}

@@ -87,7 +87,8 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
         };
         let ok = match m.m.kind {
             MentionKind::Person | MentionKind::Org | MentionKind::Capital => true,
-            MentionKind::Agent => !m.guessed,
+            // "Russia-backed militias" are backed by Russia, not in it.
+            MentionKind::Agent => !m.guessed && !sponsored(cx, m),
             MentionKind::Country => !super::is_place(cx, m.t1),
             _ => false,
         };
@@ -107,14 +108,18 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
         .map(|(c, _)| c)
 }
 
+/// A role phrase whose country is its sponsor ("Iran-backed").
+fn sponsored(cx: &Ctx, m: &M) -> bool {
+    let text = cx.doc.slice(m.m.span).to_lowercase();
+    super::SPONSOR
+        .iter()
+        .any(|w| text.contains(&format!("-{w}")))
+}
+
 /// The country for a person at tokens `t0..=t1` from the text around:
 /// sentence, paragraph, document, in that order.
 pub(super) fn country_around(cx: &Ctx, out: &[M], t0: usize, t1: usize) -> Option<String> {
-    let s = &cx.doc.sentences[cx.sentence_of(t0)];
-    let toks = &cx.doc.tokens;
-    let sa = toks[s.first_token].span.start;
-    let sb = toks[s.last_token.max(s.first_token + 1) - 1].span.end;
-    if let Some(c) = majority(cx, out, sa, sb, t0, t1) {
+    if let Some(c) = country_in_sentence(cx, out, t0, t1) {
         return Some(c);
     }
     if let Some(p) = paragraph_of(cx, t0) {
@@ -123,6 +128,15 @@ pub(super) fn country_around(cx: &Ctx, out: &[M], t0: usize, t1: usize) -> Optio
         }
     }
     majority(cx, out, 0, cx.doc.text.len(), t0, t1)
+}
+
+/// The country most mentions in the sentence of tokens `t0..=t1` stand for.
+fn country_in_sentence(cx: &Ctx, out: &[M], t0: usize, t1: usize) -> Option<String> {
+    let s = &cx.doc.sentences[cx.sentence_of(t0)];
+    let toks = &cx.doc.tokens;
+    let sa = toks[s.first_token].span.start;
+    let sb = toks[s.last_token.max(s.first_token + 1) - 1].span.end;
+    majority(cx, out, sa, sb, t0, t1)
 }
 
 /// A party-state tag after a name (", D-Minn." or "(R-Texas)"): a member of
@@ -606,4 +620,37 @@ pub(super) fn apposition_code(
         name,
         focus,
     ))
+}
+
+/// Role phrases with no country of their own ("lawmakers", "the foreign
+/// ministry", "protesters") take the country the text around them points
+/// to in their sentence rather than the document's focus;
+/// the focus stays only where the text gives nothing, marked as a guess.
+pub(super) fn groups_from_evidence(cx: &Ctx, out: &mut [M], focus: Option<&str>) {
+    let Some(focus) = focus else { return };
+    for i in 0..out.len() {
+        let m = &out[i];
+        if m.m.kind != MentionKind::Agent || !m.guessed {
+            continue;
+        }
+        let Some(code) = m.m.code.as_deref().filter(|c| c.starts_with(focus)) else {
+            continue;
+        };
+        let rest = code[focus.len()..].to_string();
+        // State institutions speak for a country the sentence names; crowds,
+        // rebels and refugees are where things happen, which the focus is.
+        if !matches!(
+            rest.get(..3),
+            Some("GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY" | "ELI")
+        ) {
+            continue;
+        }
+        // Only the sentence: a group's country further off is more often
+        // the place where things happen (the focus) than the speaker's.
+        if let Some(c) = country_in_sentence(cx, out, m.t0, m.t1) {
+            let m = &mut out[i];
+            m.m.code = Some(format!("{c}{rest}"));
+            m.guessed = false;
+        }
+    }
 }
