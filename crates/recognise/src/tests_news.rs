@@ -365,3 +365,44 @@ fn crowds_keep_the_focus_country_where_nothing_else_is_said() {
     );
     assert_eq!(code(&d, "Protesters"), Some("PERCVL"), "{}", dump(&d));
 }
+
+#[test]
+fn titles_with_of_phrases_commas_and_possessors() {
+    let d = run(
+        "Norway's deputy director of public prosecutions, Ingrid Dahl, dropped the case. \
+         Chief of Staff of the Finnish Defence Forces Gen. Timo Kivi spoke in Oslo.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Ingrid Dahl").as_deref(), Some("NORJUD"), "{}", dump(&d));
+    assert_eq!(by("Timo Kivi").as_deref(), Some("FINMIL"), "{}", dump(&d));
+}
+
+#[test]
+fn media_are_no_evidence_of_a_person_s_country() {
+    let d = run(
+        "According to Reuters, shipping founder Lena Marsh sold her stake. The deal \
+         was approved in Oslo by Norway's regulator.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Lena Marsh"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_ne!(
+        m.code.as_deref().and_then(|c| c.get(..3)),
+        Some("GBR"),
+        "{}",
+        dump(&d)
+    );
+}

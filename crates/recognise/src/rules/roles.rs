@@ -42,6 +42,10 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("hospital", "HLH"),
     ("clinic", "HLH"),
     ("church", "REL"),
+    ("prosecution", "JUD"),
+    ("prosecutions", "JUD"),
+    ("prosecutor", "JUD"),
+    ("court", "JUD"),
     ("party", "PTY"),
 ];
 
@@ -86,7 +90,9 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
             continue;
         };
         let ok = match m.m.kind {
-            MentionKind::Person | MentionKind::Org | MentionKind::Capital => true,
+            // News media report from anywhere: no evidence of a country.
+            MentionKind::Org => m.m.role.as_deref() != Some("media"),
+            MentionKind::Person | MentionKind::Capital => true,
             // "Russia-backed militias" are backed by Russia, not in it.
             MentionKind::Agent => !m.guessed && !sponsored(cx, m),
             MentionKind::Country => !super::is_place(cx, m.t1),
@@ -210,6 +216,19 @@ fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
             continue;
         }
         let w = cx.lower(p);
+        // "Sweden's deputy director": the possessor's country.
+        if matches!(w.as_str(), "'s" | "\u{2019}s") && p > 0 {
+            if let Some(m) = out.iter().find(|m| {
+                m.t1 == p - 1 && matches!(m.m.kind, MentionKind::Country | MentionKind::Capital)
+            }) {
+                if c.country.is_none() {
+                    c.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                }
+                c.start = m.t0;
+                continue;
+            }
+            break;
+        }
         if matches!(w.as_str(), "former" | "ex") {
             c.former = true;
             c.start = p;
@@ -347,13 +366,20 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
                 break;
             }
         }
-        let (ts, names, role, tcountry, agent) = match found {
+        let (ts, mut names, role, tcountry, agent) = match found {
             Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
             None => match title_or_role_before(cx, out, a) {
                 Some((ts, role, c, agent)) => (ts, a, role, c, agent),
                 None => continue,
             },
         };
+        // "Director of Public Prosecution Name": the organisation's words
+        // lead the run; the name follows its head word.
+        if names == a {
+            if let Some(k) = (a..b).rev().find(|&k| org_head_role(cx.word(k)).is_some()) {
+                names = k + 1;
+            }
+        }
         let n_names = b + 1 - names;
         let abbreviated = names > 0 && cx.word(names - 1).ends_with('.');
         if n_names == 0 || n_names > 4 || (n_names == 1 && !abbreviated) {
@@ -368,6 +394,27 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         for k in a..ts {
             if chain.org_role.is_none() {
                 chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+            }
+        }
+        // Between the title and the name: "of (the) [Swedish] ORGANISATION".
+        let mut after_of = false;
+        for k in ts..names {
+            let w = cx.lower(k);
+            if w == "of" {
+                after_of = true;
+                continue;
+            }
+            if after_of {
+                if chain.org_role.is_none() {
+                    chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+                }
+                if chain.country.is_none() {
+                    chain.country = out
+                        .iter()
+                        .find(|m| m.t0 == k && m.m.kind == MentionKind::Country)
+                        .and_then(|m| m.m.code.as_deref())
+                        .and_then(|c| country_of(cx, c));
+                }
             }
         }
         let start_tok = chain.start.min(ts).min(a);
@@ -411,12 +458,10 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
 /// (the) X" there ("ambassador to the European Union Name", "envoy to Peru
 /// Name": X is where the office points, not whose it is). Gives the title's
 /// first token, role, own country and the role phrase's index in `out`.
-fn title_or_role_before(
-    cx: &Ctx,
-    out: &[M],
-    a: usize,
-) -> Option<(usize, String, Option<String>, Option<usize>)> {
-    let at = |e: usize| -> Option<(usize, String, Option<String>, Option<usize>)> {
+type Before = (usize, String, Option<String>, Option<usize>);
+
+fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
+    let at = |e: usize| -> Option<Before> {
         if let Some(i) = out
             .iter()
             .position(|m| m.m.kind == MentionKind::Agent && m.t1 == e && m.role_code.is_some())
@@ -445,6 +490,30 @@ fn title_or_role_before(
     {
         return Some(r);
     }
+    // "ROLE, Name,": a title set off by commas ("the interior minister,
+    // Name, said").
+    let nt = cx.doc.tokens.len();
+    let mut e = a - 1;
+    if cx.word(e) == "," && e > 0 && name_then_comma(cx, a, nt) {
+        e -= 1;
+        if let Some(r) = at(e) {
+            return Some(r);
+        }
+    }
+    // "ROLE of (the) ORGANISATION(,) Name": the title before "of".
+    if let Some(q) = (e.saturating_sub(5)..=e)
+        .rev()
+        .find(|&q| cx.lower(q) == "of")
+    {
+        let plain = (q + 1..=e).all(|k| {
+            matches!(cx.tag(k), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "DT") || covered(out, k)
+        });
+        if plain && q > 0 {
+            if let Some(r) = at(q - 1) {
+                return Some(r);
+            }
+        }
+    }
     // "to (the) X" between the title and the name.
     let x = out.iter().find(|m| {
         m.t1 + 1 == a
@@ -461,6 +530,15 @@ fn title_or_role_before(
         return None;
     }
     at(q - 1)
+}
+
+/// Whether the name starting at `a` ends before a comma (an apposition).
+fn name_then_comma(cx: &Ctx, a: usize, nt: usize) -> bool {
+    let mut k = a;
+    while k < nt && is_name_token(cx, k) {
+        k += 1;
+    }
+    k < nt && k > a && cx.word(k) == ","
 }
 
 /// Words that make a capitalised run an organisation or a date, not a name.
