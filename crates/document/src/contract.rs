@@ -102,6 +102,8 @@ pub struct ContractMention {
     pub refers_to: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_as_of: Option<String>,
 }
 
 /// A coded event: `{source, target, code, root, quad_class, goldstein,
@@ -234,6 +236,7 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                 count: m.count,
                 refers_to: m.refers_to,
                 source: m.source.clone(),
+                code_as_of: m.code_as_of.clone(),
             })
             .collect(),
         events: doc
@@ -360,6 +363,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 count: m.count,
                 refers_to: m.refers_to,
                 source: m.source,
+                code_as_of: m.code_as_of,
             })
         })
         .collect::<Result<_, ContractError>>()?;

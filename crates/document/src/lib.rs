@@ -93,6 +93,10 @@ pub enum PublishedFrom {
     Url,
     /// Inferred: the newest date among the article's dated links.
     Links,
+    /// Inferred from the article's own text: the newest full date it
+    /// writes, or a weekday with a month and day whose year the text's
+    /// years settle ("on Tuesday, November 19" beside "2019").
+    Inferred,
 }
 
 /// What kind of actor a [`Mention`] names.
@@ -133,6 +137,9 @@ pub struct Mention {
     pub refers_to: Option<usize>,
     /// The dictionary `file:line` that matched.
     pub source: Option<String>,
+    /// Set when the code is not as of the publication date: `latest` when
+    /// the document has no date and a dated entry's latest period was used.
+    pub code_as_of: Option<String>,
 }
 
 /// A coded event: `source` did `code` to `target`, as one sentence says.
