@@ -38,6 +38,7 @@ pub fn process(raw: RawArticle) -> Result<Document, IngestError> {
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
     dyad_recognise::recognise(&mut doc);
+    dyad_coref::resolve(&mut doc);
     dyad_quotes::attribute(&mut doc);
     dyad_places::recognise(&mut doc);
     dyad_times::recognise(&mut doc);

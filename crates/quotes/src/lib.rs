@@ -139,6 +139,8 @@ pub fn attribute(doc: &mut Document) {
     };
     doc.sources = summarise(&quotes);
     doc.quotes = quotes;
+    // "I" inside a quote is its speaker, for the event coder.
+    dyad_coref::first_person(doc);
 }
 
 /// A direct quote being attributed.

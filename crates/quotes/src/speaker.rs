@@ -438,10 +438,14 @@ impl<'a> Cx<'a> {
         }
         let doc = self.doc;
         if let Some(&m) = self.mentions_in(a, b).iter().find(|&&m| {
+            let kind = doc.mentions[m].kind;
+            // "his office": the office speaks, not he.
+            let possessive = kind == MentionKind::Pronoun
+                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
             matches!(
-                doc.mentions[m].kind,
+                kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
-            )
+            ) && !possessive
         }) {
             return Some(self.tokens_in(doc.mentions[m].span).end - 1);
         }
@@ -527,14 +531,18 @@ impl<'a> Cx<'a> {
     /// organisation modifying the head ("his Cambodian counterpart",
     /// "[Argentine ...] Quiroga") is not who speaks.
     fn first_speaker(&self, h: usize, ms: &[usize]) -> Option<usize> {
-        if self.doc.tokens[h].tag.starts_with("NNP") {
+        let doc = self.doc;
+        if doc.tokens[h].tag.starts_with("NNP") {
             return None;
         }
         ms.iter().copied().find(|&m| {
+            let kind = doc.mentions[m].kind;
+            let possessive = kind == MentionKind::Pronoun
+                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
             matches!(
-                self.doc.mentions[m].kind,
+                kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
-            )
+            ) && !possessive
         })
     }
 
@@ -575,6 +583,9 @@ impl<'a> Cx<'a> {
             if let Some(sp) = self.pronoun_fallback(h, span) {
                 return sp;
             }
+            if let Some(sp) = self.possessed(a, b, span) {
+                return sp;
+            }
             return Speaker {
                 name: text,
                 span,
@@ -604,6 +615,14 @@ impl<'a> Cx<'a> {
         }
         match m.kind {
             MentionKind::Person | MentionKind::Pronoun => self.person(p, m.span),
+            // A description coreference resolved ("the minister" -> the
+            // person given that role).
+            MentionKind::Agent
+                if m.refers_to.is_some()
+                    && doc.mentions[doc.antecedent(p)].kind == MentionKind::Person =>
+            {
+                self.person(p, span)
+            }
             MentionKind::Agent => {
                 let head = self.tokens_in(m.span).end - 1;
                 let lemma = toks[head].lemma.to_lowercase();
@@ -636,12 +655,100 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// "His office" with "his" resolved: "Ana Ruiz's office", with her
+    /// code.
+    fn possessed(&self, a: usize, b: usize, span: Span) -> Option<Speaker> {
+        let doc = self.doc;
+        // Only what speaks for the person ("his office"), not another
+        // person ("his counterpart", "her lawyer").
+        const FOR_THEM: &[&str] = &[
+            "office",
+            "campaign",
+            "administration",
+            "government",
+            "team",
+            "staff",
+            "ministry",
+            "department",
+            "party",
+            "company",
+            "agency",
+            "cabinet",
+            "family",
+            "foundation",
+        ];
+        if doc.tokens[a].tag != "PRP$"
+            || b <= a + 1
+            || !FOR_THEM.contains(&doc.tokens[b - 1].lemma.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let m = self.covering(a)?;
+        let r = doc.antecedent(m);
+        let root = &doc.mentions[r];
+        if r == m || root.kind != MentionKind::Person {
+            return None;
+        }
+        let owner = strip_title(
+            &root
+                .entity
+                .clone()
+                .unwrap_or_else(|| words(doc.slice(root.span))),
+        )
+        .0;
+        let rest = words(doc.slice(Span::new(
+            doc.tokens[a + 1].span.start,
+            doc.tokens[b - 1].span.end,
+        )));
+        Some(Speaker {
+            name: format!("{owner}'s {rest}"),
+            span,
+            mention: Some(m),
+            antecedent: Some(r),
+            kind: Some(MentionKind::Pronoun),
+            code: root.code.clone(),
+            ..Default::default()
+        })
+    }
+
     /// A person (or a short form or pronoun of one) by canonical name.
     fn person(&self, p: usize, span: Span) -> Speaker {
         let doc = self.doc;
         let m = &doc.mentions[p];
-        let r = m.refers_to.filter(|&r| r < doc.mentions.len()).unwrap_or(p);
+        let r = doc.antecedent(p);
         let root = &doc.mentions[r];
+        if root.kind != MentionKind::Person && r != p {
+            // A pronoun standing for an institution or an unnamed source
+            // ("it", "they", "he" for "an insurgent source").
+            let mut start = root.span.start;
+            let t0 = self.tokens_in(root.span).start;
+            if t0 > 0 && doc.tokens[t0 - 1].tag == "DT" {
+                start = doc.tokens[t0 - 1].span.start;
+            }
+            let head = self.tokens_in(root.span).end.saturating_sub(1);
+            let lemma = doc.tokens[head].lemma.to_lowercase();
+            let named = matches!(
+                root.kind,
+                MentionKind::Org | MentionKind::Country | MentionKind::Capital
+            );
+            return Speaker {
+                name: if named {
+                    root.entity
+                        .clone()
+                        .unwrap_or_else(|| words(doc.slice(root.span)))
+                } else {
+                    words(&doc.text[start..root.span.end])
+                },
+                span,
+                mention: Some(p),
+                antecedent: Some(r),
+                kind: Some(m.kind),
+                anonymous: root.anonymous || (!named && person_like(&lemma)),
+                code: root.code.clone(),
+                role: root.role.clone(),
+                count: root.count,
+            };
+        }
         let full = root
             .entity
             .clone()

@@ -24,6 +24,7 @@ pub(crate) fn run(text: &str, outlet: Option<&str>) -> Document {
     dyad_segment::segment(&mut d);
     dyad_tag::annotate(&mut d);
     dyad_recognise::recognise(&mut d);
+    dyad_coref::resolve(&mut d);
     attribute(&mut d);
     d
 }

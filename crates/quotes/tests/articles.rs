@@ -38,6 +38,7 @@ fn process(path: &Path, outlet: Option<&str>) -> Document {
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
     dyad_recognise::recognise(&mut doc);
+    dyad_coref::resolve(&mut doc);
     dyad_quotes::attribute(&mut doc);
     doc
 }
