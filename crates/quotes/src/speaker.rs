@@ -149,7 +149,7 @@ impl<'a> Cx<'a> {
         cx
     }
 
-    fn children(&self, t: usize) -> &[usize] {
+    pub fn children(&self, t: usize) -> &[usize] {
         &self.kids[self.kid_start[t]..self.kid_start[t + 1]]
     }
 
@@ -217,6 +217,17 @@ impl<'a> Cx<'a> {
                 .any(|w| self.word(t).eq_ignore_ascii_case(w))
     }
 
+    /// A participle describing a statement, letter or message ("a
+    /// statement saying ...").
+    pub fn of_statement(&self, t: usize) -> bool {
+        self.doc.tokens[t].head.is_some_and(|h| {
+            matches!(
+                self.doc.tokens[h].lemma.to_lowercase().as_str(),
+                "statement" | "letter" | "message" | "release" | "note" | "post" | "tweet"
+            )
+        })
+    }
+
     /// The verb with the auxiliaries right before it ("had said").
     pub fn cue_span(&self, t: usize) -> Span {
         let toks = &self.doc.tokens;
@@ -272,7 +283,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The first and last token of a token's subtree (within its sentence).
-    fn subtree(&self, h: usize) -> (usize, usize) {
+    pub fn subtree(&self, h: usize) -> (usize, usize) {
         let (mut a, mut b) = (h, h);
         let mut stack = vec![h];
         while let Some(x) = stack.pop() {
@@ -328,6 +339,32 @@ impl<'a> Cx<'a> {
                     .copied()
                     .find(|&k| toks[k].rel == "nsubj" && inr(k))
             });
+        }
+        if subject.is_none() && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj") {
+            // ", saying ...", "issued a statement warning that ...": the
+            // subject of the verb above.
+            let mut v = cue;
+            for _ in 0..3 {
+                let Some(h) = toks[v].head.filter(|&h| h != v) else {
+                    break;
+                };
+                if let Some(k) = self
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&k| toks[k].rel == "nsubj" && inr(k))
+                {
+                    subject = Some(k);
+                    break;
+                }
+                if !matches!(
+                    toks[h].rel,
+                    "advcl" | "xcomp" | "acl" | "conj" | "dobj" | "pobj" | "prep"
+                ) {
+                    break;
+                }
+                v = h;
+            }
         }
         if let Some(x) = subject {
             let w = self.lower(x);
