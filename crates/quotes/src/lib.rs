@@ -247,6 +247,21 @@ fn find(doc: &Document) -> Vec<Quote> {
     });
     continuations(&cx, &mut directs, &indirect, &blocks);
 
+    // Quoted words inside reported speech are that speaker's (mixed
+    // quotes: `warned that the army "will not sit on its hands"`).
+    for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        if let Some(r) = indirect
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect && q.span.contains(d.quote.span))
+            .min_by_key(|q| q.span.len())
+        {
+            d.quote.speaker = r.speaker.clone();
+            d.quote.cue = r.cue;
+            d.quote.partial = true;
+            d.quote.continuation = false;
+        }
+    }
+
     // Not quotes: scare quotes and titles with no speaker.
     let keep: Vec<bool> = directs
         .iter()
@@ -501,6 +516,20 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
                 short = true;
             }
         }
+        // "“…” ― Name": a dash and the speaker's name, no verb.
+        if let Some(&d0) = after.first() {
+            if matches!(cx.word(d0), "―" | "—" | "–" | "--") && after.len() > 1 {
+                let last = after.iter().rposition(|&t| !cx.is_punct(t));
+                if let Some(l) = last.filter(|&l| l >= 1) {
+                    if doc.tokens[after[1]].tag.starts_with("NNP") {
+                        if let Some(sp) = cx.speaker_in(after[1], after[l] + 1) {
+                            *found = Some((d0, sp));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
         let Some(first) = after.iter().copied().find(|&t| !cx.is_punct(t)) else {
             return;
         };
@@ -709,7 +738,6 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
         for &c in &toks {
             let belief = cx.is_cue(c, BELIEF_CUES) && !cx.is_cue(c, REPORT_CUES);
             if cx.level[c] > 0
-                || used.contains(&c)
                 || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
                 || cx.negated(c)
                 || matches!(doc.tokens[c].rel, "amod" | "pcomp" | "csubj")
@@ -727,6 +755,14 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
             let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
             };
+            // A verb that attributed a direct quote reports no more, unless
+            // its clause holds the quoted words (a mixed quote).
+            if used.contains(&c) {
+                let (sa, sb) = (doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end);
+                if !marked.iter().any(|m| sa <= m.start && m.end <= sb) {
+                    continue;
+                }
+            }
             // "A, X said, B": the interrupting attribution is no content.
             let parts: Vec<(usize, usize)> = if ca < a && b <= c && c < cb && cb > c + 1 {
                 let mut k = c + 1;
@@ -780,11 +816,18 @@ fn reported_clause(
     let lemma = lemma.as_str();
     // "accused X of meddling", "warned of a crisis".
     if OF_CUES.contains(&lemma) {
-        if let Some(of) = cx
+        // "of" under the verb or, misparsed, under its object.
+        let objects: Vec<usize> = cx
             .children(c)
             .iter()
             .copied()
-            .find(|&k| k > c && cx.lower(k) == "of")
+            .filter(|&k| doc.tokens[k].rel == "dobj")
+            .collect();
+        if let Some(of) = std::iter::once(c)
+            .chain(objects)
+            .flat_map(|h| cx.children(h).iter().copied())
+            .filter(|&k| k > c && cx.lower(k) == "of")
+            .min()
         {
             let (x, y) = cx.subtree(of);
             if x == of && y > of && y < last + 1 {
@@ -810,7 +853,9 @@ fn reported_clause(
         // "told reporters").
         let mut k = c + 1;
         let objects = cx.objects(c);
-        while k < last && objects.contains(&k) {
+        // "told lawmakers that ...", even when the clause is misread as the
+        // object's.
+        while k < last && objects.contains(&k) && cx.lower(k) != "that" {
             k += 1;
         }
         let comma_before = a > first && cx.word(a - 1) == ",";
