@@ -130,10 +130,28 @@ struct Ref {
     main: bool,
 }
 
+/// Lower-case words of a text, abbreviated titles written out ("Gov." ->
+/// "governor") so that a description can meet them.
 fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            let w = w.to_lowercase();
+            let full = match w.as_str() {
+                "gov" => "governor",
+                "sen" => "senator",
+                "rep" => "representative",
+                "gen" => "general",
+                "amb" => "ambassador",
+                "sec" => "secretary",
+                "pres" => "president",
+                "col" => "colonel",
+                "capt" => "captain",
+                "supt" => "superintendent",
+                _ => return w,
+            };
+            full.to_string()
+        })
 }
 
 pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, usize)>) {
@@ -725,6 +743,19 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
             Some((i, last))
         })
         .collect();
+    // Two-word names whose first word is no given name may be written
+    // family name first ("Wang Lijun" -> "Wang").
+    let mut found = found;
+    let family_first: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|&(i, _)| {
+            let e = all[i].entity.as_deref()?;
+            let ws: Vec<&str> = e.split_whitespace().collect();
+            (ws.len() == 2 && cx.c.gender_of_first_name(ws[0]).is_none())
+                .then(|| (i, ws[0].to_lowercase()))
+        })
+        .collect();
+    found.extend(family_first);
     if found.is_empty() {
         return;
     }

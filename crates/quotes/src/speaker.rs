@@ -331,6 +331,10 @@ impl<'a> Cx<'a> {
             .iter()
             .copied()
             .find(|&k| toks[k].rel == "nsubj" && inr(k));
+        // The subject belongs to another verb ("accused X ... and warned")
+        // or its phrase runs up to the cue ("the aide who met him said"):
+        // it is the speaker even when other nouns stand between.
+        let own = subject;
         if subject.is_none() && toks[cue].rel == "conj" {
             // "moved troops ... and warned that": the first verb's subject.
             subject = toks[cue].head.and_then(|v| {
@@ -399,7 +403,12 @@ impl<'a> Cx<'a> {
                 from_mention = h.is_some();
             }
             h?;
-        } else if subject.is_some_and(|x| left == cue || (left..cue).contains(&x)) {
+        } else if subject.is_some_and(|x| {
+            left == cue
+                || (left..cue).contains(&x)
+                || own.is_none()
+                || (x < cue && self.subtree(x).1 + 1 >= cue)
+        }) {
             h = subject;
         } else {
             h = self.head_in(left, cue);
@@ -464,7 +473,16 @@ impl<'a> Cx<'a> {
         if b <= a || b <= h {
             return None;
         }
-        Some(self.speaker(h, a, b, prim))
+        let mut sp = self.speaker(h, a, b, prim);
+        if sp.anonymous && sp.code.is_none() {
+            // "White House advisers", "a source close to the ministry": the
+            // affiliation named inside the phrase.
+            sp.code = self
+                .mentions_in(a, b)
+                .into_iter()
+                .find_map(|m| doc.mentions[m].code.clone());
+        }
+        Some(sp)
     }
 
     /// The head of a speaker phrase in `[a, b)`: the first mention's last
