@@ -6,8 +6,10 @@
 //!
 //! * [`attribute`]`(doc: &mut Document)`: finds direct quotes (in double
 //!   marks, with quotes nested in single marks) and reported speech, and
-//!   resolves their speakers to actor mentions; run it after
-//!   `dyad_recognise::recognise` and before the event coder.
+//!   resolves their speakers to actor mentions (through `dyad_coref`'s
+//!   links for descriptions and pronouns); run it after
+//!   `dyad_coref::resolve` and before the event coder. It then marks "I"
+//!   inside each attributed quote as its speaker (`dyad_coref::first_person`).
 //! * [`score_seed`]: scores the quotes of the sample article against its
 //!   reference (`dyad eval seed` prints the `seed-quotes:` line).
 //!
@@ -36,15 +38,26 @@
 //! 4. **Reported speech** (outside direct quotes): a speech verb with its
 //!    speaker at the sentence's end (`..., X said.`, `..., X told Y.`) or in
 //!    its middle (`A, X said, B`) reports the sentence; one with its speaker
-//!    before it reports its clause (`X said (that) ...`). Reported clauses
-//!    that hold a direct quote are left to that quote.
+//!    before it reports its clause (`X said (that) ...`, the clause the
+//!    verb governs: `said in an email to Y that ...`). Also `..., X said
+//!    in a statement on Tuesday.`, `, saying ...` and `a statement warning
+//!    that ...` (the subject above), `accused Y of ...`, `warned of ...`,
+//!    `urged Y (not) to ...`. A clause holding quoted words is one quote
+//!    (mixed quotes), and the quoted words take its speaker; an
+//!    interrupting `X said` is left out (`A, X said, B` gives A and B).
+//!    Verbs of belief and intention (`believes`, `wants`, `hopes`) give
+//!    quotes of kind `Belief`, which the sources summary counts apart.
+//!    Short quoted phrases written like names or modifying a noun are
+//!    titles, never quotes. Layouts: doubled apostrophes as double marks,
+//!    `"..." ― Name`.
 //! 5. **Speakers** (`speaker.rs`): the verb's subject (or the phrase beside
 //!    the verb when the parse has none) is resolved to the recogniser's
 //!    mentions: a person by canonical name and role (short forms and
 //!    `he`/`she` through their `refers_to`), `the spokesman` to the person
 //!    given that role before (`the diplomat` to `a Brazilian diplomat`),
 //!    role phrases as anonymous sources with their code and count (an
-//!    unnamed person is anonymous, an institution is not), coordinated
+//!    unnamed person is anonymous, an institution is not; its code, when
+//!    the role has none, is the affiliation named in its phrase), coordinated
 //!    sources together (code only when they share it). Names in no
 //!    dictionary are read from the proper nouns (`[Energy Secretary Marta]
 //!    Quiroga` -> Marta Quiroga); a bare surname or an unlinked `he`/`she`
