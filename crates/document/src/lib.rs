@@ -12,12 +12,15 @@
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
 //! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Mention`],
-//! [`MentionKind`], [`Event`], [`Place`], [`PlaceFeature`], [`Contract`].
+//! [`MentionKind`], [`Event`], [`Place`], [`PlaceFeature`], [`Contract`];
+//! coreference is read with [`Document::antecedent`] and
+//! [`Document::resolve`].
 
 use serde::{Deserialize, Serialize};
 
 pub mod calendar;
 mod contract;
+mod coref;
 pub mod names;
 mod quote;
 pub use quote::{
@@ -112,7 +115,8 @@ pub enum MentionKind {
     /// A role phrase ("Syrian opposition officials", "government forces").
     #[default]
     Agent,
-    /// A pronoun linked to a person ("he").
+    /// A pronoun linked to the actor it stands for ("he", "she", "it",
+    /// "they"; "I" and "we" inside a quote), through `refers_to`.
     Pronoun,
     /// The news outlet that publishes the story: never an actor.
     Outlet,
@@ -133,7 +137,9 @@ pub struct Mention {
     pub anonymous: bool,
     /// How many ("two senior officials" -> 2).
     pub count: Option<u32>,
-    /// Index in [`Document::mentions`] of the mention this one corefers with.
+    /// Index in [`Document::mentions`] of the mention this one corefers with
+    /// (a short name, title, description or pronoun -> the full name);
+    /// [`Document::antecedent`] follows the chain to its end.
     pub refers_to: Option<usize>,
     /// The dictionary `file:line` that matched.
     pub source: Option<String>,
