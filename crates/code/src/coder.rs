@@ -49,7 +49,12 @@ impl Coder {
                 });
                 continue;
             }
-            self.code_verb(&cx, f, cands, &mut out, &mut used_nouns);
+            // The parse's own arguments first; when no pattern finds its
+            // actors there, the fallbacks (nested and shallow actors).
+            let matched = self
+                .code_verb(&cx, f, &cands, &fs, false, &mut out)
+                .or_else(|| self.code_verb(&cx, f, &cands, &fs, true, &mut out));
+            used_nouns.extend(matched.unwrap_or_default());
         }
         for n in 0..doc.tokens.len() {
             if !doc.tokens[n].tag.starts_with("NN") || used_nouns.contains(&n) {
@@ -73,7 +78,9 @@ impl Coder {
                     continue;
                 }
             }
-            self.code_noun(&cx, n, cands, &fs, &mut out);
+            if !self.code_noun(&cx, n, &cands, &fs, false, &mut out) {
+                self.code_noun(&cx, n, &cands, &fs, true, &mut out);
+            }
         }
         out.sort_by_key(|e| (e.span.start, e.span.end));
         let mut seen = Vec::new();
@@ -130,8 +137,9 @@ impl Coder {
                 }
             }
         }
-        // A lemma cut short by the lemmatiser ("provoking" -> "provok").
-        if out.is_empty() && cx.doc.tokens[t].tag == "VBG" {
+        // A lemma cut short by the lemmatiser ("provoking" -> "provok",
+        // "filed" -> "fil").
+        if out.is_empty() && cx.doc.tokens[t].tag.starts_with("VB") {
             if let Some(v) = index.get(format!("{lemma}e").as_str()) {
                 out.extend(v.iter().copied());
             }
@@ -141,18 +149,21 @@ impl Coder {
         out
     }
 
+    /// Code one verb frame; the tokens its pattern matched, if it coded.
     pub(crate) fn code_verb(
         &self,
         cx: &Cx,
         f: &Frame,
-        cands: Vec<usize>,
+        cands: &[usize],
+        fs: &[Frame],
+        fallback: bool,
         out: &mut Vec<Event>,
-        used: &mut Vec<usize>,
-    ) {
+    ) -> Option<Vec<usize>> {
         let v = f.verb;
         cx.note(v, || {
             format!(
-                "verb «{}» ({}){}: subject {}, object {}; {} candidate pattern(s)",
+                "{}verb «{}» ({}){}: subject {}, object {}; {} candidate pattern(s)",
+                if fallback { "fallback: " } else { "" },
                 cx.word(v),
                 cx.doc.tokens[v].lemma,
                 if f.passive { ", passive" } else { "" },
@@ -162,12 +173,14 @@ impl Coder {
             )
         });
         let phrase = cx.phrase(v);
-        for k in cands {
+        for &k in cands {
             let p = &self.patterns[k];
             let m = match cx.match_items(p, v, &phrase, Some(f)) {
                 Ok(m) => m,
                 Err(why) => {
-                    cx.note(v, || format!("  rejected  {}: {why}", p.provenance));
+                    if !fallback {
+                        cx.note(v, || format!("  rejected  {}: {why}", p.provenance));
+                    }
                     continue;
                 }
             };
@@ -187,7 +200,21 @@ impl Coder {
                 continue;
             };
             let quad = cameo.quad_class as u8;
-            let sources = m.source.map(|s| cx.actors(s)).unwrap_or_default();
+            let mut sources = m.source.map(|s| cx.actors(s)).unwrap_or_default();
+            let source_slot = p.items.contains(&Item::Source);
+            // No subject, or one the parse lent from another clause
+            // ("sent inspectors to investigate": "inspectors").
+            let lent = m
+                .source
+                .is_some_and(|s| cx.doc.tokens[s].head != Some(v) && f.subject == Some(s));
+            if fallback
+                && sources.is_empty()
+                && source_slot
+                && (m.source.is_none() || lent)
+                && !f.passive
+            {
+                sources = cx.shallow_source(v, fs);
+            }
             if sources.is_empty() {
                 cx.note(v, || {
                     format!(
@@ -200,6 +227,13 @@ impl Coder {
             }
             let mut targets = m.target.map(|t| cx.actors(t)).unwrap_or_default();
             let target_slot = p.items.contains(&Item::Target);
+            if fallback && targets.is_empty() && target_slot {
+                targets = match m.target {
+                    Some(t) => cx.nested_actors(t),
+                    None if f.object.is_none() && f.dative.is_none() => cx.shallow_target(v),
+                    None => Vec::new(),
+                };
+            }
             if targets.is_empty() && m.target.is_none() {
                 // Only what two parties do together is mutual: consult
                 // (04), cooperate (05, 06), break relations (16). An appeal
@@ -261,8 +295,7 @@ impl Coder {
                         show_actors(&targets)
                     )
                 });
-                used.extend(m.matched.iter().copied());
-                return;
+                return Some(m.matched);
             }
             cx.note(v, || {
                 format!(
@@ -271,16 +304,18 @@ impl Coder {
                 )
             });
         }
+        None
     }
 
     pub(crate) fn code_noun(
         &self,
         cx: &Cx,
         n: usize,
-        cands: Vec<usize>,
+        cands: &[usize],
         fs: &[Frame],
+        fallback: bool,
         out: &mut Vec<Event>,
-    ) {
+    ) -> bool {
         let toks = &cx.doc.tokens;
         let mut phrase = cx.phrase(n);
         let add_preps_of = |h: usize, rels: &[&str], phrase: &mut Vec<usize>| {
@@ -313,7 +348,8 @@ impl Coder {
         let acted_on = cx.passive_subject_of_agent(n, fs);
         cx.note(n, || {
             format!(
-                "noun «{}» ({}){}: {} candidate pattern(s)",
+                "{}noun «{}» ({}){}: {} candidate pattern(s)",
+                if fallback { "fallback: " } else { "" },
                 cx.word(n),
                 toks[n].lemma,
                 match acted_on {
@@ -323,12 +359,14 @@ impl Coder {
                 cands.len()
             )
         });
-        for k in cands {
+        for &k in cands {
             let p = &self.patterns[k];
             let m = match cx.match_items(p, n, &phrase, None) {
                 Ok(m) => m,
                 Err(why) => {
-                    cx.note(n, || format!("  rejected  {}: {why}", p.provenance));
+                    if !fallback {
+                        cx.note(n, || format!("  rejected  {}: {why}", p.provenance));
+                    }
                     continue;
                 }
             };
@@ -370,6 +408,14 @@ impl Coder {
                 // "talks between A, B and C": each with each.
                 sources = targets.clone();
             }
+            if fallback && source_slot && sources.is_empty() {
+                sources = cx.light_verb_subject(n, fs);
+            }
+            if fallback && target_slot && targets.is_empty() {
+                if let Some(t) = m.target {
+                    targets = cx.nested_actors(t);
+                }
+            }
             if sources.is_empty() || targets.is_empty() {
                 cx.note(n, || {
                     let why = if sources.is_empty() {
@@ -395,7 +441,7 @@ impl Coder {
                         show_actors(&targets)
                     )
                 });
-                return;
+                return true;
             }
             cx.note(n, || {
                 format!(
@@ -404,6 +450,7 @@ impl Coder {
                 )
             });
         }
+        false
     }
 
     /// Events for every source-target pair with different codes; how many.
@@ -432,6 +479,11 @@ impl Coder {
                 if s.code == t.code || (s.mention.is_some() && s.mention == t.mention) {
                     continue;
                 }
+                // "told reporters", "said in an email to the AP": speaking
+                // to the press is how news is sourced, not an event.
+                if p.code.starts_with("01") && t.code.ends_with("MED") {
+                    continue;
+                }
                 n += 1;
                 out.push(Event {
                     sentence,
@@ -445,10 +497,24 @@ impl Coder {
                     quad_class: cameo.quad_class as u8,
                     goldstein: cameo.goldstein,
                     pattern: p.provenance.clone(),
+                    how: how_found(s, t),
                     ..Default::default()
                 });
             }
         }
         n
+    }
+}
+
+/// `shallow` or `nested` when a fallback found either actor.
+fn how_found(s: &Actor, t: &Actor) -> Option<String> {
+    let how = |a: &Actor| a.how.split(':').next().unwrap_or("").to_string();
+    let (hs, ht) = (how(s), how(t));
+    if hs == "shallow" || ht == "shallow" {
+        Some("shallow".into())
+    } else if hs == "nested" || ht == "nested" {
+        Some("nested".into())
+    } else {
+        None
     }
 }

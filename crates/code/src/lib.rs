@@ -84,6 +84,7 @@ mod args;
 mod coder;
 mod context;
 mod explain;
+mod fallback;
 mod modality;
 mod patterns;
 mod seed;

@@ -76,11 +76,19 @@ impl Cx<'_> {
                     && f.modals.iter().any(|&m| {
                         matches!(
                             self.lower(m).as_str(),
-                            "would" | "could" | "might" | "may" | "should" | "'d"
+                            "would"
+                                | "could"
+                                | "might"
+                                | "may"
+                                | "should"
+                                | "'d"
+                                | "will"
+                                | "shall"
+                                | "'ll"
                         )
                     })
                 {
-                    return Some("possible or intended, not done (would/could/might/may/should)");
+                    return Some("possible, intended or to come, not done (would/could/might/may/should/will)");
                 }
             }
             if self.children[cur].iter().any(|&c| {

@@ -137,6 +137,10 @@ pub struct ContractEvent {
     /// `text` or `published`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_from: Option<String>,
+    /// `shallow` or `nested` when the actors were not the verb's own
+    /// arguments (see [`crate::Event::how`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -262,6 +266,7 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                     place: e.place,
                     date: e.date.clone(),
                     date_from: e.date_from.clone(),
+                    how: e.how.clone(),
                 }
             })
             .collect(),
@@ -385,6 +390,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 place: e.place,
                 date: e.date,
                 date_from: e.date_from,
+                how: e.how,
             })
         })
         .collect::<Result<_, ContractError>>()?;
@@ -487,6 +493,7 @@ mod tests {
                 place: None,
                 date: Some("2024-10".into()),
                 date_from: Some("text".into()),
+                how: None,
             }],
             ..Default::default()
         };
