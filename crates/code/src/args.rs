@@ -171,6 +171,11 @@ impl Cx<'_> {
                             Some(f) => f.dative.or(f.object),
                             None => None,
                         }
+                    } else if toks[prev].rel == "aux" && toks[prev].tag == "TO" {
+                        // "agreed to free +": the infinitive's object.
+                        toks[prev]
+                            .head
+                            .and_then(|h| self.child(h, &["dobj", "dative"]))
                     } else if matches!(toks[prev].rel, "prep" | "agent")
                         || matches!(toks[prev].tag, "IN" | "TO")
                     {

@@ -10,6 +10,7 @@ use dyad_tag::frames::{frames, Frame};
 use crate::actors::{implicit_target, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
+use crate::modality::intent_code;
 use crate::patterns::{Compiled, Item};
 use crate::Coder;
 
@@ -39,22 +40,31 @@ impl Coder {
             if cands.is_empty() {
                 continue;
             }
-            if let Some(why) = cx.blocked(f.verb, &fs) {
+            let blocked = cx.blocked(f.verb, &fs);
+            if let Some(b) = blocked.filter(|b| !b.intent) {
                 cx.note(f.verb, || {
                     format!(
-                        "verb «{}»: {} candidate pattern(s), none tried: {why}",
+                        "verb «{}»: {} candidate pattern(s), none tried: {}",
                         cx.word(f.verb),
-                        cands.len()
+                        cands.len(),
+                        b.why
                     )
                 });
                 continue;
             }
+            if let Some(b) = blocked {
+                cx.note(f.verb, || format!("verb «{}»: {}", cx.word(f.verb), b.why));
+            }
+            let before = out.len();
             // The parse's own arguments first; when no pattern finds its
             // actors there, the fallbacks (nested and shallow actors).
             let matched = self
                 .code_verb(&cx, f, &cands, &fs, false, &mut out)
                 .or_else(|| self.code_verb(&cx, f, &cands, &fs, true, &mut out));
             used_nouns.extend(matched.unwrap_or_default());
+            if blocked.is_some() {
+                self.as_intents(&mut out, before);
+            }
         }
         for n in 0..doc.tokens.len() {
             if !doc.tokens[n].tag.starts_with("NN") || used_nouns.contains(&n) {
@@ -64,22 +74,28 @@ impl Coder {
             if cands.is_empty() {
                 continue;
             }
-            // A noun inherits its clause's negation and conditions.
-            if let Some(v) = cx.governing_verb(n) {
-                if let Some(why) = cx.blocked(v, &fs) {
-                    cx.note(n, || {
-                        format!(
-                            "noun «{}»: {} candidate pattern(s), none tried: its clause («{}») is {why}",
-                            cx.word(n),
-                            cands.len(),
-                            cx.word(v)
-                        )
-                    });
-                    continue;
-                }
+            // A noun inherits its clause's negation, conditions and intent.
+            let blocked = cx
+                .governing_verb(n)
+                .and_then(|v| Some((v, cx.blocked(v, &fs)?)));
+            if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent) {
+                cx.note(n, || {
+                    format!(
+                        "noun «{}»: {} candidate pattern(s), none tried: its clause («{}») is {}",
+                        cx.word(n),
+                        cands.len(),
+                        cx.word(v),
+                        b.why
+                    )
+                });
+                continue;
             }
+            let before = out.len();
             if !self.code_noun(&cx, n, &cands, &fs, false, &mut out) {
                 self.code_noun(&cx, n, &cands, &fs, true, &mut out);
+            }
+            if blocked.is_some() {
+                self.as_intents(&mut out, before);
             }
         }
         out.sort_by_key(|e| (e.span.start, e.span.end));
@@ -234,11 +250,13 @@ impl Coder {
                     None => Vec::new(),
                 };
             }
-            if targets.is_empty() && m.target.is_none() {
+            if targets.is_empty() && (m.target.is_none() || fallback) {
                 // Only what two parties do together is mutual: consult
                 // (04), cooperate (05, 06), break relations (16). An appeal
                 // or a proposal by "A and B" is not to each other.
-                let reciprocal = matches!(&p.code[..2], "04" | "05" | "06" | "16");
+                // A commitment by "A and B" ("agreed to hold exercises")
+                // is to each other too.
+                let reciprocal = matches!(&p.code[..2], "03" | "04" | "05" | "06" | "16");
                 let aimed = f.preps.iter().any(|&(pr, o)| {
                     matches!(cx.lower(pr).as_str(), "against" | "on" | "into" | "at")
                         && !o.is_some_and(|o| cx.is_time(o))
@@ -451,6 +469,37 @@ impl Coder {
             });
         }
         false
+    }
+
+    /// Recode the events from `out[from..]` as the intent to do them
+    /// ([`intent_code`]); drop those no intent covers, or that an intent
+    /// the governing verb's own pattern coded already states.
+    pub(crate) fn as_intents(&self, out: &mut Vec<Event>, from: usize) {
+        let mut k = from;
+        while k < out.len() {
+            let e = &out[k];
+            let code = intent_code(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
+            let stated = out[..from].iter().any(|o| {
+                o.sentence == e.sentence
+                    && o.source == e.source
+                    && o.target == e.target
+                    && matches!(o.root.as_str(), "03" | "13")
+            });
+            match code {
+                Some((c, cameo)) if !stated => {
+                    let e = &mut out[k];
+                    e.pattern = format!("{} (as intent: {c})", e.pattern);
+                    e.code = c.to_string();
+                    e.root = c[..2].to_string();
+                    e.quad_class = cameo.quad_class as u8;
+                    e.goldstein = cameo.goldstein;
+                    k += 1;
+                }
+                _ => {
+                    out.remove(k);
+                }
+            }
+        }
     }
 
     /// Events for every source-target pair with different codes; how many.

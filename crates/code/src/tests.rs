@@ -469,6 +469,7 @@ fn eventive_noun_after_a_light_verb_takes_the_verb_subject() {
 
 #[test]
 fn future_with_will_is_not_done() {
+    // A deployment to come is neither done nor a threat.
     let d = coded("Canada will send troops to Latvia.");
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
@@ -493,4 +494,42 @@ fn explain_shows_the_fallback() {
     let x = explain(&d, 0).expect("sentence 0").to_string();
     assert!(x.contains("fallback: verb «condemning»"), "{x}");
     assert!(x.contains("shallow: the subject of «issued»"), "{x}");
+}
+
+#[test]
+fn will_is_coded_as_the_intent() {
+    // "will host": not a visit done (043) but the intent to meet (036).
+    let d = coded("Peru will host the Ecuadorian president next week.");
+    let t = triples(&d);
+    assert!(t.iter().any(|(s, _, c)| s == "PER" && c == "036"), "{t:?}");
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("04")), "{t:?}");
+}
+
+#[test]
+fn a_commitment_by_two_parties_is_to_each_other() {
+    let d = coded("Chile and Argentina have agreed to hold joint naval exercises.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "CHL" && g == "ARG" && c.starts_with("03")),
+        "{t:?}"
+    );
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "ARG" && g == "CHL" && c.starts_with("03")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn reported_would_is_a_commitment_and_negated_agreement_is_none() {
+    let d = coded("Kenya said it would release the Tanzanian fishermen.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "KEN" && g.starts_with("TZA") && c == "0353"),
+        "{t:?}"
+    );
+    let d = coded("Kenya did not agree to release the Tanzanian fishermen.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
