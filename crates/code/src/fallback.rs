@@ -62,6 +62,15 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "wage",
     "press",
     "pursue",
+    "provide",
+    "give",
+    "send",
+    "extend",
+    "contribute",
+    "grant",
+    "allocate",
+    "donate",
+    "pledge",
 ];
 
 /// Relations followed into an object's phrase to find an actor in it.
@@ -81,7 +90,19 @@ impl Cx<'_> {
     /// itself), the nearest first: breadth first, surface order within a
     /// level, three levels deep.
     pub(crate) fn nested_actors(&self, arg: usize) -> Vec<Actor> {
-        self.nested_from(arg, NESTED_RELS, "nested: named inside")
+        let found = self.nested_from(arg, NESTED_RELS, "nested: named inside");
+        if !found.is_empty() {
+            return found;
+        }
+        // "opened its borders to refugees": the prepositions of the verb
+        // the object belongs to.
+        let toks = &self.doc.tokens;
+        match toks[arg].head {
+            Some(h) if toks[arg].rel == "dobj" && toks[h].tag.starts_with("VB") => {
+                self.nested_from(h, &["prep", "dative"], "nested: in the phrase of")
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The first actor breadth first under `arg`, through `first` at the
@@ -172,7 +193,11 @@ impl Cx<'_> {
             let rel = toks[cur].rel;
             let Some(h) = toks[cur].head else { break };
             let via_noun = rel == "acl" && toks[h].tag.starts_with("NN");
-            if !matches!(rel, "advcl" | "xcomp" | "conj" | "acl" | "pcomp" | "prep") {
+            // "is willing to provide": through the adjective to its copula.
+            if !matches!(
+                rel,
+                "advcl" | "xcomp" | "conj" | "acl" | "pcomp" | "prep" | "acomp"
+            ) {
                 break;
             }
             // A trailing participle may hang on the wrong verb ("accused X

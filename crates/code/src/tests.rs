@@ -533,3 +533,26 @@ fn reported_would_is_a_commitment_and_negated_agreement_is_none() {
     let d = coded("Kenya did not agree to release the Tanzanian fishermen.");
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
+
+#[test]
+fn willing_to_takes_the_copula_subject_and_the_verb_phrase_target() {
+    let d = coded("Finland is willing to provide medical supplies to Estonia.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "FIN" && g == "EST" && c.starts_with("03")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn object_of_a_light_verb_noun_takes_the_verb_prepositions() {
+    // "its borders" names no actor; "to Malian refugees" hangs on "opened".
+    let d = coded("Senegal agreed to open its borders to Malian refugees.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "SEN" && g.starts_with("MLI") && c.starts_with("03")),
+        "{t:?}"
+    );
+}
