@@ -71,8 +71,8 @@ const GROUP_NOUNS: &[&str] = &[
     "militia",
 ];
 
-/// Collective nouns whose "of" phrase names the actors ("a coalition of
-/// rebels").
+/// Collective and partitive nouns whose "of" phrase names the actors ("a
+/// coalition of rebels", "members of the rebel army").
 const COLLECTIVES: &[&str] = &[
     "coalition",
     "alliance",
@@ -82,6 +82,18 @@ const COLLECTIVES: &[&str] = &[
     "union",
     "front",
     "umbrella",
+    // Parts that stand for the whole ("members of the rebel army").
+    "member",
+    "unit",
+    "wing",
+    "faction",
+    "branch",
+    "delegation",
+    "contingent",
+    "representative",
+    "official",
+    "fighter",
+    "militant",
 ];
 
 /// Code prefixes that are no country.

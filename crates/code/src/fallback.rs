@@ -71,6 +71,10 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "allocate",
     "donate",
     "pledge",
+    "approve",
+    "authorize",
+    "authorise",
+    "prolong",
 ];
 
 /// Relations followed into an object's phrase to find an actor in it.

@@ -556,3 +556,14 @@ fn object_of_a_light_verb_noun_takes_the_verb_prepositions() {
         "{t:?}"
     );
 }
+
+#[test]
+fn members_of_an_actor_stand_for_it() {
+    let d = coded("Members of the Peruvian army attacked Bolivian smugglers.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, _, c)| s == "PERMIL" && c.starts_with("19")),
+        "{t:?}"
+    );
+}
