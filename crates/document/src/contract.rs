@@ -139,6 +139,10 @@ pub struct ContractEvent {
     /// `text` or `published`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_from: Option<String>,
+    /// `shallow` or `nested` when the actors were not the verb's own
+    /// arguments (see [`crate::Event::how`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -265,6 +269,7 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                     place: e.place,
                     date: e.date.clone(),
                     date_from: e.date_from.clone(),
+                    how: e.how.clone(),
                 }
             })
             .collect(),
@@ -389,6 +394,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 place: e.place,
                 date: e.date,
                 date_from: e.date_from,
+                how: e.how,
             })
         })
         .collect::<Result<_, ContractError>>()?;
@@ -491,6 +497,7 @@ mod tests {
                 place: None,
                 date: Some("2024-10".into()),
                 date_from: Some("text".into()),
+                how: None,
             }],
             ..Default::default()
         };

@@ -179,6 +179,11 @@ pub struct Event {
     /// Where the date came from: `text` (a time expression that governs the
     /// event) or `published` (the publication date, for want of one).
     pub date_from: Option<String>,
+    /// How the actors were found when the parse did not give them:
+    /// `shallow` (the actors around the verb in surface order, as TABARI
+    /// codes) or `nested` (an actor inside the object's phrase: "denounced
+    /// the Japanese export ban"); `None` for a verb's own arguments.
+    pub how: Option<String>,
 }
 
 /// A sentence; tokens are indices into [`Document::tokens`].
