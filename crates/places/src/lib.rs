@@ -41,6 +41,7 @@
 //! for its government ("Ankara blames") is marked `metonym`.
 
 mod gazetteer;
+mod index;
 mod locate;
 mod recognise;
 mod score;

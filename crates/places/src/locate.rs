@@ -30,7 +30,8 @@ const LOCATIVE: &[&str] = &[
 /// How specific a feature is: a city says more than its country.
 fn specificity(f: PlaceFeature) -> u8 {
     match f {
-        PlaceFeature::City => 3,
+        PlaceFeature::City => 4,
+        PlaceFeature::Admin2 => 3,
         PlaceFeature::Admin1 => 2,
         PlaceFeature::Region => 1,
         PlaceFeature::Country => 0,

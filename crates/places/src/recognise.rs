@@ -343,6 +343,22 @@ const SPEECH: &[&str] = &[
     "warned",
 ];
 
+/// Words that say a name is a second-level region's ("Cass County").
+const DESIGNATORS: &[&str] = &[
+    "county",
+    "parish",
+    "borough",
+    "district",
+    "shire",
+    "municipality",
+    "prefecture",
+];
+
+fn has_designator(name: &str) -> bool {
+    name.split([' ', '-'])
+        .any(|w| DESIGNATORS.contains(&w.to_lowercase().as_str()))
+}
+
 fn is_upper_start(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -495,11 +511,10 @@ impl<'g> Places<'g> {
                 let cc = code
                     .get(..3)
                     .and_then(|x| self.g.country_by_iso3(x))
-                    .map(|id| self.g.entry(id).country.clone());
+                    .map(|id| self.g.entry(id).country);
                 ok.into_iter()
                     .filter(|s| {
-                        s.kind != NameKind::Alternate
-                            || Some(&self.g.entry(s.entry).country) == cc.as_ref()
+                        s.kind != NameKind::Alternate || Some(self.g.entry(s.entry).country) == cc
                     })
                     .collect()
             }
@@ -603,6 +618,10 @@ impl<'g> Places<'g> {
             // over a district that shares the name ("the Sahel").
             PlaceFeature::Region => 9.0,
             PlaceFeature::City => (e.population.max(1000) as f64).log10(),
+            // "Franklin County" says what it is; a bare admin2 name
+            // ("Wiltshire") is often a town's too, and the town is meant.
+            PlaceFeature::Admin2 if has_designator(e.name) => 7.0,
+            PlaceFeature::Admin2 => 3.5,
         };
         base - match s.kind {
             NameKind::Primary | NameKind::Adjective => 0.0,
@@ -736,9 +755,7 @@ impl<'g> Places<'g> {
             }
             if let Some(code) = &m.code {
                 if let Some(id) = code.get(..3).and_then(|c| self.g.country_by_iso3(c)) {
-                    *actor_cc
-                        .entry(self.g.entry(id).country.as_str())
-                        .or_default() += 1;
+                    *actor_cc.entry(self.g.entry(id).country).or_default() += 1;
                 }
             }
         }
@@ -794,7 +811,7 @@ impl<'g> Places<'g> {
                         .filter(|(o, &f)| o.key != c.key && f != u32::MAX)
                         .filter(|(_, &f)| self.g.entry(f).country == e.country)
                         .count();
-                    let n = others + actor_cc.get(e.country.as_str()).copied().unwrap_or(0);
+                    let n = others + actor_cc.get(e.country).copied().unwrap_or(0);
                     if n > 0 {
                         score += 2.0 + if n >= 3 { 0.5 } else { 0.0 };
                     }
@@ -862,26 +879,28 @@ impl<'g> Places<'g> {
                 Some(d) => Place {
                     span: c.span,
                     name: format!("{d} {}", e.name),
-                    country: nonempty(&e.country),
+                    country: nonempty(e.country),
                     admin1: None,
                     lat: e.lat,
                     lon: e.lon,
                     feature: PlaceFeature::Region,
                     metonym: false,
+                    in_name: false,
                 },
                 None => Place {
                     span: c.span,
-                    name: e.name.clone(),
-                    country: nonempty(&e.country),
+                    name: e.name.to_string(),
+                    country: nonempty(e.country),
                     admin1: match e.feature {
-                        PlaceFeature::Admin1 => Some(e.name.clone()),
-                        PlaceFeature::City => nonempty(&e.admin1),
+                        PlaceFeature::Admin1 => Some(e.name.to_string()),
+                        PlaceFeature::City => nonempty(e.admin1),
                         _ => None,
                     },
                     lat: e.lat,
                     lon: e.lon,
                     feature: e.feature,
                     metonym,
+                    in_name: false,
                 },
             };
             out.push(place);
