@@ -26,6 +26,10 @@ struct Cand {
     frame: Option<u32>,
     /// The feature a designator asks for: "the city of X", "X Province".
     prefer: Option<PlaceFeature>,
+    /// The sentence it is in.
+    sent: usize,
+    /// A locative preposition stands before it ("in X", "near X").
+    locative: bool,
 }
 
 /// Words that may stand lower-case inside a place name ("Isle of Man",
@@ -324,6 +328,11 @@ fn part_of_longer_name(
     false
 }
 
+/// Prepositions before a place that say the name is a place ("in X").
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "inside", "of", "around", "into", "across",
+];
+
 /// Verbs of saying: a bare name before one is a person ("Franklin said").
 const SPEECH: &[&str] = &[
     "said",
@@ -399,7 +408,7 @@ impl<'g> Places<'g> {
         let overlaps = |s: Span| blocked.iter().any(|b| b.start < s.end && s.start < b.end);
         let mut out = Vec::new();
         let mut key = String::new();
-        for sent in &doc.sentences {
+        for (si, sent) in doc.sentences.iter().enumerate() {
             let toks = &doc.tokens[sent.first_token..sent.last_token];
             let mut i = 0;
             while i < toks.len() {
@@ -435,6 +444,10 @@ impl<'g> Places<'g> {
                         direction: None,
                         frame: None,
                         prefer: None,
+                        sent: si,
+                        locative: i > 0
+                            && LOCATIVE_BEFORE
+                                .contains(&doc.slice(toks[i - 1].span).to_lowercase().as_str()),
                     });
                     break;
                 }
@@ -608,6 +621,17 @@ impl<'g> Places<'g> {
         }
     }
 
+    /// A reading that needs the document's support: a town of fewer than
+    /// 15,000 people, or an admin2 named without its designator.
+    fn minor(&self, id: u32) -> bool {
+        let e = self.g.entry(id);
+        match e.feature {
+            PlaceFeature::City => e.population < 15_000,
+            PlaceFeature::Admin2 => !has_designator(e.name),
+            _ => false,
+        }
+    }
+
     /// Prior of an entry: how likely a name means it with no context.
     fn prior(&self, s: &Sense) -> f64 {
         let e = self.g.entry(s.entry);
@@ -617,7 +641,12 @@ impl<'g> Places<'g> {
             // The regions dyad lists are the ones news names: they win
             // over a district that shares the name ("the Sahel").
             PlaceFeature::Region => 9.0,
-            PlaceFeature::City => (e.population.max(1000) as f64).log10(),
+            // A town below 15,000 people is rarely what a name means
+            // without context: a small discount beyond its size.
+            PlaceFeature::City if e.population < 15_000 => {
+                (e.population.max(1000) as f64).log10() - 0.5
+            }
+            PlaceFeature::City => (e.population as f64).log10(),
             // "Franklin County" says what it is; a bare admin2 name
             // ("Wiltshire") is often a town's too, and the town is meant.
             PlaceFeature::Admin2 if has_designator(e.name) => 7.0,
@@ -730,11 +759,14 @@ impl<'g> Places<'g> {
             };
             framed + preferred
         };
-        // Pass 1: prior and frame only.
+        // Pass 1: prior and frame only. A small town's reading votes for
+        // nothing (a village abroad sharing a word's name is no evidence).
         let first: Vec<u32> = cands
             .iter()
             .map(|c| {
-                best(&c.senses, |s| self.prior(s) + frame_bonus(c, s)).map_or(u32::MAX, |s| s.entry)
+                best(&c.senses, |s| self.prior(s) + frame_bonus(c, s))
+                    .filter(|s| !self.minor(s.entry) || c.frame.is_some())
+                    .map_or(u32::MAX, |s| s.entry)
             })
             .collect();
         // The countries the actors belong to (codes begin with ISO alpha-3).
@@ -759,6 +791,7 @@ impl<'g> Places<'g> {
                 }
             }
         }
+        let dateline: Option<crate::gazetteer::Entry> = None;
         // The features of the first readings of list neighbours.
         let listed: Vec<Vec<PlaceFeature>> = (0..cands.len())
             .map(|k| {
@@ -816,8 +849,11 @@ impl<'g> Places<'g> {
                         score += 2.0 + if n >= 3 { 0.5 } else { 0.0 };
                     }
                 }
-                if e.feature == PlaceFeature::City {
+                if matches!(e.feature, PlaceFeature::City | PlaceFeature::Admin2) {
+                    // The region it lies in, named in the document (more
+                    // so in the same sentence), or a place near it.
                     let mut near = 0.0f64;
+                    let mut anchored = false;
                     for (j, o) in cands.iter().enumerate() {
                         if j == k || o.key == c.key || first[j] == u32::MAX {
                             continue;
@@ -826,17 +862,53 @@ impl<'g> Places<'g> {
                         if f.country != e.country {
                             continue;
                         }
+                        let here = if o.sent == c.sent { 0.5 } else { 0.0 };
                         match f.feature {
-                            PlaceFeature::Admin1 if e.admin1 == f.name => near = near.max(1.0),
-                            PlaceFeature::Admin1 | PlaceFeature::City
-                                if distance_km(e.lat, e.lon, f.lat, f.lon) < 200.0 =>
+                            PlaceFeature::Admin1 if e.admin1 == f.name => {
+                                near = near.max(1.5 + here);
+                                anchored = true;
+                            }
+                            PlaceFeature::Admin2
+                                if e.feature == PlaceFeature::City && e.admin2 == f.name =>
                             {
-                                near = near.max(1.0)
+                                near = near.max(1.5 + here);
+                                anchored = true;
+                            }
+                            PlaceFeature::Admin1 | PlaceFeature::Admin2 | PlaceFeature::City
+                                if distance_km(e.lat, e.lon, f.lat, f.lon) < 150.0 =>
+                            {
+                                near = near.max(1.0 + here);
+                                anchored = true;
                             }
                             _ => {}
                         }
                     }
+                    if let Some(a) = &dateline {
+                        if a.country == e.country && (a.admin1.is_empty() || a.admin1 == e.admin1) {
+                            near = near.max(2.0);
+                            anchored = true;
+                        }
+                    }
                     score += near;
+                    // A small town needs the document to agree: its region
+                    // or a place near it named, an explicit frame, or its
+                    // country named and a locative word before it.
+                    if self.minor(s.entry) && !anchored && frame_bonus(c, s) < 6.0 {
+                        let country_named = actor_cc.contains_key(e.country)
+                            || cands.iter().zip(&first).any(|(o, &f)| {
+                                o.key != c.key
+                                    && f != u32::MAX
+                                    && self.g.entry(f).country == e.country
+                            });
+                        // A name no other country shares is not ambiguous.
+                        let unique = c
+                            .senses
+                            .iter()
+                            .all(|o| self.g.entry(o.entry).country == e.country);
+                        if !(country_named && (c.locative || unique)) {
+                            score -= 100.0;
+                        }
+                    }
                 }
                 // Names in a list are of a kind: "Ohio, Oregon and Utah" are
                 // states, "Mali, Niger and Chad" countries.
@@ -853,6 +925,10 @@ impl<'g> Places<'g> {
             let Some(s) = best(&c.senses, |s| scores[&(c.key.as_str(), s.entry)]) else {
                 continue;
             };
+            // Only unsupported small towns were left: not a place here.
+            if scores[&(c.key.as_str(), s.entry)] < -50.0 {
+                continue;
+            }
             let e = self.g.entry(s.entry);
             // A capital the recogniser read as its government, or a city
             // heading a government phrase ("Moscow's officials").
