@@ -12,6 +12,7 @@ mod index;
 fn main() {
     println!("cargo:rerun-if-changed=data/gazetteer.tsv.gz");
     println!("cargo:rerun-if-changed=data/regions.txt");
+    println!("cargo:rerun-if-changed=data/abbreviations.txt");
     println!("cargo:rerun-if-changed=src/index.rs");
     let gz = std::fs::read("data/gazetteer.tsv.gz").expect("data/gazetteer.tsv.gz");
     let mut tsv = String::new();
@@ -19,7 +20,9 @@ fn main() {
         .read_to_string(&mut tsv)
         .expect("data/gazetteer.tsv.gz is gzipped UTF-8");
     let regions = std::fs::read_to_string("data/regions.txt").expect("data/regions.txt");
-    let built = match index::build(&tsv, &regions) {
+    let abbreviations =
+        std::fs::read_to_string("data/abbreviations.txt").expect("data/abbreviations.txt");
+    let built = match index::build(&tsv, &regions, &abbreviations) {
         Ok(b) => b,
         Err(e) => panic!("{}:{}: {}", e.file, e.line, e.why),
     };

@@ -16,6 +16,7 @@ const NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 const SENSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/senses.bin"));
 const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin"));
 const STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const META: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/meta.bin"));
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +60,9 @@ pub enum NameKind {
     Alternate,
     /// A country adjective ("Israeli").
     Adjective,
+    /// A region's abbreviation ("Ky.", "NSW"): read after a town's name or
+    /// with its full stop.
+    Abbreviation,
 }
 
 /// One thing a surface name may stand for.
@@ -79,7 +83,8 @@ impl Sense {
             kind: match v & 3 {
                 0 => NameKind::Primary,
                 1 => NameKind::Alternate,
-                _ => NameKind::Adjective,
+                2 => NameKind::Adjective,
+                _ => NameKind::Abbreviation,
             },
             caps: v & 4 != 0,
             needs_the: v & 8 != 0,
@@ -128,13 +133,27 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from the TSV (see `tools/gazetteer/build.py`)
-    /// and a regions file (see `data/regions.txt`).
+    /// and a regions file (see `data/regions.txt`), with the compiled-in
+    /// abbreviations (`data/abbreviations.txt`) of the regions it has.
     pub fn from_texts(tsv: &str, regions: &str) -> Result<Gazetteer, GazetteerError> {
-        let built = index::build(tsv, regions).map_err(|e| GazetteerError::Line {
-            file: e.file,
-            line: e.line,
-            why: e.why,
-        })?;
+        let abbreviations: String = ABBREVIATIONS
+            .lines()
+            .filter(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                c.len() == 3
+                    && tsv.lines().any(|t| {
+                        let mut f = t.split('\t');
+                        f.next() == Some("a") && f.next() == Some(c[2]) && f.next() == Some(c[1])
+                    })
+            })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let built =
+            index::build(tsv, regions, &abbreviations).map_err(|e| GazetteerError::Line {
+                file: e.file,
+                line: e.line,
+                why: e.why,
+            })?;
         Gazetteer::from_parts(built)
     }
 

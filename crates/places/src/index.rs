@@ -8,7 +8,7 @@
 //! * `names`: an fst map from a normalised name to `offset << 16 | count`
 //!   into `senses`;
 //! * `senses`: `u32`s, `entry << 4 | kind | caps << 2 | needs_the << 3`
-//!   (kind 0 primary, 1 alternate, 2 adjective);
+//!   (kind 0 primary, 1 alternate, 2 adjective, 3 abbreviation);
 //! * `entries`: [`RECORD`]-byte records: name, iso3, admin1, admin2 (string
 //!   ids, `u32` each), country (2 ASCII bytes, or 0 0), feature (`u8`, see
 //!   [`FEATURES`]), a pad byte, lat and lon (`f32`), population (`u32`);
@@ -161,8 +161,10 @@ impl Builder {
     }
 }
 
-/// Builds the index from the gazetteer TSV and the regions file.
-pub fn build(tsv: &str, regions: &str) -> Result<Built, LineError> {
+/// Builds the index from the gazetteer TSV, the regions file and the
+/// abbreviations file.
+pub fn build(tsv: &str, regions: &str, abbreviations: &str) -> Result<Built, LineError> {
+    let mut admin1: HashMap<(String, String), u32> = HashMap::new();
     let mut b = Builder {
         strings: Vec::new(),
         string_ids: HashMap::new(),
@@ -204,6 +206,11 @@ pub fn build(tsv: &str, regions: &str) -> Result<Built, LineError> {
             lon,
             pop.min(u32::MAX as u64) as u32,
         );
+        if kind == b'a' {
+            admin1
+                .entry((c[2].to_string(), c[1].to_string()))
+                .or_insert(id);
+        }
         b.name(&mut key, c[1], id, 0);
         for a in c[9].split('|').filter(|a| !a.is_empty()) {
             // "=Sao Paulo": the name itself, spelt without accents.
@@ -238,6 +245,29 @@ pub fn build(tsv: &str, regions: &str) -> Result<Built, LineError> {
         let id = b.entry(canonical, "", "", "", cc, b'r', lat, lon, 0);
         for (k, name) in names.iter().enumerate() {
             b.name(&mut key, name, id, (k > 0) as u32);
+        }
+    }
+    for (n, line) in abbreviations.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let bad = |why| LineError {
+            file: "abbreviations.txt",
+            line: n + 1,
+            why,
+        };
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() != 3 {
+            return Err(bad("want 3 tab-separated columns"));
+        }
+        let Some(&id) = admin1.get(&(c[1].to_string(), c[2].to_string())) else {
+            return Err(bad("no such first-level region"));
+        };
+        b.name(&mut key, c[0], id, 3);
+        // "Ky." is often tokenised "Ky" + ".": the name without its stop
+        // too (the recogniser asks for the stop after it).
+        if let Some(bare) = c[0].strip_suffix('.') {
+            b.name(&mut key, bare, id, 3);
         }
     }
     let mut out = Built {

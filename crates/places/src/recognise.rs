@@ -484,10 +484,20 @@ impl<'g> Places<'g> {
             return None;
         }
         let prev = (i > 0).then(|| doc.slice(toks[i - 1].span).to_lowercase());
+        // An abbreviation ("Ky.", "NSW", "OH") is read with its full stop,
+        // after "Town,", or when it is three or more capitals.
+        let stop_after = text.ends_with('.')
+            || toks
+                .get(i + n)
+                .is_some_and(|t| t.span.start == span.end && doc.slice(t.span) == ".");
+        let abbreviation_ok = stop_after
+            || prev.as_deref() == Some(",")
+            || (caps_ok(text) && text.chars().filter(|c| c.is_alphabetic()).count() >= 3);
         let ok: Vec<Sense> = senses
             .iter()
             .filter(|s| !s.caps || caps_ok(text))
             .filter(|s| !s.needs_the || prev.as_deref() == Some("the"))
+            .filter(|s| s.kind != NameKind::Abbreviation || abbreviation_ok)
             .copied()
             .collect();
         if ok.is_empty() || overlaps(span) {
@@ -653,7 +663,7 @@ impl<'g> Places<'g> {
             PlaceFeature::Admin2 => 3.5,
         };
         base - match s.kind {
-            NameKind::Primary | NameKind::Adjective => 0.0,
+            NameKind::Primary | NameKind::Adjective | NameKind::Abbreviation => 0.0,
             NameKind::Alternate => 1.5,
         }
     }
@@ -835,6 +845,19 @@ impl<'g> Places<'g> {
                     });
                     if city_in_it {
                         score -= 1.5;
+                    }
+                }
+                // So is a district or shire named after its town ("Lismore").
+                if e.feature == PlaceFeature::Admin2 && !has_designator(e.name) {
+                    let city_in_it = c.senses.iter().any(|o| {
+                        let x = self.g.entry(o.entry);
+                        x.feature == PlaceFeature::City
+                            && x.country == e.country
+                            && (x.admin2 == e.name
+                                || distance_km(x.lat, x.lon, e.lat, e.lon) < 100.0)
+                    });
+                    if city_in_it {
+                        score -= 3.0;
                     }
                 }
                 if !e.country.is_empty() {
