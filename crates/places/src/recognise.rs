@@ -30,6 +30,8 @@ struct Cand {
     sent: usize,
     /// A locative preposition stands before it ("in X", "near X").
     locative: bool,
+    /// It is a dateline's place ("BRUSSELS —").
+    dateline: bool,
 }
 
 /// Words that may stand lower-case inside a place name ("Isle of Man",
@@ -408,9 +410,16 @@ impl<'g> Places<'g> {
         let overlaps = |s: Span| blocked.iter().any(|b| b.start < s.end && s.start < b.end);
         let mut out = Vec::new();
         let mut key = String::new();
+        let datelines = crate::dateline::datelines(doc);
         for (si, sent) in doc.sentences.iter().enumerate() {
             let toks = &doc.tokens[sent.first_token..sent.last_token];
             let mut i = 0;
+            if let Some(&(a, b)) = datelines.iter().find(|d| d.0 == sent.first_token) {
+                if let Some(c) = self.dateline_cand(doc, si, a, b, &overlaps) {
+                    i = c.last - sent.first_token;
+                    out.push(c);
+                }
+            }
             while i < toks.len() {
                 let first = doc.slice(toks[i].span);
                 if !is_upper_start(first) {
@@ -445,6 +454,7 @@ impl<'g> Places<'g> {
                         frame: None,
                         prefer: None,
                         sent: si,
+                        dateline: false,
                         locative: i > 0
                             && LOCATIVE_BEFORE
                                 .contains(&doc.slice(toks[i - 1].span).to_lowercase().as_str()),
@@ -464,6 +474,46 @@ impl<'g> Places<'g> {
             self.direction(doc, c);
         }
         out
+    }
+
+    /// The place a dateline's capitals name (document tokens `[a, b)`):
+    /// the longest leading run of them the gazetteer knows.
+    fn dateline_cand(
+        &self,
+        doc: &Document,
+        si: usize,
+        a: usize,
+        b: usize,
+        overlaps: &dyn Fn(Span) -> bool,
+    ) -> Option<Cand> {
+        let mut key = String::new();
+        for end in (a + 1..=b).rev() {
+            let span = Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+            normalise(doc.slice(span).trim_end_matches('.'), &mut key);
+            let senses: Vec<Sense> = self
+                .g
+                .senses(&key)
+                .into_iter()
+                .filter(|s| s.kind != NameKind::Adjective && !s.needs_the)
+                .collect();
+            if senses.is_empty() || overlaps(span) {
+                continue;
+            }
+            return Some(Cand {
+                span,
+                first: a,
+                last: end,
+                key: key.clone(),
+                senses,
+                direction: None,
+                frame: None,
+                prefer: None,
+                sent: si,
+                locative: true,
+                dateline: true,
+            });
+        }
+        None
     }
 
     /// The senses a gazetteer name `key` keeps as a place where it stands,
@@ -801,7 +851,17 @@ impl<'g> Places<'g> {
                 }
             }
         }
-        let dateline: Option<crate::gazetteer::Entry> = None;
+        // The first dateline's place anchors the article's places: the
+        // region it is framed by ("MANSFIELD, Ohio"), else its own reading.
+        let dateline: Option<crate::gazetteer::Entry> =
+            cands.iter().position(|c| c.dateline).and_then(|k| {
+                let c = &cands[k];
+                let id = match c.frame {
+                    Some(f) => Some(f),
+                    None => best(&c.senses, |s| self.prior(s)).map(|s| s.entry),
+                };
+                id.map(|id| self.g.entry(id))
+            });
         // The features of the first readings of list neighbours.
         let listed: Vec<Vec<PlaceFeature>> = (0..cands.len())
             .map(|k| {
@@ -875,7 +935,10 @@ impl<'g> Places<'g> {
                 if matches!(e.feature, PlaceFeature::City | PlaceFeature::Admin2) {
                     // The region it lies in, named in the document (more
                     // so in the same sentence), or a place near it.
-                    let mut near = 0.0f64;
+                    // Each kind of evidence counts once, and together
+                    // they count at most 2 (a namesake far bigger still
+                    // wins), beside the dateline's.
+                    let (mut region, mut nearby, mut filed) = (0.0f64, 0.0f64, 0.0);
                     let mut anchored = false;
                     for (j, o) in cands.iter().enumerate() {
                         if j == k || o.key == c.key || first[j] == u32::MAX {
@@ -886,33 +949,38 @@ impl<'g> Places<'g> {
                             continue;
                         }
                         let here = if o.sent == c.sent { 0.5 } else { 0.0 };
-                        match f.feature {
-                            PlaceFeature::Admin1 if e.admin1 == f.name => {
-                                near = near.max(1.5 + here);
-                                anchored = true;
+                        let inside = match f.feature {
+                            PlaceFeature::Admin1 => e.admin1 == f.name,
+                            PlaceFeature::Admin2 => {
+                                e.feature == PlaceFeature::City && e.admin2 == f.name
                             }
-                            PlaceFeature::Admin2
-                                if e.feature == PlaceFeature::City && e.admin2 == f.name =>
-                            {
-                                near = near.max(1.5 + here);
-                                anchored = true;
-                            }
-                            PlaceFeature::Admin1 | PlaceFeature::Admin2 | PlaceFeature::City
-                                if distance_km(e.lat, e.lon, f.lat, f.lon) < 150.0 =>
-                            {
-                                near = near.max(1.0 + here);
-                                anchored = true;
-                            }
-                            _ => {}
-                        }
-                    }
-                    if let Some(a) = &dateline {
-                        if a.country == e.country && (a.admin1.is_empty() || a.admin1 == e.admin1) {
-                            near = near.max(2.0);
+                            _ => false,
+                        };
+                        if inside {
+                            region = region.max(1.5 + here);
+                            anchored = true;
+                        } else if f.feature != PlaceFeature::Country
+                            && distance_km(e.lat, e.lon, f.lat, f.lon) < 150.0
+                        {
+                            nearby = nearby.max(1.0 + here);
                             anchored = true;
                         }
                     }
-                    score += near;
+                    if let Some(a) = dateline.filter(|_| !c.dateline) {
+                        let same = match a.feature {
+                            PlaceFeature::Admin1 => a.name == e.admin1,
+                            PlaceFeature::Country => true,
+                            _ => {
+                                a.admin1 == e.admin1
+                                    || distance_km(e.lat, e.lon, a.lat, a.lon) < 150.0
+                            }
+                        };
+                        if a.country == e.country && same {
+                            filed = 1.5;
+                            anchored = true;
+                        }
+                    }
+                    score += (region + nearby).min(2.0) + filed;
                     // A small town needs the document to agree: its region
                     // or a place near it named, an explicit frame, or its
                     // country named and a locative word before it.
