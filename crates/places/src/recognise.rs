@@ -470,10 +470,85 @@ impl<'g> Places<'g> {
                 }
             }
         }
+        self.county_lists(doc, &mut out);
         for c in &mut out {
             self.direction(doc, c);
         }
         out
+    }
+
+    /// "Cass, Clay and Otter Tail counties": each name of a list before a
+    /// plural designator is that region ("Cass County"), in place of any
+    /// other reading of the name alone.
+    fn county_lists(&self, doc: &Document, out: &mut Vec<Cand>) {
+        let mut key = String::new();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            for d in sent.first_token..sent.last_token {
+                let w = doc.slice(doc.tokens[d].span).to_lowercase();
+                let singular = match w.as_str() {
+                    "counties" => "county",
+                    "parishes" => "parish",
+                    "boroughs" => "borough",
+                    "districts" => "district",
+                    _ => continue,
+                };
+                // Walk back over names and separators.
+                let mut end = d;
+                let mut found = Vec::new();
+                while end > sent.first_token {
+                    let mut start = end;
+                    while start > sent.first_token
+                        && is_upper_start(doc.slice(doc.tokens[start - 1].span))
+                    {
+                        start -= 1;
+                    }
+                    if start == end {
+                        break;
+                    }
+                    let span =
+                        Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+                    normalise(&format!("{} {singular}", doc.slice(span)), &mut key);
+                    let senses: Vec<Sense> = self
+                        .g
+                        .senses(&key)
+                        .into_iter()
+                        .filter(|s| self.g.entry(s.entry).feature == PlaceFeature::Admin2)
+                        .collect();
+                    if senses.is_empty() {
+                        break;
+                    }
+                    found.push(Cand {
+                        span,
+                        first: start,
+                        last: end,
+                        key: key.clone(),
+                        senses,
+                        direction: None,
+                        frame: None,
+                        prefer: Some(PlaceFeature::Admin2),
+                        sent: si,
+                        locative: true,
+                        dateline: false,
+                    });
+                    // Separators: ",", "and", "or", ", and".
+                    let mut k = start;
+                    while k > sent.first_token
+                        && matches!(doc.slice(doc.tokens[k - 1].span), "," | "and" | "or" | "&")
+                    {
+                        k -= 1;
+                    }
+                    if k == start {
+                        break;
+                    }
+                    end = k;
+                }
+                for c in found {
+                    out.retain(|o| !(o.first < c.last && c.first < o.last));
+                    let at = out.partition_point(|o| o.first < c.first);
+                    out.insert(at, c);
+                }
+            }
+        }
     }
 
     /// The place a dateline's capitals name (document tokens `[a, b)`):
@@ -1060,7 +1135,7 @@ impl<'g> Places<'g> {
                     country: nonempty(e.country),
                     admin1: match e.feature {
                         PlaceFeature::Admin1 => Some(e.name.to_string()),
-                        PlaceFeature::City => nonempty(e.admin1),
+                        PlaceFeature::City | PlaceFeature::Admin2 => nonempty(e.admin1),
                         _ => None,
                     },
                     lat: e.lat,
