@@ -53,7 +53,9 @@ pub fn locate_events(doc: &mut Document) {
     // Places that may be locations, with their head token.
     let mut usable: Vec<(usize, usize)> = Vec::new();
     for (pi, p) in doc.places.iter().enumerate() {
-        if p.metonym {
+        // A government's seat, or an organisation's home ("Ohio
+        // Department of Health"), is not where the event happened.
+        if p.metonym || p.in_name {
             continue;
         }
         normalise(doc.slice(p.span), &mut key);

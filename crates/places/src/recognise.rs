@@ -32,6 +32,9 @@ struct Cand {
     locative: bool,
     /// It is a dateline's place ("BRUSSELS —").
     dateline: bool,
+    /// It is named inside an organisation's name ("Ohio Department of
+    /// Health"): the organisation's location.
+    in_name: bool,
 }
 
 /// Words that may stand lower-case inside a place name ("Isle of Man",
@@ -335,6 +338,98 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "in", "at", "near", "from", "to", "outside", "inside", "of", "around", "into", "across",
 ];
 
+/// Head words of organisations' names: a place before them ("Ohio
+/// Department of Health", "Texas National Guard") or after "<head> of"
+/// ("University of Kentucky") is where the organisation is.
+const ORG_HEADS: &[&str] = &[
+    "department",
+    "police",
+    "guard",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "council",
+    "board",
+    "ministry",
+    "commission",
+    "agency",
+    "office",
+    "court",
+    "bank",
+    "company",
+    "club",
+    "church",
+    "authority",
+    "corporation",
+    "institute",
+    "party",
+    "association",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "airlines",
+    "airways",
+    "railway",
+    "railways",
+    "federation",
+    "league",
+    "museum",
+    "library",
+    "foundation",
+    "committee",
+    "legislature",
+    "assembly",
+    "senate",
+    "sheriff's",
+    "patrol",
+    "service",
+    "services",
+    "bureau",
+    "fire",
+    "clinic",
+    "center",
+    "centre",
+    "academy",
+    "symphony",
+    "orchestra",
+    "chamber",
+    "inc",
+    "corp",
+    "ltd",
+];
+
+/// Is `toks[a..b]` inside an organisation's name: followed by a run of
+/// capitalised words (with "of", "and", "for") holding an organisation's
+/// head word, or after "<Head> of"?
+fn org_name_around(doc: &Document, toks: &[dyad_document::Token], a: usize, b: usize) -> bool {
+    let word = |i: usize| doc.slice(toks[i].span).to_lowercase();
+    let cap = |i: usize| is_upper_start(doc.slice(toks[i].span));
+    let mut k = b;
+    while k < toks.len() && k < b + 6 {
+        let w = word(k);
+        if cap(k) {
+            if ORG_HEADS.contains(&w.trim_end_matches('.')) {
+                return true;
+            }
+        } else if !matches!(w.as_str(), "of" | "and" | "for" | "&" | "'s") {
+            break;
+        }
+        k += 1;
+    }
+    if a >= 2 && word(a - 1) == "of" {
+        let mut k = a - 1;
+        while k > 0 && (cap(k - 1) || word(k - 1) == "the") {
+            if ORG_HEADS.contains(&word(k - 1).as_str()) && cap(k - 1) {
+                return true;
+            }
+            k -= 1;
+        }
+    }
+    false
+}
+
 /// Verbs of saying: a bare name before one is a person ("Franklin said").
 const SPEECH: &[&str] = &[
     "said",
@@ -394,20 +489,20 @@ impl<'g> Places<'g> {
 
     /// Place mentions in text order, with their senses.
     fn find(&self, doc: &Document) -> Vec<Cand> {
-        // Places inside people's, organisations' and outlets' names are part
-        // of those names ("Paris Hilton", "Turkish Airlines").
-        let blocked: Vec<Span> = doc
-            .mentions
-            .iter()
-            .filter(|m| {
-                matches!(
-                    m.kind,
-                    MentionKind::Person | MentionKind::Org | MentionKind::Outlet
-                )
-            })
-            .map(|m| m.span)
-            .collect();
-        let overlaps = |s: Span| blocked.iter().any(|b| b.start < s.end && s.start < b.end);
+        // Places inside people's names are part of those names ("Paris
+        // Hilton"); inside organisations' and outlets' names ("Turkish
+        // Airlines") they are where the organisation is (`in_name`).
+        let spans = |kinds: &[MentionKind]| -> Vec<Span> {
+            doc.mentions
+                .iter()
+                .filter(|m| kinds.contains(&m.kind))
+                .map(|m| m.span)
+                .collect()
+        };
+        let people = spans(&[MentionKind::Person]);
+        let orgs = spans(&[MentionKind::Org, MentionKind::Outlet]);
+        let overlaps = |s: Span| people.iter().any(|b| b.start < s.end && s.start < b.end);
+        let in_org = |s: Span| orgs.iter().any(|b| b.start < s.end && s.start < b.end);
         let mut out = Vec::new();
         let mut key = String::new();
         let datelines = crate::dateline::datelines(doc);
@@ -441,9 +536,10 @@ impl<'g> Places<'g> {
                         continue;
                     }
                     normalise(text, &mut key);
-                    let Some(ok) = self.accept(doc, toks, i, n, &key, &overlaps) else {
+                    let Some((ok, in_name)) = self.accept(doc, toks, i, n, &key, &overlaps) else {
                         continue;
                     };
+                    let in_name = in_name || in_org(span);
                     found = Some(Cand {
                         span,
                         first: sent.first_token + i,
@@ -455,6 +551,7 @@ impl<'g> Places<'g> {
                         prefer: None,
                         sent: si,
                         dateline: false,
+                        in_name,
                         locative: i > 0
                             && LOCATIVE_BEFORE
                                 .contains(&doc.slice(toks[i - 1].span).to_lowercase().as_str()),
@@ -529,6 +626,7 @@ impl<'g> Places<'g> {
                         sent: si,
                         locative: true,
                         dateline: false,
+                        in_name: false,
                     });
                     // Separators: ",", "and", "or", ", and".
                     let mut k = start;
@@ -586,6 +684,7 @@ impl<'g> Places<'g> {
                 sent: si,
                 locative: true,
                 dateline: true,
+                in_name: false,
             });
         }
         None
@@ -601,7 +700,7 @@ impl<'g> Places<'g> {
         n: usize,
         key: &str,
         overlaps: &dyn Fn(Span) -> bool,
-    ) -> Option<Vec<Sense>> {
+    ) -> Option<(Vec<Sense>, bool)> {
         let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
         let text = doc.slice(span);
         let senses = self.g.senses(key);
@@ -636,7 +735,10 @@ impl<'g> Places<'g> {
         let country = ok
             .iter()
             .any(|s| self.g.entry(s.entry).feature == PlaceFeature::Country);
-        if part_of_longer_name(doc, toks, i, i + n, country) {
+        // Inside an organisation's name ("Texas National Guard",
+        // "University of Ohio"): kept, as where the organisation is.
+        let in_name = org_name_around(doc, toks, i, i + n);
+        if !in_name && part_of_longer_name(doc, toks, i, i + n, country) {
             return None;
         }
         // "Franklin said": a bare town name before a verb of
@@ -671,7 +773,7 @@ impl<'g> Places<'g> {
         if ok.is_empty() {
             return None;
         }
-        Some(ok)
+        Some((ok, in_name))
     }
 
     /// Is this run of tokens written and tagged like a place name?
@@ -1127,7 +1229,7 @@ impl<'g> Places<'g> {
                     lon: e.lon,
                     feature: PlaceFeature::Region,
                     metonym: false,
-                    in_name: false,
+                    in_name: c.in_name,
                 },
                 None => Place {
                     span: c.span,
@@ -1141,8 +1243,8 @@ impl<'g> Places<'g> {
                     lat: e.lat,
                     lon: e.lon,
                     feature: e.feature,
-                    metonym,
-                    in_name: false,
+                    metonym: metonym && !c.in_name,
+                    in_name: c.in_name,
                 },
             };
             out.push(place);
