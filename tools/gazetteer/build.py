@@ -44,7 +44,8 @@ Usage:
 Output: gzipped TSV, one place a line, columns
     kind name cc iso3 admin1 admin2 lat lon population names adjectives
 kind is c (country), a (first-level region), d (second-level region), p
-(city, town or village) or r (continent); names and
+(city, town or village), k (a city that is a seat of government, from
+dyad's country dictionary) or r (continent); names and
 adjectives are |-separated alternates (a name starting "=" is a spelling of the
 name itself, differing only in accents, case or punctuation). The file is sorted and gzipped with
 a fixed mtime so rebuilding from the same packages gives the same bytes.
@@ -153,6 +154,27 @@ def landmass_points(ci_dir):
         area, c = max(parts)
         if area >= 0.5 * sum(a for a, _ in parts):
             out[iso2] = c
+    return out
+
+
+def dyad_capitals():
+    """iso2 -> folded names of the seats of government dyad's country
+    dictionary lists (`capitals:`), in its order."""
+    out = {}
+    iso2 = None
+    caps = []
+    for line in (ROOT / "dictionaries/actors/countries.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.startswith("country "):
+            if iso2 and caps:
+                out.setdefault(iso2, []).extend(caps)
+            iso2, caps = None, []
+        elif line.strip().startswith("iso2:"):
+            iso2 = line.split(":", 1)[1].strip()
+        elif line.strip().startswith("capitals:"):
+            caps = [fold(re.sub(r"\(.*?\)", "", c)) for c in line.split(":", 1)[1].split("|")]
+    if iso2 and caps:
+        out.setdefault(iso2, []).extend(caps)
     return out
 
 
@@ -340,6 +362,22 @@ def main():
                      round(pt[1], 4), 0, sorted(keep), []))
     print(f"admin2: {kept2} with a derived point")
 
+    # A seat of government: the most populous city of its country named as
+    # one of the capitals dyad's country dictionary lists (kind k).
+    capitals = dyad_capitals()
+    seat = {}
+    for c in cities.values():
+        listed = capitals.get(c["countrycode"], [])
+        name = fold(c["name"])
+        # The first name listed is the capital; the others (seats of
+        # government, buildings: "White House") only when they are cities.
+        if name in listed[:1] or (name in listed and c["population"] >= 15_000):
+            key = (c["countrycode"], fold(c["name"]))
+            if key not in seat or c["population"] > seat[key][0]:
+                seat[key] = (c["population"], str(c["geonameid"]))
+    seats = {v[1] for v in seat.values()}
+    print(f"{len(seats)} seats of government")
+
     for c in cities.values():
         a1 = admin1.get(f"{c['countrycode']}.{c['admin1code']}", ("", ""))[0]
         a2 = admin2_names.get(city_admin2.get(c["geonameid"]), "")
@@ -357,7 +395,8 @@ def main():
                 alts.add("=" + clean(n))
             elif c["population"] >= ALTERNATES_FROM:
                 alts.add(clean(n))
-        rows.append(("p", clean(c["name"]), c["countrycode"], "", clean(a1), a2,
+        kind = "k" if str(c["geonameid"]) in seats else "p"
+        rows.append((kind, clean(c["name"]), c["countrycode"], "", clean(a1), a2,
                      round(c["latitude"], 4), round(c["longitude"], 4), int(c["population"]),
                      sorted(alts), []))
 

@@ -21,10 +21,19 @@ fn caps_word(w: &str) -> bool {
 /// an agency ("(AP)") or a date between.
 pub fn datelines(doc: &Document) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for para in doc.paragraphs.iter().take(3) {
-        let Some(sent) = doc.sentences.iter().find(|s| s.span.start == para.start) else {
-            continue;
-        };
+    // Sentences that open a line (a paragraph), among the first few.
+    let heads = doc
+        .sentences
+        .iter()
+        .filter(|s| {
+            doc.text[..s.span.start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| c == '\n')
+        })
+        .take(3);
+    for sent in heads {
         let toks: &[Token] = &doc.tokens[sent.first_token..sent.last_token];
         let word = |i: usize| doc.slice(toks[i].span);
         let mut b = 0;

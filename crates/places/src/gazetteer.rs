@@ -49,6 +49,9 @@ pub struct Entry<'g> {
     /// People living there (0 when unknown: regions, admin1, admin2).
     pub population: u64,
     pub feature: PlaceFeature,
+    /// A city that is its country's seat of government (dyad's country
+    /// dictionary's `capitals:`).
+    pub seat: bool,
 }
 
 /// How a surface name names an entry.
@@ -277,6 +280,7 @@ impl Gazetteer {
             lat: f32_at(r, 20) as f64,
             lon: f32_at(r, 24) as f64,
             population: u32_at(r, 28) as u64,
+            seat: r[19] & 1 != 0,
         }
     }
 

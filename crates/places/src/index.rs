@@ -11,7 +11,7 @@
 //!   (kind 0 primary, 1 alternate, 2 adjective, 3 abbreviation);
 //! * `entries`: [`RECORD`]-byte records: name, iso3, admin1, admin2 (string
 //!   ids, `u32` each), country (2 ASCII bytes, or 0 0), feature (`u8`, see
-//!   [`FEATURES`]), a pad byte, lat and lon (`f32`), population (`u32`);
+//!   [`FEATURES`]), flags (`u8`: 1 a seat of government), lat and lon (`f32`), population (`u32`);
 //! * `strings`: `u32` count, then `count + 1` `u32` offsets into the UTF-8
 //!   bytes that follow;
 //! * `meta`: `u32` most words in any name.
@@ -127,8 +127,10 @@ impl Builder {
         let cc = country.as_bytes();
         self.entries
             .extend_from_slice(&[*cc.first().unwrap_or(&0), *cc.get(1).unwrap_or(&0)]);
+        // Kind k is a city that is a seat of government.
         let f = FEATURES.iter().position(|&x| x == feature).unwrap_or(2) as u8;
-        self.entries.extend_from_slice(&[f, 0]);
+        self.entries
+            .extend_from_slice(&[f, (feature == b'k') as u8]);
         self.entries.extend_from_slice(&lat.to_le_bytes());
         self.entries.extend_from_slice(&lon.to_le_bytes());
         self.entries.extend_from_slice(&population.to_le_bytes());
@@ -189,7 +191,7 @@ pub fn build(tsv: &str, regions: &str, abbreviations: &str) -> Result<Built, Lin
             return Err(bad("want 11 columns"));
         }
         let kind = match c[0].as_bytes() {
-            [k] if FEATURES.contains(k) => *k,
+            [k] if FEATURES.contains(k) || *k == b'k' => *k,
             _ => return Err(bad("unknown kind")),
         };
         let lat: f32 = c[6].parse().map_err(|_| bad("bad latitude"))?;

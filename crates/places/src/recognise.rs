@@ -400,12 +400,49 @@ const ORG_HEADS: &[&str] = &[
     "ltd",
 ];
 
+/// Generic words that continue a place's name ("X Island", "X Valley").
+const GEOGRAPHIC: &[&str] = &[
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "river",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "beach",
+    "creek",
+    "hill",
+    "hills",
+    "park",
+    "springs",
+    "falls",
+    "heights",
+    "point",
+    "harbor",
+    "harbour",
+    "forest",
+    "canyon",
+    "peninsula",
+    "coast",
+    "gulf",
+    "sea",
+    "strait",
+    "desert",
+];
+
 /// Is `toks[a..b]` inside an organisation's name: followed by a run of
 /// capitalised words (with "of", "and", "for") holding an organisation's
 /// head word, or after "<Head> of"?
 fn org_name_around(doc: &Document, toks: &[dyad_document::Token], a: usize, b: usize) -> bool {
     let word = |i: usize| doc.slice(toks[i].span).to_lowercase();
     let cap = |i: usize| is_upper_start(doc.slice(toks[i].span));
+    // "Plum Island Animal Disease Center": the place is "Plum Island",
+    // which the gazetteer lacks, not "Plum".
+    if b < toks.len() && GEOGRAPHIC.contains(&word(b).as_str()) {
+        return false;
+    }
     let mut k = b;
     while k < toks.len() && k < b + 6 {
         let w = word(k);
@@ -727,7 +764,10 @@ impl<'g> Places<'g> {
         if ok.is_empty() || overlaps(span) {
             return None;
         }
-        if !self.looks_like_name(doc, &toks[i..i + n], i == 0, &ok, key) {
+        // "Muncie, IN": a postal code after "Town," whatever its tag.
+        let postal =
+            prev.as_deref() == Some(",") && ok.iter().all(|s| s.kind == NameKind::Abbreviation);
+        if !postal && !self.looks_like_name(doc, &toks[i..i + n], i == 0, &ok, key) {
             return None;
         }
         // A country premodifies organisations freely ("U.S. Centers
@@ -1039,6 +1079,17 @@ impl<'g> Places<'g> {
                 };
                 id.map(|id| self.g.entry(id))
             });
+        // Countries whose governments act in the document (an actor coded
+        // for a role of that country: USAGOV, USALEG).
+        let government: Vec<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| !m.anonymous || m.kind == MentionKind::Agent)
+            .filter_map(|m| m.code.as_deref())
+            .filter(|code| code.len() >= 6 && ["GOV", "LEG", "JUD"].contains(&&code[3..6]))
+            .filter_map(|code| self.g.country_by_iso3(&code[..3]))
+            .map(|id| self.g.entry(id).country)
+            .collect();
         // The features of the first readings of list neighbours.
         let listed: Vec<Vec<PlaceFeature>> = (0..cands.len())
             .map(|k| {
@@ -1157,7 +1208,19 @@ impl<'g> Places<'g> {
                             anchored = true;
                         }
                     }
-                    score += (region + nearby).min(2.0) + filed;
+                    // A town named like a state or country ("Florida",
+                    // N.Y.) is that town only when the text frames it so.
+                    let shares_region_name = c.senses.iter().any(|o| {
+                        matches!(
+                            self.g.entry(o.entry).feature,
+                            PlaceFeature::Country | PlaceFeature::Admin1
+                        )
+                    });
+                    score += if shares_region_name {
+                        (region + nearby + filed).min(1.0)
+                    } else {
+                        (region + nearby).min(2.0) + filed
+                    };
                     // A small town needs the document to agree: its region
                     // or a place near it named, an explicit frame, or its
                     // country named and a locative word before it.
@@ -1176,6 +1239,28 @@ impl<'g> Places<'g> {
                         if !(country_named && (c.locative || unique)) {
                             score -= 100.0;
                         }
+                    }
+                }
+                // A seat of government in a political story ("lawmakers in
+                // Washington"): the city, not a region of the same name.
+                let names_country = c
+                    .senses
+                    .iter()
+                    .any(|o| self.g.entry(o.entry).feature == PlaceFeature::Country);
+                let names_region = c.senses.iter().any(|o| {
+                    let x = self.g.entry(o.entry);
+                    x.feature == PlaceFeature::Admin1
+                        && x.country == e.country
+                        && distance_km(x.lat, x.lon, e.lat, e.lon) > 100.0
+                });
+                if e.seat && s.kind == NameKind::Primary && !names_country && names_region {
+                    let seat_mention = doc.mentions.iter().any(|m| {
+                        m.kind == MentionKind::Capital
+                            && m.span.start < c.span.end
+                            && c.span.start < m.span.end
+                    });
+                    if seat_mention || government.contains(&e.country) {
+                        score += 2.0;
                     }
                 }
                 // Names in a list are of a kind: "Ohio, Oregon and Utah" are
