@@ -978,7 +978,12 @@ impl<'g> Places<'g> {
                 (_, Some("province" | "region" | "state" | "governorate" | "prefecture")) => {
                     Some(PlaceFeature::Admin1)
                 }
-                (_, Some("city")) => Some(PlaceFeature::City),
+                // A region's offices ("Ohio Governor", "Queensland Premier")
+                // and a city's ("Leeds mayor").
+                (_, Some("governor" | "premier" | "legislature" | "statehouse")) => {
+                    Some(PlaceFeature::Admin1)
+                }
+                (_, Some("city" | "mayor")) => Some(PlaceFeature::City),
                 (Some("city" | "town" | "village" | "port" | "capital"), _) => {
                     Some(PlaceFeature::City)
                 }
@@ -1017,6 +1022,9 @@ impl<'g> Places<'g> {
                         .any(|s| s.entry != f && self.fits(s.entry, f))
                     {
                         cands[k - 1].frame = Some(f);
+                        // ... and the framing name is the region itself
+                        // ("Buffalo, New York" names the state).
+                        cands[k].prefer = Some(self.g.entry(f).feature);
                     }
                 }
             }

@@ -292,3 +292,13 @@ fn seat_of_government_in_a_political_story() {
     let p = place(&d, "Washington").unwrap();
     assert_eq!(p.feature, PlaceFeature::Admin1, "{p:?}");
 }
+
+#[test]
+fn the_framing_name_is_the_region() {
+    // "Rochester, New York": the second name is the state, not the city.
+    let d = doc("A nurse from Rochester, New York flew home on Friday.");
+    let p = place(&d, "New York").unwrap();
+    assert_eq!(p.feature, PlaceFeature::Admin1, "{p:?}");
+    let d = doc("The Ohio Governor signed the order.");
+    assert_eq!(place(&d, "Ohio").unwrap().feature, PlaceFeature::Admin1);
+}
