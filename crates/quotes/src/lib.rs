@@ -699,7 +699,7 @@ fn title(cx: &Cx, d: &Direct) -> bool {
             || (alpha.len() == 1 && alpha[0].chars().skip(1).any(char::is_uppercase)));
     let close = d.raw.close.map_or(d.raw.content.end, |c| c.end);
     let next = cx
-        .tokens_in(Span::new(close, s.span.end))
+        .tokens_in(Span::new(close.min(s.span.end), s.span.end))
         .find(|&t| !cx.is_mark(t));
     let modifier = matches!(doc.tokens[prev].tag, "DT" | "PRP$")
         && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
