@@ -22,6 +22,8 @@ pub mod calendar;
 mod contract;
 mod coref;
 pub mod names;
+mod span_index;
+pub use span_index::SpanIndex;
 mod quote;
 pub use quote::{
     ContractQuote, ContractSpeaker, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Speaker,

@@ -49,6 +49,7 @@ fn specificity(f: PlaceFeature) -> u8 {
 /// actor ("pressure by Russia").
 pub fn locate_events(doc: &mut Document) {
     let g = Gazetteer::embedded();
+    let mentions = dyad_document::SpanIndex::new(doc.mentions.iter().map(|m| m.span));
     let mut key = String::new();
     // Places that may be locations, with their head token.
     let mut usable: Vec<(usize, usize)> = Vec::new();
@@ -98,11 +99,9 @@ pub fn locate_events(doc: &mut Document) {
                 continue;
             }
             let locative = locative_object(doc, t);
-            let is_actor = doc.mentions.iter().any(|m| {
-                m.kind != dyad_document::MentionKind::Pronoun
-                    && m.span.start < p.span.end
-                    && p.span.start < m.span.end
-            });
+            let is_actor = mentions
+                .overlapping(p.span)
+                .any(|i| doc.mentions[i].kind != dyad_document::MentionKind::Pronoun);
             let broad = matches!(p.feature, PlaceFeature::Country | PlaceFeature::Region);
             if !locative && (broad || is_actor) {
                 continue;

@@ -1,10 +1,18 @@
 //! Place mentions: finding them (token n-grams looked up in the gazetteer)
 //! and resolving each to one entry by prior and context.
 
-use dyad_document::{Document, MentionKind, Place, PlaceFeature, Span};
+use dyad_document::{Document, MentionKind, Place, PlaceFeature, Span, SpanIndex};
 use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{distance_km, normalise, Gazetteer, NameKind, Sense};
+
+/// The recogniser's mentions that decide whether a name is a place:
+/// people's names (a place inside one is part of the name) and seats of
+/// government (read as their country's government).
+struct Known {
+    people: SpanIndex,
+    capitals: SpanIndex,
+}
 
 /// Place recognition over one gazetteer.
 pub struct Places<'g> {
@@ -529,17 +537,21 @@ impl<'g> Places<'g> {
         // Places inside people's names are part of those names ("Paris
         // Hilton"); inside organisations' and outlets' names ("Turkish
         // Airlines") they are where the organisation is (`in_name`).
-        let spans = |kinds: &[MentionKind]| -> Vec<Span> {
-            doc.mentions
-                .iter()
-                .filter(|m| kinds.contains(&m.kind))
-                .map(|m| m.span)
-                .collect()
+        let spans = |kinds: &[MentionKind]| -> SpanIndex {
+            SpanIndex::new(
+                doc.mentions
+                    .iter()
+                    .filter(|m| kinds.contains(&m.kind))
+                    .map(|m| m.span),
+            )
         };
-        let people = spans(&[MentionKind::Person]);
+        let known = Known {
+            people: spans(&[MentionKind::Person]),
+            capitals: spans(&[MentionKind::Capital]),
+        };
         let orgs = spans(&[MentionKind::Org, MentionKind::Outlet]);
-        let overlaps = |s: Span| people.iter().any(|b| b.start < s.end && s.start < b.end);
-        let in_org = |s: Span| orgs.iter().any(|b| b.start < s.end && s.start < b.end);
+        let overlaps = |s: Span| known.people.overlaps(s);
+        let in_org = |s: Span| orgs.overlaps(s);
         let mut out = Vec::new();
         let mut key = String::new();
         let datelines = crate::dateline::datelines(doc);
@@ -573,7 +585,7 @@ impl<'g> Places<'g> {
                         continue;
                     }
                     normalise(text, &mut key);
-                    let Some((ok, in_name)) = self.accept(doc, toks, i, n, &key, &overlaps) else {
+                    let Some((ok, in_name)) = self.accept(doc, toks, i, n, &key, &known) else {
                         continue;
                     };
                     let in_name = in_name || in_org(span);
@@ -736,8 +748,9 @@ impl<'g> Places<'g> {
         i: usize,
         n: usize,
         key: &str,
-        overlaps: &dyn Fn(Span) -> bool,
+        known: &Known,
     ) -> Option<(Vec<Sense>, bool)> {
+        let overlaps = |s: Span| known.people.overlaps(s);
         let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
         let text = doc.slice(span);
         let senses = self.g.senses(key);
@@ -793,8 +806,11 @@ impl<'g> Places<'g> {
         // The recogniser read it as a seat of government
         // ("the White House"): another country's place of that
         // name by an alternate name only (Casablanca) goes.
-        let seat = doc.mentions.iter().find(|m| {
-            m.kind == MentionKind::Capital && m.span.start < span.end && span.start < m.span.end
+        let seat = known.capitals.overlapping(span).min().and_then(|k| {
+            doc.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Capital)
+                .nth(k)
         });
         let ok: Vec<Sense> = match seat.and_then(|m| m.code.as_deref()) {
             Some(code) => {
@@ -1057,6 +1073,8 @@ impl<'g> Places<'g> {
         // The countries the actors belong to (codes begin with ISO alpha-3).
         // Actor mentions that are these very place mentions ("Georgia" as a
         // country actor) would vote for their own first reading: left out.
+        let cand_spans = SpanIndex::new(cands.iter().map(|c| c.span));
+        let mention_spans = SpanIndex::new(doc.mentions.iter().map(|m| m.span));
         let mut actor_cc: FxHashMap<&str, usize> = FxHashMap::default();
         for m in &doc.mentions {
             // Anonymous role phrases take the document's focus country from
@@ -1064,10 +1082,7 @@ impl<'g> Places<'g> {
             if m.anonymous {
                 continue;
             }
-            if cands
-                .iter()
-                .any(|c| c.span.start < m.span.end && m.span.start < c.span.end)
-            {
+            if cand_spans.overlaps(m.span) {
                 continue;
             }
             if let Some(code) = &m.code {
@@ -1123,6 +1138,31 @@ impl<'g> Places<'g> {
                 out
             })
             .collect();
+        // What the other mentions' first readings say, gathered once: by
+        // country (all, and per name, to leave a name's own out), and by
+        // distinct (name, reading) with the sentences it is in. Asking this
+        // of every mention in turn would be quadratic in a long document.
+        let mut by_country: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_key_country: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+        let mut groups: FxHashMap<(&str, u32), Vec<usize>> = FxHashMap::default();
+        for (j, o) in cands.iter().enumerate() {
+            if first[j] == u32::MAX {
+                continue;
+            }
+            let cc = self.g.entry(first[j]).country;
+            *by_country.entry(cc).or_default() += 1;
+            *by_key_country.entry((o.key.as_str(), cc)).or_default() += 1;
+            groups
+                .entry((o.key.as_str(), first[j]))
+                .or_default()
+                .push(o.sent);
+        }
+        let mut groups: Vec<((&str, u32), Vec<usize>)> = groups.into_iter().collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let others_in = |key: &str, cc: &str| {
+            by_country.get(cc).copied().unwrap_or(0)
+                - by_key_country.get(&(key, cc)).copied().unwrap_or(0)
+        };
         // Pass 2: with the context of the other mentions' first readings.
         let mut scores: FxHashMap<(&str, u32), f64> = FxHashMap::default();
         for (k, c) in cands.iter().enumerate() {
@@ -1157,12 +1197,7 @@ impl<'g> Places<'g> {
                     }
                 }
                 if !e.country.is_empty() {
-                    let others = cands
-                        .iter()
-                        .zip(&first)
-                        .filter(|(o, &f)| o.key != c.key && f != u32::MAX)
-                        .filter(|(_, &f)| self.g.entry(f).country == e.country)
-                        .count();
+                    let others = others_in(&c.key, e.country);
                     let n = others + actor_cc.get(e.country).copied().unwrap_or(0);
                     if n > 0 {
                         score += 2.0 + if n >= 3 { 0.5 } else { 0.0 };
@@ -1176,15 +1211,15 @@ impl<'g> Places<'g> {
                     // wins), beside the dateline's.
                     let (mut region, mut nearby, mut filed) = (0.0f64, 0.0f64, 0.0);
                     let mut anchored = false;
-                    for (j, o) in cands.iter().enumerate() {
-                        if j == k || o.key == c.key || first[j] == u32::MAX {
+                    for ((key, fid), sents) in &groups {
+                        if *key == c.key.as_str() {
                             continue;
                         }
-                        let f = self.g.entry(first[j]);
+                        let f = self.g.entry(*fid);
                         if f.country != e.country {
                             continue;
                         }
-                        let here = if o.sent == c.sent { 0.5 } else { 0.0 };
+                        let here = if sents.contains(&c.sent) { 0.5 } else { 0.0 };
                         let inside = match f.feature {
                             PlaceFeature::Admin1 => e.admin1 == f.name,
                             PlaceFeature::Admin2 => {
@@ -1233,12 +1268,8 @@ impl<'g> Places<'g> {
                     // or a place near it named, an explicit frame, or its
                     // country named and a locative word before it.
                     if self.minor(s.entry) && !anchored && frame_bonus(c, s) < 6.0 {
-                        let country_named = actor_cc.contains_key(e.country)
-                            || cands.iter().zip(&first).any(|(o, &f)| {
-                                o.key != c.key
-                                    && f != u32::MAX
-                                    && self.g.entry(f).country == e.country
-                            });
+                        let country_named =
+                            actor_cc.contains_key(e.country) || others_in(&c.key, e.country) > 0;
                         // A name no other country shares is not ambiguous.
                         let unique = c
                             .senses
@@ -1262,11 +1293,9 @@ impl<'g> Places<'g> {
                         && distance_km(x.lat, x.lon, e.lat, e.lon) > 100.0
                 });
                 if e.seat && s.kind == NameKind::Primary && !names_country && names_region {
-                    let seat_mention = doc.mentions.iter().any(|m| {
-                        m.kind == MentionKind::Capital
-                            && m.span.start < c.span.end
-                            && c.span.start < m.span.end
-                    });
+                    let seat_mention = mention_spans
+                        .overlapping(c.span)
+                        .any(|i| doc.mentions[i].kind == MentionKind::Capital);
                     if seat_mention || government.contains(&e.country) {
                         score += 2.0;
                     }
@@ -1293,8 +1322,8 @@ impl<'g> Places<'g> {
             let e = self.g.entry(s.entry);
             // A capital the recogniser read as its government, or a city
             // heading a government phrase ("Moscow's officials").
-            let metonym = doc.mentions.iter().any(|m| {
-                let overlap = m.span.start < c.span.end && c.span.start < m.span.end;
+            let metonym = mention_spans.overlapping(c.span).any(|i| {
+                let m = &doc.mentions[i];
                 // ... of the country the recogniser meant (not "Paris" read as
                 // Paris, Texas).
                 let same_country = m
@@ -1303,8 +1332,7 @@ impl<'g> Places<'g> {
                     .and_then(|x| x.get(..3))
                     .and_then(|x| self.g.country_by_iso3(x))
                     .is_some_and(|id| self.g.entry(id).country == e.country);
-                overlap
-                    && same_country
+                same_country
                     && (m.kind == MentionKind::Capital
                         || (m.kind == MentionKind::Agent
                             && e.feature == PlaceFeature::City
