@@ -189,6 +189,7 @@ CREATE INDEX IF NOT EXISTS events_quad ON events(quad_class, day);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover, day);
 CREATE INDEX IF NOT EXISTS events_country ON events(country, day);
 CREATE INDEX IF NOT EXISTS events_place ON events(place_name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS events_latlon ON events(lat, lon);
 CREATE TABLE IF NOT EXISTS event_mentions (
     rowid INTEGER PRIMARY KEY,
