@@ -103,7 +103,10 @@ fn main() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let outlet = pick("SELECT outlet FROM documents WHERE outlet IS NOT NULL LIMIT 1");
+    let outlet = pick(
+        "SELECT d.outlet FROM documents d JOIN event_mentions m ON m.doc = d.rowid
+         WHERE d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY count(*) DESC LIMIT 1",
+    );
     let word = pick("SELECT substr(text, 1, instr(text, ' ') - 1) FROM sentences LIMIT 1");
     let filters: Vec<(&str, Filter)> = vec![
         (
