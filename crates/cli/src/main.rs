@@ -7,6 +7,7 @@
 
 mod bench;
 mod bench_events;
+mod bench_scale;
 mod eval;
 mod eval_geo;
 mod export;
@@ -212,6 +213,11 @@ enum Command {
         /// Times to run over the pages in each measurement.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+        /// Instead: how time and peak memory grow with one document's size
+        /// (generated pages of these many MB, and 10k/100k nested elements),
+        /// against the first size in the same run.
+        #[arg(long, value_delimiter = ',', num_args = 0.., value_name = "MB,MB,…")]
+        scale: Option<Vec<usize>>,
     },
 }
 
@@ -376,7 +382,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("petrarch: correct={} total={}", s.correct, s.total);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { dir, rounds } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
+        Command::Bench {
+            scale: Some(sizes), ..
+        } => {
+            let sizes = if sizes.is_empty() {
+                vec![1, 5, 50]
+            } else {
+                sizes
+            };
+            bench_scale::run(&sizes).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Bench { dir, rounds, .. } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
     }
 }
 

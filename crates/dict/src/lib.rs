@@ -224,6 +224,36 @@ impl ActorEntry {
     /// The codes that hold on day `d`, in the order written: the
     /// non-default codes whose period holds, or, when there are none, the
     /// default codes.
+    /// The codes of the entry's latest period, for a document with no date:
+    /// the non-default code that ends last (an open end is latest; ties go
+    /// to the later start), else the defaults. Knowing someone's codes is
+    /// better than erasing them for want of a date.
+    pub fn codes_latest(&self) -> Vec<&CodePeriod> {
+        let key = |c: &CodePeriod| {
+            (
+                c.to.unwrap_or(NaiveDate::MAX),
+                c.from.unwrap_or(NaiveDate::MIN),
+            )
+        };
+        match self
+            .codes
+            .iter()
+            .filter(|c| !c.default)
+            .max_by_key(|c| key(c))
+        {
+            Some(best) => vec![best],
+            None => self.codes.iter().filter(|c| c.default).collect(),
+        }
+    }
+
+    /// Whether the entry has codes bounded in time (so that its code
+    /// depends on the date).
+    pub fn is_dated(&self) -> bool {
+        self.codes
+            .iter()
+            .any(|c| !c.default && (c.from.is_some() || c.to.is_some()))
+    }
+
     pub fn codes_on(&self, d: NaiveDate) -> Vec<&CodePeriod> {
         let v: Vec<&CodePeriod> = self
             .codes

@@ -352,6 +352,18 @@ pub fn read_issues(path: impl AsRef<Path>) -> Result<Loaded<Vec<IssueEntry>>, Di
     Ok(parse_issues(&text, &name))
 }
 
+/// The most forms one issue phrase may generate.
+const MAX_ISSUE_FORMS: usize = 256;
+
+/// How many forms [`issue_forms`] would make, saturating.
+fn variants(s: &str) -> usize {
+    let lower = s.to_ascii_lowercase();
+    let pow = |base: usize, k: usize| base.saturating_pow(k.min(64) as u32);
+    pow(2, s.matches('+').count())
+        .saturating_mul(pow(2, lower.matches("n:").count()))
+        .saturating_mul(pow(4, lower.matches("v:").count()))
+}
+
 /// The forms PETRARCH generates from an issue phrase (see [`IssueEntry`]).
 fn issue_forms(s: &str) -> Vec<String> {
     if let Some(i) = s.find('+') {
@@ -461,6 +473,18 @@ pub fn parse_issues(text: &str, file: &str) -> Loaded<Vec<IssueEntry>> {
             errors.push(DictError::new(file, n, "empty issue phrase or code"));
             continue;
         }
+        // Each `+` doubles the forms, `n:` doubles and `v:` quadruples them:
+        // a phrase with many would take exponential time and memory.
+        if variants(phrase) > MAX_ISSUE_FORMS {
+            errors.push(DictError::new(
+                file,
+                n,
+                format!(
+                    "issue phrase has more than {MAX_ISSUE_FORMS} forms (too many +, n: or v:)"
+                ),
+            ));
+            continue;
+        }
         out.push(IssueEntry {
             phrase: phrase.to_string(),
             forms: issue_forms(phrase),
@@ -475,6 +499,19 @@ pub fn parse_issues(text: &str, file: &str) -> Loaded<Vec<IssueEntry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_issue_phrase_with_too_many_variants_is_an_error_not_a_hang() {
+        let line = format!("{} [ABC]\nFAIR+TRADE [TRD]\n", "+".repeat(60));
+        let l = parse_issues(&line, "i.txt");
+        assert_eq!(l.value.len(), 1);
+        assert_eq!(l.value[0].forms.len(), 2);
+        assert!(
+            l.errors[0].to_string().contains("more than 256 forms"),
+            "{:?}",
+            l.errors
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

@@ -87,3 +87,85 @@ fn dyad_event_dictionaries_load() {
     );
     assert!(total >= 3000, "{total} patterns");
 }
+
+/// Offices one person holds at a time: a head of state or government, a
+/// foreign, defence, interior or finance minister, a member of the US
+/// cabinet. Their `what:` text names the office and the country.
+fn single_holder_office(what: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "President of ",
+        "Prime Minister of ",
+        "Foreign Minister of ",
+        "Defence Minister of ",
+        "Defense Minister of ",
+        "Interior Minister of ",
+        "Finance Minister of ",
+        "Secretary of ",
+        "Home Secretary",
+        "Foreign Secretary",
+        "Chancellor of the Exchequer",
+        "Defence Secretary",
+        "Attorney General",
+        "White House Chief of Staff",
+        "US Trade Representative",
+    ];
+    let skip = [
+        "acting",
+        "former",
+        "National Assembly",
+        "Senate",
+        "General Assembly",
+    ];
+    OFFICES.iter().any(|o| what.starts_with(o)) && !skip.iter().any(|s| what.contains(s))
+}
+
+#[test]
+fn terms_of_one_office_do_not_overlap() {
+    use std::collections::HashMap;
+    // Dates written to the month or year stand for their first day, so a
+    // handover within a month is no overlap.
+    const SLACK_DAYS: i64 = 31;
+    let mut offices: HashMap<String, Vec<(NaiveDate, NaiveDate, String, String)>> = HashMap::new();
+    for p in files()
+        .into_iter()
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("people")))
+    {
+        let text = std::fs::read_to_string(&p).unwrap();
+        for e in parse_dyad_actors(&text, &p.display().to_string()).value.0 {
+            for c in e.codes.iter().filter(|c| !c.default) {
+                let Some(what) = c.note.as_deref().filter(|w| single_holder_office(w)) else {
+                    continue;
+                };
+                let from = c.from.unwrap_or(NaiveDate::MIN);
+                let to = c.to.unwrap_or(NaiveDate::MAX);
+                let at = format!("{}:{}", e.origin.file, c.line);
+                offices
+                    .entry(what.to_string())
+                    .or_default()
+                    .push((from, to, e.name.clone(), at));
+            }
+        }
+    }
+    let mut clashes = Vec::new();
+    for (what, terms) in &offices {
+        for (i, a) in terms.iter().enumerate() {
+            for b in &terms[i + 1..] {
+                if a.2 == b.2 {
+                    continue;
+                }
+                let start = a.0.max(b.0);
+                let end = a.1.min(b.1);
+                if start < end && (end - start).num_days() > SLACK_DAYS {
+                    clashes.push(format!("{what}: {} ({}) and {} ({})", a.2, a.3, b.2, b.3));
+                }
+            }
+        }
+    }
+    clashes.sort();
+    assert!(
+        clashes.is_empty(),
+        "{} overlaps:\n{}",
+        clashes.len(),
+        clashes.join("\n")
+    );
+}

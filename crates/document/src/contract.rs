@@ -102,6 +102,8 @@ pub struct ContractMention {
     pub refers_to: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_as_of: Option<String>,
 }
 
 /// A coded event: `{source, target, code, root, quad_class, goldstein,
@@ -137,6 +139,10 @@ pub struct ContractEvent {
     /// `text` or `published`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_from: Option<String>,
+    /// `shallow` or `nested` when the actors were not the verb's own
+    /// arguments (see [`crate::Event::how`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -234,6 +240,7 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                 count: m.count,
                 refers_to: m.refers_to,
                 source: m.source.clone(),
+                code_as_of: m.code_as_of.clone(),
             })
             .collect(),
         events: doc
@@ -262,6 +269,7 @@ pub(crate) fn to_contract(doc: &Document, with_tokens: bool) -> Contract {
                     place: e.place,
                     date: e.date.clone(),
                     date_from: e.date_from.clone(),
+                    how: e.how.clone(),
                 }
             })
             .collect(),
@@ -360,6 +368,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 count: m.count,
                 refers_to: m.refers_to,
                 source: m.source,
+                code_as_of: m.code_as_of,
             })
         })
         .collect::<Result<_, ContractError>>()?;
@@ -385,6 +394,7 @@ pub(crate) fn from_contract(c: Contract) -> Result<Document, ContractError> {
                 place: e.place,
                 date: e.date,
                 date_from: e.date_from,
+                how: e.how,
             })
         })
         .collect::<Result<_, ContractError>>()?;
@@ -487,6 +497,7 @@ mod tests {
                 place: None,
                 date: Some("2024-10".into()),
                 date_from: Some("text".into()),
+                how: None,
             }],
             ..Default::default()
         };

@@ -12,12 +12,15 @@
 //!
 //! Public API: [`Document`], [`Span`], [`Link`], [`LinkKind`], [`Sentence`],
 //! [`Token`], [`TAGS`], [`RELS`], [`PublishedFrom`], [`Mention`],
-//! [`MentionKind`], [`Event`], [`Place`], [`PlaceFeature`], [`Contract`].
+//! [`MentionKind`], [`Event`], [`Place`], [`PlaceFeature`], [`Contract`];
+//! coreference is read with [`Document::antecedent`] and
+//! [`Document::resolve`].
 
 use serde::{Deserialize, Serialize};
 
 pub mod calendar;
 mod contract;
+mod coref;
 pub mod names;
 mod quote;
 pub use quote::{
@@ -93,6 +96,10 @@ pub enum PublishedFrom {
     Url,
     /// Inferred: the newest date among the article's dated links.
     Links,
+    /// Inferred from the article's own text: the newest full date it
+    /// writes, or a weekday with a month and day whose year the text's
+    /// years settle ("on Tuesday, November 19" beside "2019").
+    Inferred,
 }
 
 /// What kind of actor a [`Mention`] names.
@@ -108,7 +115,8 @@ pub enum MentionKind {
     /// A role phrase ("Syrian opposition officials", "government forces").
     #[default]
     Agent,
-    /// A pronoun linked to a person ("he").
+    /// A pronoun linked to the actor it stands for ("he", "she", "it",
+    /// "they"; "I" and "we" inside a quote), through `refers_to`.
     Pronoun,
     /// The news outlet that publishes the story: never an actor.
     Outlet,
@@ -129,10 +137,15 @@ pub struct Mention {
     pub anonymous: bool,
     /// How many ("two senior officials" -> 2).
     pub count: Option<u32>,
-    /// Index in [`Document::mentions`] of the mention this one corefers with.
+    /// Index in [`Document::mentions`] of the mention this one corefers with
+    /// (a short name, title, description or pronoun -> the full name);
+    /// [`Document::antecedent`] follows the chain to its end.
     pub refers_to: Option<usize>,
     /// The dictionary `file:line` that matched.
     pub source: Option<String>,
+    /// Set when the code is not as of the publication date: `latest` when
+    /// the document has no date and a dated entry's latest period was used.
+    pub code_as_of: Option<String>,
 }
 
 /// A coded event: `source` did `code` to `target`, as one sentence says.
@@ -166,6 +179,11 @@ pub struct Event {
     /// Where the date came from: `text` (a time expression that governs the
     /// event) or `published` (the publication date, for want of one).
     pub date_from: Option<String>,
+    /// How the actors were found when the parse did not give them:
+    /// `shallow` (the actors around the verb in surface order, as TABARI
+    /// codes) or `nested` (an actor inside the object's phrase: "denounced
+    /// the Japanese export ban"); `None` for a verb's own arguments.
+    pub how: Option<String>,
 }
 
 /// A sentence; tokens are indices into [`Document::tokens`].

@@ -11,6 +11,8 @@ pub enum PlaceFeature {
     Country,
     /// A first-level region (state, province, governorate).
     Admin1,
+    /// A second-level region (county, parish, district).
+    Admin2,
     #[default]
     City,
     /// A region news names that is no administrative unit ("the West
@@ -33,6 +35,9 @@ pub struct Place {
     pub feature: PlaceFeature,
     /// The name stands for a government ("Ankara blames ...").
     pub metonym: bool,
+    /// The place is named inside an organisation's name ("Ohio Department
+    /// of Health"): the organisation's location, not a place of an event.
+    pub in_name: bool,
 }
 
 /// A place as the contract writes it: `{text, start, end, name, country,
@@ -52,6 +57,9 @@ pub struct ContractPlace {
     pub feature: PlaceFeature,
     #[serde(default)]
     pub metonym: bool,
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_name: bool,
 }
 
 impl Place {
@@ -67,6 +75,7 @@ impl Place {
             lon: self.lon,
             feature: self.feature,
             metonym: self.metonym,
+            in_name: self.in_name,
         }
     }
 
@@ -80,6 +89,7 @@ impl Place {
             lon: c.lon,
             feature: c.feature,
             metonym: c.metonym,
+            in_name: c.in_name,
         }
     }
 }
@@ -105,6 +115,7 @@ mod tests {
                 lon: 71.45,
                 feature: PlaceFeature::City,
                 metonym: false,
+                in_name: false,
             }],
             ..Default::default()
         };

@@ -14,6 +14,9 @@ pub enum QuoteKind {
     #[default]
     Direct,
     Indirect,
+    /// What someone believes, wants, hopes or fears ("X believes that
+    /// ..."): reported apart from speech, so speech can be counted alone.
+    Belief,
 }
 
 /// Who a quote is attributed to.
@@ -74,6 +77,9 @@ pub struct SourceSpeaker {
     pub anonymous: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Their role or title, when the story gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     pub quotes: usize,
 }
 
@@ -83,6 +89,10 @@ pub struct SourcesSummary {
     pub quotes: usize,
     pub direct: usize,
     pub indirect: usize,
+    /// Beliefs and intentions reported ("X believes ..."), not counted in
+    /// `quotes` nor among the speakers.
+    #[serde(default)]
+    pub beliefs: usize,
     /// Quotes with no speaker found.
     pub unattributed: usize,
     /// Quotes attributed to named / anonymous sources.

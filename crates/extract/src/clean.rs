@@ -241,7 +241,8 @@ pub(crate) fn drop_boilerplate_lines(ex: Extracted) -> Extracted {
             }
             let (mut linked, mut nlinks) = (0, 0);
             for l in ex.links[li..].iter().take_while(|l| l.start < b) {
-                linked += l.end.min(b) - l.start.max(a);
+                // Links can nest or overlap: a later one may end before `a`.
+                linked += l.end.min(b).saturating_sub(l.start.max(a));
                 nlinks += 1;
             }
             // "— Name (@handle) date" closes an embedded post: content

@@ -293,8 +293,14 @@ pub fn normalise_date(s: &str) -> Option<String> {
         && matches!(b[4], b'-' | b'/' | b'.')
         && b[7] == b[4]
     {
-        let date = ymd(digits(&s[..4])?, digits(&s[5..7])?, digits(&s[8..10])?)?;
-        let rest = &s[10..];
+        // Byte positions may fall inside a multi-byte character in junk
+        // input: `get` says None there instead of panicking.
+        let date = ymd(
+            digits(s.get(..4)?)?,
+            digits(s.get(5..7)?)?,
+            digits(s.get(8..10)?)?,
+        )?;
+        let rest = s.get(10..)?;
         if let Some(t) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
             if let Some(rfc) = rfc3339_time(t) {
                 return Some(format!("{date}T{rfc}"));
@@ -347,12 +353,12 @@ fn rfc3339_time(t: &str) -> Option<String> {
     if b.len() < 5 || b[2] != b':' {
         return None;
     }
-    let hh = digits(&t[..2])?;
-    let mm = digits(&t[3..5])?;
+    let hh = digits(t.get(..2)?)?;
+    let mm = digits(t.get(3..5)?)?;
     let mut i = 5;
     let mut ss = 0;
     if b.len() >= 8 && b[5] == b':' {
-        ss = digits(&t[6..8])?;
+        ss = digits(t.get(6..8)?)?;
         i = 8;
     }
     if b.len() > i && b[i] == b'.' {
@@ -364,7 +370,7 @@ fn rfc3339_time(t: &str) -> Option<String> {
     if hh > 23 || mm > 59 || ss > 60 {
         return None;
     }
-    let tz = t[i..].trim();
+    let tz = t.get(i..)?.trim();
     let tz = if tz == "Z"
         || tz == "z"
         || tz.eq_ignore_ascii_case("utc")
@@ -390,6 +396,23 @@ fn rfc3339_time(t: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn junk_with_multibyte_characters_is_no_date_and_no_panic() {
+        for junk in [
+            "2025-13-\u{fffd}5",
+            "2025-01-0\u{fffd}",
+            "2025-01-02T09:42:\u{fffd}\u{fffd}00+00:00",
+            "2025-01-02T0\u{e9}:00",
+        ] {
+            let _ = normalise_date(junk);
+        }
+        assert_eq!(normalise_date("2025-13-\u{fffd}5"), None);
+        assert_eq!(
+            normalise_date("2025-01-02T09:42:\u{fffd}\u{fffd}00+00:00").as_deref(),
+            Some("2025-01-02")
+        );
+    }
 
     #[test]
     fn dates() {

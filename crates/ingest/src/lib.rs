@@ -6,8 +6,10 @@
 //!   [`IngestError`] per bad file or line, never stopping a batch;
 //! - [`build_document`] extracts the article body (via `dyad-extract`),
 //!   classifies links, and settles title, outlet and publication date, saying
-//!   where the date came from ([`PublishedFrom`]).
+//!   where the date came from ([`PublishedFrom`]); with no date given, the
+//!   newest dated link, else the text's own dates ([`dating::infer_date`]).
 
+pub mod dating;
 mod input;
 pub mod links;
 
@@ -79,6 +81,8 @@ pub fn build_document_limited(raw: RawArticle, max_depth: usize) -> Result<Docum
             // An article cannot link to a story newer than itself: the newest
             // dated link is the best lower bound, and usually the day itself.
             (Some(d), Some(PublishedFrom::Links))
+        } else if let Some(d) = dating::infer_date(&text, chrono::Local::now().date_naive()) {
+            (Some(d), Some(PublishedFrom::Inferred))
         } else {
             (None, None)
         };

@@ -2,7 +2,7 @@
 //! server and the Python package all call.
 //!
 //! One [`Document`] flows one way: ingest → segment → tag → recognise →
-//! quotes → places → times → code → event places and dates. Quotes come
+//! coref → quotes → places → times → code → event places and dates. Quotes come
 //! before coding so that "I" and "we" inside a quote are its speaker.
 //!
 //! Everything that varies is a value in [`Config`]: which event coder
@@ -206,6 +206,7 @@ impl Pipeline {
         dyad_segment::cap_sentences(&mut doc, limits.max_sentence_tokens);
         dyad_tag::annotate(&mut doc);
         dyad_recognise::recognise(&mut doc);
+        dyad_coref::resolve(&mut doc);
         dyad_quotes::attribute(&mut doc);
         dyad_places::recognise(&mut doc);
         dyad_times::recognise(&mut doc);

@@ -1,47 +1,57 @@
-//! The gazetteer: places by normalised name, loaded from the compiled-in
-//! data (`data/gazetteer.tsv.gz`, built by `tools/gazetteer/build.py`, and
-//! the hand-written `data/regions.txt`).
+//! The gazetteer: places by normalised name. The compiled-in one is an
+//! index `build.rs` makes from `data/gazetteer.tsv.gz` (built by
+//! `tools/gazetteer/build.py`) and the hand-written `data/regions.txt`
+//! (see `index.rs` for its layout); it is read in place, so loading it
+//! costs almost nothing.
 
-use std::io::Read;
+use std::borrow::Cow;
 
 use dyad_document::PlaceFeature;
 use rustc_hash::FxHashMap;
 
-/// The built gazetteer (GeoNames countries, admin1 regions, cities of
-/// 15,000 people or more, continents).
-const GAZETTEER: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
-/// News regions written for dyad.
-const REGIONS: &str = include_str!("../data/regions.txt");
+pub use crate::index::normalise;
+use crate::index::{self, RECORD};
+
+const NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+const SENSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/senses.bin"));
+const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin"));
+const STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const META: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/meta.bin"));
 
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    #[error("gazetteer data is not valid gzip: {0}")]
-    Gzip(#[from] std::io::Error),
-    #[error("gazetteer data is not UTF-8")]
-    Utf8(#[from] std::string::FromUtf8Error),
     #[error("{file}:{line}: {why}")]
     Line {
         file: &'static str,
         line: usize,
         why: &'static str,
     },
+    #[error("gazetteer index is corrupt: {0}")]
+    Index(String),
 }
 
-/// One place.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub name: String,
+/// One place (borrowed from the gazetteer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry<'g> {
+    pub name: &'g str,
     /// ISO 3166-1 alpha-2; empty for regions spanning countries.
-    pub country: String,
+    pub country: &'g str,
     /// ISO 3166-1 alpha-3 (countries only).
-    pub iso3: String,
+    pub iso3: &'g str,
     /// The first-level region it lies in (or is); may be empty.
-    pub admin1: String,
+    pub admin1: &'g str,
+    /// The second-level region (county, parish, district) it lies in (or
+    /// is); may be empty.
+    pub admin2: &'g str,
     pub lat: f64,
     pub lon: f64,
-    /// People living there (0 when unknown: regions, admin1).
+    /// People living there (0 when unknown: regions, admin1, admin2).
     pub population: u64,
     pub feature: PlaceFeature,
+    /// A city that is its country's seat of government (dyad's country
+    /// dictionary's `capitals:`).
+    pub seat: bool,
 }
 
 /// How a surface name names an entry.
@@ -53,6 +63,9 @@ pub enum NameKind {
     Alternate,
     /// A country adjective ("Israeli").
     Adjective,
+    /// A region's abbreviation ("Ky.", "NSW"): read after a town's name or
+    /// with its full stop.
+    Abbreviation,
 }
 
 /// One thing a surface name may stand for.
@@ -66,43 +79,42 @@ pub struct Sense {
     pub needs_the: bool,
 }
 
+impl Sense {
+    fn unpack(v: u32) -> Sense {
+        Sense {
+            entry: v >> 4,
+            kind: match v & 3 {
+                0 => NameKind::Primary,
+                1 => NameKind::Alternate,
+                2 => NameKind::Adjective,
+                _ => NameKind::Abbreviation,
+            },
+            caps: v & 4 != 0,
+            needs_the: v & 8 != 0,
+        }
+    }
+}
+
 /// Places by normalised name.
 pub struct Gazetteer {
-    pub(crate) entries: Vec<Entry>,
-    names: FxHashMap<String, Vec<Sense>>,
+    names: fst::Map<Cow<'static, [u8]>>,
+    senses: Cow<'static, [u8]>,
+    entries: Cow<'static, [u8]>,
+    strings: Cow<'static, [u8]>,
+    /// Offset of the string bytes in `strings`.
+    string_base: usize,
     by_iso3: FxHashMap<String, u32>,
     by_iso2: FxHashMap<String, u32>,
     /// Most words in any name: how far a match may reach.
     pub(crate) max_words: usize,
 }
 
-/// Lower case, hyphens and dashes as spaces, curly apostrophes straight,
-/// runs of spaces collapsed: the form names are looked up in.
-pub fn normalise(s: &str, out: &mut String) {
-    out.clear();
-    for c in s.chars() {
-        match c {
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => push_space(out),
-            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
-            c if c.is_whitespace() => push_space(out),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
 }
 
-fn push_space(out: &mut String) {
-    if !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
-    }
-}
-
-fn is_caps(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+fn f32_at(b: &[u8], i: usize) -> f32 {
+    f32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
 }
 
 impl Gazetteer {
@@ -112,160 +124,164 @@ impl Gazetteer {
         G.get_or_init(|| Gazetteer::load().expect("the compiled-in gazetteer is valid"))
     }
 
-    /// Decompresses and indexes the compiled-in data.
+    /// Opens the compiled-in index (no copy: it is read in place).
     pub fn load() -> Result<Gazetteer, GazetteerError> {
-        let mut raw = Vec::with_capacity(4 << 20);
-        flate2::read::GzDecoder::new(GAZETTEER).read_to_end(&mut raw)?;
-        let text = String::from_utf8(raw)?;
-        Gazetteer::from_texts(&text, REGIONS)
+        Gazetteer::from_parts(index::Built {
+            names: Vec::new(),
+            senses: Vec::new(),
+            entries: Vec::new(),
+            strings: Vec::new(),
+            meta: Vec::new(),
+        })
     }
 
     /// Builds a gazetteer from the TSV (see `tools/gazetteer/build.py`)
-    /// and a regions file (see `data/regions.txt`).
+    /// and a regions file (see `data/regions.txt`), with the compiled-in
+    /// abbreviations (`data/abbreviations.txt`) of the regions it has.
     pub fn from_texts(tsv: &str, regions: &str) -> Result<Gazetteer, GazetteerError> {
+        let abbreviations: String = ABBREVIATIONS
+            .lines()
+            .filter(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                c.len() == 3
+                    && tsv.lines().any(|t| {
+                        let mut f = t.split('\t');
+                        f.next() == Some("a") && f.next() == Some(c[2]) && f.next() == Some(c[1])
+                    })
+            })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let built =
+            index::build(tsv, regions, &abbreviations).map_err(|e| GazetteerError::Line {
+                file: e.file,
+                line: e.line,
+                why: e.why,
+            })?;
+        Gazetteer::from_parts(built)
+    }
+
+    /// Empty parts stand for the compiled-in ones.
+    fn from_parts(b: index::Built) -> Result<Gazetteer, GazetteerError> {
+        let pick = |v: Vec<u8>, fixed: &'static [u8]| -> Cow<'static, [u8]> {
+            if v.is_empty() {
+                Cow::Borrowed(fixed)
+            } else {
+                Cow::Owned(v)
+            }
+        };
+        let (names, senses, entries, strings, meta) = if b.names.is_empty() {
+            (
+                Cow::Borrowed(NAMES),
+                Cow::Borrowed(SENSES),
+                Cow::Borrowed(ENTRIES),
+                Cow::Borrowed(STRINGS),
+                Cow::Borrowed(META),
+            )
+        } else {
+            (
+                Cow::Owned(b.names),
+                pick(b.senses, &[]),
+                pick(b.entries, &[]),
+                pick(b.strings, &[]),
+                pick(b.meta, &[]),
+            )
+        };
+        let bad = |why: &str| GazetteerError::Index(why.to_string());
+        if strings.len() < 8 || meta.len() < 4 || entries.len() % RECORD != 0 {
+            return Err(bad("truncated"));
+        }
+        let count = u32_at(&strings, 0) as usize;
+        let string_base = 4 + 4 * (count + 1);
+        if strings.len() < string_base {
+            return Err(bad("truncated string table"));
+        }
+        let names = fst::Map::new(names).map_err(|e| bad(&e.to_string()))?;
         let mut g = Gazetteer {
-            entries: Vec::with_capacity(40_000),
-            names: FxHashMap::default(),
+            names,
+            senses,
+            entries,
+            strings,
+            string_base,
             by_iso3: FxHashMap::default(),
             by_iso2: FxHashMap::default(),
-            max_words: 1,
+            max_words: u32_at(&meta, 0) as usize,
         };
-        g.names.reserve(160_000);
-        let mut key = String::new();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let bad = |why| GazetteerError::Line {
-                file: "gazetteer.tsv",
-                line: n + 1,
-                why,
-            };
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() != 10 {
-                return Err(bad("want 10 columns"));
-            }
-            let feature = match c[0] {
-                "c" => PlaceFeature::Country,
-                "a" => PlaceFeature::Admin1,
-                "p" => PlaceFeature::City,
-                "r" => PlaceFeature::Region,
-                _ => return Err(bad("unknown kind")),
-            };
-            let e = Entry {
-                name: c[1].to_string(),
-                country: c[2].to_string(),
-                iso3: c[3].to_string(),
-                admin1: c[4].to_string(),
-                lat: c[5].parse().map_err(|_| bad("bad latitude"))?,
-                lon: c[6].parse().map_err(|_| bad("bad longitude"))?,
-                population: c[7].parse().map_err(|_| bad("bad population"))?,
-                feature,
-            };
-            let id = g.entries.len() as u32;
-            if feature == PlaceFeature::Country {
-                g.by_iso3.insert(e.iso3.clone(), id);
-                g.by_iso2.insert(e.country.clone(), id);
-            }
-            g.entries.push(e);
-            g.add(&mut key, c[1], id, NameKind::Primary);
-            for a in c[8].split('|').filter(|a| !a.is_empty()) {
-                // "=Sao Paulo": the name itself, spelt without accents.
-                match a.strip_prefix('=') {
-                    Some(v) => g.add(&mut key, v, id, NameKind::Primary),
-                    None => g.add(&mut key, a, id, NameKind::Alternate),
-                }
-            }
-            for a in c[9].split('|').filter(|a| !a.is_empty()) {
-                g.add(&mut key, a, id, NameKind::Adjective);
-            }
-        }
-        for (n, line) in regions.lines().enumerate() {
-            let line = line.trim_end();
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let bad = |why| GazetteerError::Line {
-                file: "regions.txt",
-                line: n + 1,
-                why,
-            };
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() != 4 {
-                return Err(bad("want 4 tab-separated columns"));
-            }
-            let names: Vec<&str> = c[0].split('|').map(str::trim).collect();
-            let canonical = names[0].strip_prefix("the ").unwrap_or(names[0]);
-            let e = Entry {
-                name: canonical.to_string(),
-                country: if c[3] == "-" {
-                    String::new()
-                } else {
-                    c[3].to_string()
-                },
-                iso3: String::new(),
-                admin1: String::new(),
-                lat: c[1].trim().parse().map_err(|_| bad("bad latitude"))?,
-                lon: c[2].trim().parse().map_err(|_| bad("bad longitude"))?,
-                population: 0,
-                feature: PlaceFeature::Region,
-            };
-            let id = g.entries.len() as u32;
-            g.entries.push(e);
-            for (k, name) in names.iter().enumerate() {
-                let kind = if k == 0 {
-                    NameKind::Primary
-                } else {
-                    NameKind::Alternate
-                };
-                g.add(&mut key, name, id, kind);
+        for id in 0..g.len() as u32 {
+            if g.entries[id as usize * RECORD + 18] == 0 {
+                let e = g.entry(id);
+                let (iso3, cc) = (e.iso3.to_string(), e.country.to_string());
+                g.by_iso3.insert(iso3, id);
+                g.by_iso2.insert(cc, id);
             }
         }
         Ok(g)
     }
 
-    fn add(&mut self, key: &mut String, name: &str, entry: u32, kind: NameKind) {
-        let (name, needs_the) = match name.strip_prefix("the ") {
-            Some(rest) => (rest, true),
-            None => (name, false),
-        };
-        normalise(name, key);
-        if key.is_empty() {
-            return;
-        }
-        self.max_words = self.max_words.max(key.split(' ').count());
-        let sense = Sense {
-            entry,
-            kind,
-            caps: is_caps(name),
-            needs_the,
-        };
-        let v = self.names.entry(key.clone()).or_default();
-        // One sense per entry: the best way the name names it.
-        match v.iter_mut().find(|s| s.entry == entry) {
-            Some(s) if (kind, sense.caps) < (s.kind, s.caps) => *s = sense,
-            Some(_) => {}
-            None => v.push(sense),
-        }
+    fn string(&self, id: u32) -> &str {
+        let i = 4 + 4 * id as usize;
+        let (a, b) = (u32_at(&self.strings, i), u32_at(&self.strings, i + 4));
+        let bytes = &self.strings[self.string_base + a as usize..self.string_base + b as usize];
+        // The builder wrote these bytes from `&str`s.
+        std::str::from_utf8(bytes).unwrap_or("")
     }
 
     /// The senses of a normalised name.
-    pub fn senses(&self, key: &str) -> &[Sense] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+    pub fn senses(&self, key: &str) -> Vec<Sense> {
+        let Some(v) = self.names.get(key) else {
+            return Vec::new();
+        };
+        let (off, n) = ((v >> 16) as usize, (v & 0xffff) as usize);
+        (off..off + n)
+            .map(|i| Sense::unpack(u32_at(&self.senses, 4 * i)))
+            .collect()
+    }
+
+    /// Is some indexed name longer than `key` and begins with it and a
+    /// space (may a longer name be matched)?
+    pub fn has_longer(&self, key: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let mut lo = key.to_string();
+        lo.push(' ');
+        let mut hi = key.to_string();
+        hi.push('!');
+        let mut s = self.names.range().ge(&lo).lt(&hi).into_stream();
+        s.next().is_some()
     }
 
     /// Every entry a name (any case) may stand for.
-    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+    pub fn lookup(&self, name: &str) -> Vec<Entry<'_>> {
         let mut key = String::new();
         normalise(name, &mut key);
         self.senses(&key)
             .iter()
-            .map(|s| &self.entries[s.entry as usize])
+            .map(|s| self.entry(s.entry))
             .collect()
     }
 
-    pub fn entry(&self, id: u32) -> &Entry {
-        &self.entries[id as usize]
+    pub fn entry(&self, id: u32) -> Entry<'_> {
+        let r = &self.entries[id as usize * RECORD..(id as usize + 1) * RECORD];
+        let cc = match &r[16..18] {
+            [0, _] => "",
+            b => std::str::from_utf8(b).unwrap_or(""),
+        };
+        Entry {
+            name: self.string(u32_at(r, 0)),
+            iso3: self.string(u32_at(r, 4)),
+            admin1: self.string(u32_at(r, 8)),
+            admin2: self.string(u32_at(r, 12)),
+            country: cc,
+            feature: match r[18] {
+                0 => PlaceFeature::Country,
+                1 => PlaceFeature::Admin1,
+                3 => PlaceFeature::Region,
+                4 => PlaceFeature::Admin2,
+                _ => PlaceFeature::City,
+            },
+            lat: f32_at(r, 20) as f64,
+            lon: f32_at(r, 24) as f64,
+            population: u32_at(r, 28) as u64,
+            seat: r[19] & 1 != 0,
+        }
     }
 
     /// The country entry of an ISO 3166-1 alpha-3 code (`SYR`).
@@ -280,7 +296,7 @@ impl Gazetteer {
 
     /// How many places there are.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() / RECORD
     }
 
     pub fn is_empty(&self) -> bool {
@@ -290,6 +306,14 @@ impl Gazetteer {
     /// How many surface names are indexed.
     pub fn names(&self) -> usize {
         self.names.len()
+    }
+
+    /// Bytes of the index (the binary-size cost of the compiled-in one).
+    pub fn index_bytes(&self) -> usize {
+        self.names.as_fst().as_bytes().len()
+            + self.senses.len()
+            + self.entries.len()
+            + self.strings.len()
     }
 }
 

@@ -40,7 +40,9 @@
 //! nearness to its other places. A capital the recogniser found standing
 //! for its government ("Ankara blames") is marked `metonym`.
 
+mod dateline;
 mod gazetteer;
+mod index;
 mod locate;
 mod recognise;
 mod score;

@@ -30,7 +30,8 @@ const LOCATIVE: &[&str] = &[
 /// How specific a feature is: a city says more than its country.
 fn specificity(f: PlaceFeature) -> u8 {
     match f {
-        PlaceFeature::City => 3,
+        PlaceFeature::City => 4,
+        PlaceFeature::Admin2 => 3,
         PlaceFeature::Admin1 => 2,
         PlaceFeature::Region => 1,
         PlaceFeature::Country => 0,
@@ -52,7 +53,9 @@ pub fn locate_events(doc: &mut Document) {
     // Places that may be locations, with their head token.
     let mut usable: Vec<(usize, usize)> = Vec::new();
     for (pi, p) in doc.places.iter().enumerate() {
-        if p.metonym {
+        // A government's seat, or an organisation's home ("Ohio
+        // Department of Health"), is not where the event happened.
+        if p.metonym || p.in_name {
             continue;
         }
         normalise(doc.slice(p.span), &mut key);

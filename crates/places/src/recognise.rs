@@ -26,6 +26,15 @@ struct Cand {
     frame: Option<u32>,
     /// The feature a designator asks for: "the city of X", "X Province".
     prefer: Option<PlaceFeature>,
+    /// The sentence it is in.
+    sent: usize,
+    /// A locative preposition stands before it ("in X", "near X").
+    locative: bool,
+    /// It is a dateline's place ("BRUSSELS —").
+    dateline: bool,
+    /// It is named inside an organisation's name ("Ohio Department of
+    /// Health"): the organisation's location.
+    in_name: bool,
 }
 
 /// Words that may stand lower-case inside a place name ("Isle of Man",
@@ -324,6 +333,140 @@ fn part_of_longer_name(
     false
 }
 
+/// Prepositions before a place that say the name is a place ("in X").
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "inside", "of", "around", "into", "across",
+];
+
+/// Head words of organisations' names: a place before them ("Ohio
+/// Department of Health", "Texas National Guard") or after "<head> of"
+/// ("University of Kentucky") is where the organisation is.
+const ORG_HEADS: &[&str] = &[
+    "department",
+    "police",
+    "guard",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "council",
+    "board",
+    "ministry",
+    "commission",
+    "agency",
+    "office",
+    "court",
+    "bank",
+    "company",
+    "club",
+    "church",
+    "authority",
+    "corporation",
+    "institute",
+    "party",
+    "association",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "airlines",
+    "airways",
+    "railway",
+    "railways",
+    "federation",
+    "league",
+    "museum",
+    "library",
+    "foundation",
+    "committee",
+    "legislature",
+    "assembly",
+    "senate",
+    "sheriff's",
+    "patrol",
+    "service",
+    "services",
+    "bureau",
+    "fire",
+    "clinic",
+    "center",
+    "centre",
+    "academy",
+    "symphony",
+    "orchestra",
+    "chamber",
+    "inc",
+    "corp",
+    "ltd",
+];
+
+/// Generic words that continue a place's name ("X Island", "X Valley").
+const GEOGRAPHIC: &[&str] = &[
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "river",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "beach",
+    "creek",
+    "hill",
+    "hills",
+    "park",
+    "springs",
+    "falls",
+    "heights",
+    "point",
+    "harbor",
+    "harbour",
+    "forest",
+    "canyon",
+    "peninsula",
+    "coast",
+    "gulf",
+    "sea",
+    "strait",
+    "desert",
+];
+
+/// Is `toks[a..b]` inside an organisation's name: followed by a run of
+/// capitalised words (with "of", "and", "for") holding an organisation's
+/// head word, or after "<Head> of"?
+fn org_name_around(doc: &Document, toks: &[dyad_document::Token], a: usize, b: usize) -> bool {
+    let word = |i: usize| doc.slice(toks[i].span).to_lowercase();
+    let cap = |i: usize| is_upper_start(doc.slice(toks[i].span));
+    // "Plum Island Animal Disease Center": the place is "Plum Island",
+    // which the gazetteer lacks, not "Plum".
+    if b < toks.len() && GEOGRAPHIC.contains(&word(b).as_str()) {
+        return false;
+    }
+    let mut k = b;
+    while k < toks.len() && k < b + 6 {
+        let w = word(k);
+        if cap(k) {
+            if ORG_HEADS.contains(&w.trim_end_matches('.')) {
+                return true;
+            }
+        } else if !matches!(w.as_str(), "of" | "and" | "for" | "&" | "'s") {
+            break;
+        }
+        k += 1;
+    }
+    if a >= 2 && word(a - 1) == "of" {
+        let mut k = a - 1;
+        while k > 0 && (cap(k - 1) || word(k - 1) == "the") {
+            if ORG_HEADS.contains(&word(k - 1).as_str()) && cap(k - 1) {
+                return true;
+            }
+            k -= 1;
+        }
+    }
+    false
+}
+
 /// Verbs of saying: a bare name before one is a person ("Franklin said").
 const SPEECH: &[&str] = &[
     "said",
@@ -342,6 +485,22 @@ const SPEECH: &[&str] = &[
     "insisted",
     "warned",
 ];
+
+/// Words that say a name is a second-level region's ("Cass County").
+const DESIGNATORS: &[&str] = &[
+    "county",
+    "parish",
+    "borough",
+    "district",
+    "shire",
+    "municipality",
+    "prefecture",
+];
+
+fn has_designator(name: &str) -> bool {
+    name.split([' ', '-'])
+        .any(|w| DESIGNATORS.contains(&w.to_lowercase().as_str()))
+}
 
 fn is_upper_start(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
@@ -367,25 +526,32 @@ impl<'g> Places<'g> {
 
     /// Place mentions in text order, with their senses.
     fn find(&self, doc: &Document) -> Vec<Cand> {
-        // Places inside people's, organisations' and outlets' names are part
-        // of those names ("Paris Hilton", "Turkish Airlines").
-        let blocked: Vec<Span> = doc
-            .mentions
-            .iter()
-            .filter(|m| {
-                matches!(
-                    m.kind,
-                    MentionKind::Person | MentionKind::Org | MentionKind::Outlet
-                )
-            })
-            .map(|m| m.span)
-            .collect();
-        let overlaps = |s: Span| blocked.iter().any(|b| b.start < s.end && s.start < b.end);
+        // Places inside people's names are part of those names ("Paris
+        // Hilton"); inside organisations' and outlets' names ("Turkish
+        // Airlines") they are where the organisation is (`in_name`).
+        let spans = |kinds: &[MentionKind]| -> Vec<Span> {
+            doc.mentions
+                .iter()
+                .filter(|m| kinds.contains(&m.kind))
+                .map(|m| m.span)
+                .collect()
+        };
+        let people = spans(&[MentionKind::Person]);
+        let orgs = spans(&[MentionKind::Org, MentionKind::Outlet]);
+        let overlaps = |s: Span| people.iter().any(|b| b.start < s.end && s.start < b.end);
+        let in_org = |s: Span| orgs.iter().any(|b| b.start < s.end && s.start < b.end);
         let mut out = Vec::new();
         let mut key = String::new();
-        for sent in &doc.sentences {
+        let datelines = crate::dateline::datelines(doc);
+        for (si, sent) in doc.sentences.iter().enumerate() {
             let toks = &doc.tokens[sent.first_token..sent.last_token];
             let mut i = 0;
+            if let Some(&(a, b)) = datelines.iter().find(|d| d.0 == sent.first_token) {
+                if let Some(c) = self.dateline_cand(doc, si, a, b, &overlaps) {
+                    i = c.last - sent.first_token;
+                    out.push(c);
+                }
+            }
             while i < toks.len() {
                 let first = doc.slice(toks[i].span);
                 if !is_upper_start(first) {
@@ -407,9 +573,10 @@ impl<'g> Places<'g> {
                         continue;
                     }
                     normalise(text, &mut key);
-                    let Some(ok) = self.accept(doc, toks, i, n, &key, &overlaps) else {
+                    let Some((ok, in_name)) = self.accept(doc, toks, i, n, &key, &overlaps) else {
                         continue;
                     };
+                    let in_name = in_name || in_org(span);
                     found = Some(Cand {
                         span,
                         first: sent.first_token + i,
@@ -419,6 +586,12 @@ impl<'g> Places<'g> {
                         direction: None,
                         frame: None,
                         prefer: None,
+                        sent: si,
+                        dateline: false,
+                        in_name,
+                        locative: i > 0
+                            && LOCATIVE_BEFORE
+                                .contains(&doc.slice(toks[i - 1].span).to_lowercase().as_str()),
                     });
                     break;
                 }
@@ -431,10 +604,127 @@ impl<'g> Places<'g> {
                 }
             }
         }
+        self.county_lists(doc, &mut out);
         for c in &mut out {
             self.direction(doc, c);
         }
         out
+    }
+
+    /// "Cass, Clay and Otter Tail counties": each name of a list before a
+    /// plural designator is that region ("Cass County"), in place of any
+    /// other reading of the name alone.
+    fn county_lists(&self, doc: &Document, out: &mut Vec<Cand>) {
+        let mut key = String::new();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            for d in sent.first_token..sent.last_token {
+                let w = doc.slice(doc.tokens[d].span).to_lowercase();
+                let singular = match w.as_str() {
+                    "counties" => "county",
+                    "parishes" => "parish",
+                    "boroughs" => "borough",
+                    "districts" => "district",
+                    _ => continue,
+                };
+                // Walk back over names and separators.
+                let mut end = d;
+                let mut found = Vec::new();
+                while end > sent.first_token {
+                    let mut start = end;
+                    while start > sent.first_token
+                        && is_upper_start(doc.slice(doc.tokens[start - 1].span))
+                    {
+                        start -= 1;
+                    }
+                    if start == end {
+                        break;
+                    }
+                    let span =
+                        Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+                    normalise(&format!("{} {singular}", doc.slice(span)), &mut key);
+                    let senses: Vec<Sense> = self
+                        .g
+                        .senses(&key)
+                        .into_iter()
+                        .filter(|s| self.g.entry(s.entry).feature == PlaceFeature::Admin2)
+                        .collect();
+                    if senses.is_empty() {
+                        break;
+                    }
+                    found.push(Cand {
+                        span,
+                        first: start,
+                        last: end,
+                        key: key.clone(),
+                        senses,
+                        direction: None,
+                        frame: None,
+                        prefer: Some(PlaceFeature::Admin2),
+                        sent: si,
+                        locative: true,
+                        dateline: false,
+                        in_name: false,
+                    });
+                    // Separators: ",", "and", "or", ", and".
+                    let mut k = start;
+                    while k > sent.first_token
+                        && matches!(doc.slice(doc.tokens[k - 1].span), "," | "and" | "or" | "&")
+                    {
+                        k -= 1;
+                    }
+                    if k == start {
+                        break;
+                    }
+                    end = k;
+                }
+                for c in found {
+                    out.retain(|o| !(o.first < c.last && c.first < o.last));
+                    let at = out.partition_point(|o| o.first < c.first);
+                    out.insert(at, c);
+                }
+            }
+        }
+    }
+
+    /// The place a dateline's capitals name (document tokens `[a, b)`):
+    /// the longest leading run of them the gazetteer knows.
+    fn dateline_cand(
+        &self,
+        doc: &Document,
+        si: usize,
+        a: usize,
+        b: usize,
+        overlaps: &dyn Fn(Span) -> bool,
+    ) -> Option<Cand> {
+        let mut key = String::new();
+        for end in (a + 1..=b).rev() {
+            let span = Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+            normalise(doc.slice(span).trim_end_matches('.'), &mut key);
+            let senses: Vec<Sense> = self
+                .g
+                .senses(&key)
+                .into_iter()
+                .filter(|s| s.kind != NameKind::Adjective && !s.needs_the)
+                .collect();
+            if senses.is_empty() || overlaps(span) {
+                continue;
+            }
+            return Some(Cand {
+                span,
+                first: a,
+                last: end,
+                key: key.clone(),
+                senses,
+                direction: None,
+                frame: None,
+                prefer: None,
+                sent: si,
+                locative: true,
+                dateline: true,
+                in_name: false,
+            });
+        }
+        None
     }
 
     /// The senses a gazetteer name `key` keeps as a place where it stands,
@@ -447,7 +737,7 @@ impl<'g> Places<'g> {
         n: usize,
         key: &str,
         overlaps: &dyn Fn(Span) -> bool,
-    ) -> Option<Vec<Sense>> {
+    ) -> Option<(Vec<Sense>, bool)> {
         let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
         let text = doc.slice(span);
         let senses = self.g.senses(key);
@@ -455,16 +745,29 @@ impl<'g> Places<'g> {
             return None;
         }
         let prev = (i > 0).then(|| doc.slice(toks[i - 1].span).to_lowercase());
+        // An abbreviation ("Ky.", "NSW", "OH") is read with its full stop,
+        // after "Town,", or when it is three or more capitals.
+        let stop_after = text.ends_with('.')
+            || toks
+                .get(i + n)
+                .is_some_and(|t| t.span.start == span.end && doc.slice(t.span) == ".");
+        let abbreviation_ok = stop_after
+            || prev.as_deref() == Some(",")
+            || (caps_ok(text) && text.chars().filter(|c| c.is_alphabetic()).count() >= 3);
         let ok: Vec<Sense> = senses
             .iter()
             .filter(|s| !s.caps || caps_ok(text))
             .filter(|s| !s.needs_the || prev.as_deref() == Some("the"))
+            .filter(|s| s.kind != NameKind::Abbreviation || abbreviation_ok)
             .copied()
             .collect();
         if ok.is_empty() || overlaps(span) {
             return None;
         }
-        if !self.looks_like_name(doc, &toks[i..i + n], i == 0, &ok, key) {
+        // "Muncie, IN": a postal code after "Town," whatever its tag.
+        let postal =
+            prev.as_deref() == Some(",") && ok.iter().all(|s| s.kind == NameKind::Abbreviation);
+        if !postal && !self.looks_like_name(doc, &toks[i..i + n], i == 0, &ok, key) {
             return None;
         }
         // A country premodifies organisations freely ("U.S. Centers
@@ -472,7 +775,10 @@ impl<'g> Places<'g> {
         let country = ok
             .iter()
             .any(|s| self.g.entry(s.entry).feature == PlaceFeature::Country);
-        if part_of_longer_name(doc, toks, i, i + n, country) {
+        // Inside an organisation's name ("Texas National Guard",
+        // "University of Ohio"): kept, as where the organisation is.
+        let in_name = org_name_around(doc, toks, i, i + n);
+        if !in_name && part_of_longer_name(doc, toks, i, i + n, country) {
             return None;
         }
         // "Franklin said": a bare town name before a verb of
@@ -495,11 +801,10 @@ impl<'g> Places<'g> {
                 let cc = code
                     .get(..3)
                     .and_then(|x| self.g.country_by_iso3(x))
-                    .map(|id| self.g.entry(id).country.clone());
+                    .map(|id| self.g.entry(id).country);
                 ok.into_iter()
                     .filter(|s| {
-                        s.kind != NameKind::Alternate
-                            || Some(&self.g.entry(s.entry).country) == cc.as_ref()
+                        s.kind != NameKind::Alternate || Some(self.g.entry(s.entry).country) == cc
                     })
                     .collect()
             }
@@ -508,7 +813,7 @@ impl<'g> Places<'g> {
         if ok.is_empty() {
             return None;
         }
-        Some(ok)
+        Some((ok, in_name))
     }
 
     /// Is this run of tokens written and tagged like a place name?
@@ -593,6 +898,17 @@ impl<'g> Places<'g> {
         }
     }
 
+    /// A reading that needs the document's support: a town of fewer than
+    /// 15,000 people, or an admin2 named without its designator.
+    fn minor(&self, id: u32) -> bool {
+        let e = self.g.entry(id);
+        match e.feature {
+            PlaceFeature::City => e.population < 15_000,
+            PlaceFeature::Admin2 => !has_designator(e.name),
+            _ => false,
+        }
+    }
+
     /// Prior of an entry: how likely a name means it with no context.
     fn prior(&self, s: &Sense) -> f64 {
         let e = self.g.entry(s.entry);
@@ -602,10 +918,19 @@ impl<'g> Places<'g> {
             // The regions dyad lists are the ones news names: they win
             // over a district that shares the name ("the Sahel").
             PlaceFeature::Region => 9.0,
-            PlaceFeature::City => (e.population.max(1000) as f64).log10(),
+            // A town below 15,000 people is rarely what a name means
+            // without context: a small discount beyond its size.
+            PlaceFeature::City if e.population < 15_000 => {
+                (e.population.max(1000) as f64).log10() - 0.5
+            }
+            PlaceFeature::City => (e.population as f64).log10(),
+            // "Franklin County" says what it is; a bare admin2 name
+            // ("Wiltshire") is often a town's too, and the town is meant.
+            PlaceFeature::Admin2 if has_designator(e.name) => 7.0,
+            PlaceFeature::Admin2 => 3.5,
         };
         base - match s.kind {
-            NameKind::Primary | NameKind::Adjective => 0.0,
+            NameKind::Primary | NameKind::Adjective | NameKind::Abbreviation => 0.0,
             NameKind::Alternate => 1.5,
         }
     }
@@ -653,7 +978,12 @@ impl<'g> Places<'g> {
                 (_, Some("province" | "region" | "state" | "governorate" | "prefecture")) => {
                     Some(PlaceFeature::Admin1)
                 }
-                (_, Some("city")) => Some(PlaceFeature::City),
+                // A region's offices ("Ohio Governor", "Queensland Premier")
+                // and a city's ("Leeds mayor").
+                (_, Some("governor" | "premier" | "legislature" | "statehouse")) => {
+                    Some(PlaceFeature::Admin1)
+                }
+                (_, Some("city" | "mayor")) => Some(PlaceFeature::City),
                 (Some("city" | "town" | "village" | "port" | "capital"), _) => {
                     Some(PlaceFeature::City)
                 }
@@ -692,6 +1022,9 @@ impl<'g> Places<'g> {
                         .any(|s| s.entry != f && self.fits(s.entry, f))
                     {
                         cands[k - 1].frame = Some(f);
+                        // ... and the framing name is the region itself
+                        // ("Buffalo, New York" names the state).
+                        cands[k].prefer = Some(self.g.entry(f).feature);
                     }
                 }
             }
@@ -711,11 +1044,14 @@ impl<'g> Places<'g> {
             };
             framed + preferred
         };
-        // Pass 1: prior and frame only.
+        // Pass 1: prior and frame only. A small town's reading votes for
+        // nothing (a village abroad sharing a word's name is no evidence).
         let first: Vec<u32> = cands
             .iter()
             .map(|c| {
-                best(&c.senses, |s| self.prior(s) + frame_bonus(c, s)).map_or(u32::MAX, |s| s.entry)
+                best(&c.senses, |s| self.prior(s) + frame_bonus(c, s))
+                    .filter(|s| !self.minor(s.entry) || c.frame.is_some())
+                    .map_or(u32::MAX, |s| s.entry)
             })
             .collect();
         // The countries the actors belong to (codes begin with ISO alpha-3).
@@ -736,12 +1072,32 @@ impl<'g> Places<'g> {
             }
             if let Some(code) = &m.code {
                 if let Some(id) = code.get(..3).and_then(|c| self.g.country_by_iso3(c)) {
-                    *actor_cc
-                        .entry(self.g.entry(id).country.as_str())
-                        .or_default() += 1;
+                    *actor_cc.entry(self.g.entry(id).country).or_default() += 1;
                 }
             }
         }
+        // The first dateline's place anchors the article's places: the
+        // region it is framed by ("MANSFIELD, Ohio"), else its own reading.
+        let dateline: Option<crate::gazetteer::Entry> =
+            cands.iter().position(|c| c.dateline).and_then(|k| {
+                let c = &cands[k];
+                let id = match c.frame {
+                    Some(f) => Some(f),
+                    None => best(&c.senses, |s| self.prior(s)).map(|s| s.entry),
+                };
+                id.map(|id| self.g.entry(id))
+            });
+        // Countries whose governments act in the document (an actor coded
+        // for a role of that country: USAGOV, USALEG).
+        let government: Vec<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| !m.anonymous || m.kind == MentionKind::Agent)
+            .filter_map(|m| m.code.as_deref())
+            .filter(|code| code.len() >= 6 && ["GOV", "LEG", "JUD"].contains(&&code[3..6]))
+            .filter_map(|code| self.g.country_by_iso3(&code[..3]))
+            .map(|id| self.g.entry(id).country)
+            .collect();
         // The features of the first readings of list neighbours.
         let listed: Vec<Vec<PlaceFeature>> = (0..cands.len())
             .map(|k| {
@@ -787,6 +1143,19 @@ impl<'g> Places<'g> {
                         score -= 1.5;
                     }
                 }
+                // So is a district or shire named after its town ("Lismore").
+                if e.feature == PlaceFeature::Admin2 && !has_designator(e.name) {
+                    let city_in_it = c.senses.iter().any(|o| {
+                        let x = self.g.entry(o.entry);
+                        x.feature == PlaceFeature::City
+                            && x.country == e.country
+                            && (x.admin2 == e.name
+                                || distance_km(x.lat, x.lon, e.lat, e.lon) < 100.0)
+                    });
+                    if city_in_it {
+                        score -= 3.0;
+                    }
+                }
                 if !e.country.is_empty() {
                     let others = cands
                         .iter()
@@ -794,13 +1163,19 @@ impl<'g> Places<'g> {
                         .filter(|(o, &f)| o.key != c.key && f != u32::MAX)
                         .filter(|(_, &f)| self.g.entry(f).country == e.country)
                         .count();
-                    let n = others + actor_cc.get(e.country.as_str()).copied().unwrap_or(0);
+                    let n = others + actor_cc.get(e.country).copied().unwrap_or(0);
                     if n > 0 {
                         score += 2.0 + if n >= 3 { 0.5 } else { 0.0 };
                     }
                 }
-                if e.feature == PlaceFeature::City {
-                    let mut near = 0.0f64;
+                if matches!(e.feature, PlaceFeature::City | PlaceFeature::Admin2) {
+                    // The region it lies in, named in the document (more
+                    // so in the same sentence), or a place near it.
+                    // Each kind of evidence counts once, and together
+                    // they count at most 2 (a namesake far bigger still
+                    // wins), beside the dateline's.
+                    let (mut region, mut nearby, mut filed) = (0.0f64, 0.0f64, 0.0);
+                    let mut anchored = false;
                     for (j, o) in cands.iter().enumerate() {
                         if j == k || o.key == c.key || first[j] == u32::MAX {
                             continue;
@@ -809,17 +1184,92 @@ impl<'g> Places<'g> {
                         if f.country != e.country {
                             continue;
                         }
-                        match f.feature {
-                            PlaceFeature::Admin1 if e.admin1 == f.name => near = near.max(1.0),
-                            PlaceFeature::Admin1 | PlaceFeature::City
-                                if distance_km(e.lat, e.lon, f.lat, f.lon) < 200.0 =>
-                            {
-                                near = near.max(1.0)
+                        let here = if o.sent == c.sent { 0.5 } else { 0.0 };
+                        let inside = match f.feature {
+                            PlaceFeature::Admin1 => e.admin1 == f.name,
+                            PlaceFeature::Admin2 => {
+                                e.feature == PlaceFeature::City && e.admin2 == f.name
                             }
-                            _ => {}
+                            _ => false,
+                        };
+                        if inside {
+                            region = region.max(1.5 + here);
+                            anchored = true;
+                        } else if f.feature != PlaceFeature::Country
+                            && distance_km(e.lat, e.lon, f.lat, f.lon) < 150.0
+                        {
+                            nearby = nearby.max(1.0 + here);
+                            anchored = true;
                         }
                     }
-                    score += near;
+                    if let Some(a) = dateline.filter(|_| !c.dateline) {
+                        let same = match a.feature {
+                            PlaceFeature::Admin1 => a.name == e.admin1,
+                            PlaceFeature::Country => true,
+                            _ => {
+                                a.admin1 == e.admin1
+                                    || distance_km(e.lat, e.lon, a.lat, a.lon) < 150.0
+                            }
+                        };
+                        if a.country == e.country && same {
+                            filed = 1.5;
+                            anchored = true;
+                        }
+                    }
+                    // A town named like a state or country ("Florida",
+                    // N.Y.) is that town only when the text frames it so.
+                    let shares_region_name = c.senses.iter().any(|o| {
+                        matches!(
+                            self.g.entry(o.entry).feature,
+                            PlaceFeature::Country | PlaceFeature::Admin1
+                        )
+                    });
+                    score += if shares_region_name {
+                        (region + nearby + filed).min(1.0)
+                    } else {
+                        (region + nearby).min(2.0) + filed
+                    };
+                    // A small town needs the document to agree: its region
+                    // or a place near it named, an explicit frame, or its
+                    // country named and a locative word before it.
+                    if self.minor(s.entry) && !anchored && frame_bonus(c, s) < 6.0 {
+                        let country_named = actor_cc.contains_key(e.country)
+                            || cands.iter().zip(&first).any(|(o, &f)| {
+                                o.key != c.key
+                                    && f != u32::MAX
+                                    && self.g.entry(f).country == e.country
+                            });
+                        // A name no other country shares is not ambiguous.
+                        let unique = c
+                            .senses
+                            .iter()
+                            .all(|o| self.g.entry(o.entry).country == e.country);
+                        if !(country_named && (c.locative || unique)) {
+                            score -= 100.0;
+                        }
+                    }
+                }
+                // A seat of government in a political story ("lawmakers in
+                // Washington"): the city, not a region of the same name.
+                let names_country = c
+                    .senses
+                    .iter()
+                    .any(|o| self.g.entry(o.entry).feature == PlaceFeature::Country);
+                let names_region = c.senses.iter().any(|o| {
+                    let x = self.g.entry(o.entry);
+                    x.feature == PlaceFeature::Admin1
+                        && x.country == e.country
+                        && distance_km(x.lat, x.lon, e.lat, e.lon) > 100.0
+                });
+                if e.seat && s.kind == NameKind::Primary && !names_country && names_region {
+                    let seat_mention = doc.mentions.iter().any(|m| {
+                        m.kind == MentionKind::Capital
+                            && m.span.start < c.span.end
+                            && c.span.start < m.span.end
+                    });
+                    if seat_mention || government.contains(&e.country) {
+                        score += 2.0;
+                    }
                 }
                 // Names in a list are of a kind: "Ohio, Oregon and Utah" are
                 // states, "Mali, Niger and Chad" countries.
@@ -836,6 +1286,10 @@ impl<'g> Places<'g> {
             let Some(s) = best(&c.senses, |s| scores[&(c.key.as_str(), s.entry)]) else {
                 continue;
             };
+            // Only unsupported small towns were left: not a place here.
+            if scores[&(c.key.as_str(), s.entry)] < -50.0 {
+                continue;
+            }
             let e = self.g.entry(s.entry);
             // A capital the recogniser read as its government, or a city
             // heading a government phrase ("Moscow's officials").
@@ -862,26 +1316,28 @@ impl<'g> Places<'g> {
                 Some(d) => Place {
                     span: c.span,
                     name: format!("{d} {}", e.name),
-                    country: nonempty(&e.country),
+                    country: nonempty(e.country),
                     admin1: None,
                     lat: e.lat,
                     lon: e.lon,
                     feature: PlaceFeature::Region,
                     metonym: false,
+                    in_name: c.in_name,
                 },
                 None => Place {
                     span: c.span,
-                    name: e.name.clone(),
-                    country: nonempty(&e.country),
+                    name: e.name.to_string(),
+                    country: nonempty(e.country),
                     admin1: match e.feature {
-                        PlaceFeature::Admin1 => Some(e.name.clone()),
-                        PlaceFeature::City => nonempty(&e.admin1),
+                        PlaceFeature::Admin1 => Some(e.name.to_string()),
+                        PlaceFeature::City | PlaceFeature::Admin2 => nonempty(e.admin1),
                         _ => None,
                     },
                     lat: e.lat,
                     lon: e.lon,
                     feature: e.feature,
-                    metonym,
+                    metonym: metonym && !c.in_name,
+                    in_name: c.in_name,
                 },
             };
             out.push(place);

@@ -156,7 +156,7 @@ pub fn score_seed(doc: &Document, gold: &serde_json::Value) -> SeedPlaces {
             .lookup(name)
             .into_iter()
             .filter(|e| e.feature == dyad_document::PlaceFeature::Country)
-            .map(|e| e.country.as_str())
+            .map(|e| e.country)
             .collect();
         let found = doc.places.iter().any(|p| {
             p.feature == dyad_document::PlaceFeature::Country

@@ -6,8 +6,10 @@
 //!
 //! * [`attribute`]`(doc: &mut Document)`: finds direct quotes (in double
 //!   marks, with quotes nested in single marks) and reported speech, and
-//!   resolves their speakers to actor mentions; run it after
-//!   `dyad_recognise::recognise` and before the event coder.
+//!   resolves their speakers to actor mentions (through `dyad_coref`'s
+//!   links for descriptions and pronouns); run it after
+//!   `dyad_coref::resolve` and before the event coder. It then marks "I"
+//!   inside each attributed quote as its speaker (`dyad_coref::first_person`).
 //! * [`score_seed`]: scores the quotes of the sample article against its
 //!   reference (`dyad eval seed` prints the `seed-quotes:` line).
 //!
@@ -36,15 +38,26 @@
 //! 4. **Reported speech** (outside direct quotes): a speech verb with its
 //!    speaker at the sentence's end (`..., X said.`, `..., X told Y.`) or in
 //!    its middle (`A, X said, B`) reports the sentence; one with its speaker
-//!    before it reports its clause (`X said (that) ...`). Reported clauses
-//!    that hold a direct quote are left to that quote.
+//!    before it reports its clause (`X said (that) ...`, the clause the
+//!    verb governs: `said in an email to Y that ...`). Also `..., X said
+//!    in a statement on Tuesday.`, `, saying ...` and `a statement warning
+//!    that ...` (the subject above), `accused Y of ...`, `warned of ...`,
+//!    `urged Y (not) to ...`. A clause holding quoted words is one quote
+//!    (mixed quotes), and the quoted words take its speaker; an
+//!    interrupting `X said` is left out (`A, X said, B` gives A and B).
+//!    Verbs of belief and intention (`believes`, `wants`, `hopes`) give
+//!    quotes of kind `Belief`, which the sources summary counts apart.
+//!    Short quoted phrases written like names or modifying a noun are
+//!    titles, never quotes. Layouts: doubled apostrophes as double marks,
+//!    `"..." ― Name`.
 //! 5. **Speakers** (`speaker.rs`): the verb's subject (or the phrase beside
 //!    the verb when the parse has none) is resolved to the recogniser's
 //!    mentions: a person by canonical name and role (short forms and
 //!    `he`/`she` through their `refers_to`), `the spokesman` to the person
 //!    given that role before (`the diplomat` to `a Brazilian diplomat`),
 //!    role phrases as anonymous sources with their code and count (an
-//!    unnamed person is anonymous, an institution is not), coordinated
+//!    unnamed person is anonymous, an institution is not; its code, when
+//!    the role has none, is the affiliation named in its phrase), coordinated
 //!    sources together (code only when they share it). Names in no
 //!    dictionary are read from the proper nouns (`[Energy Secretary Marta]
 //!    Quiroga` -> Marta Quiroga); a bare surname or an unlinked `he`/`she`
@@ -73,7 +86,8 @@ use speaker::Cx;
 const QUOTE_ONLY_CUES: &[&str] = &[
     "ask", "reply", "recall", "continue", "conclude", "comment", "observe", "tweet", "remark",
     "respond", "shout", "yell", "scream", "whisper", "exclaim", "lament", "bemoan", "joke", "quip",
-    "complain", "vow", "promise", "suggest", "answer", "agree",
+    "complain", "vow", "promise", "suggest", "answer", "agree", "pledge", "beg", "plead", "urge",
+    "testify", "dub",
 ];
 
 /// Speech verbs that report speech without quotation marks (a narrower
@@ -106,6 +120,33 @@ const REPORT_CUES: &[&str] = &[
     "emphasize",
     "maintain",
     "deny",
+    "testify",
+    "reiterate",
+    "rule",
+    "point",
+    "reveal",
+    "disclose",
+    "concede",
+    "contend",
+    "assure",
+    "repeat",
+    "recall",
+    "accuse",
+    "charge",
+];
+
+/// Verbs whose reported content is what follows "of" ("accused X of
+/// meddling", "warned of a crisis").
+const OF_CUES: &[&str] = &["accuse", "charge", "warn"];
+
+/// Verbs whose reported content is the infinitive ("urged voters not to
+/// ...", "begged lawmakers to ...").
+const TO_CUES: &[&str] = &["urge", "implore", "beg", "plead"];
+
+/// Verbs of belief and intention: what they govern is reported apart, as
+/// `belief`, so speech can be counted alone.
+const BELIEF_CUES: &[&str] = &[
+    "believe", "think", "want", "hope", "fear", "expect", "feel", "doubt", "suspect", "intend",
 ];
 
 /// Words right before a quoted phrase that make it a name or title.
@@ -139,6 +180,8 @@ pub fn attribute(doc: &mut Document) {
     };
     doc.sources = summarise(&quotes);
     doc.quotes = quotes;
+    // "I" inside a quote is its speaker, for the event coder.
+    dyad_coref::first_person(doc);
 }
 
 /// A direct quote being attributed.
@@ -204,13 +247,38 @@ fn find(doc: &Document) -> Vec<Quote> {
         attribute_direct(&cx, &mut directs, i, &mut used_cues);
     }
     // Reported speech, then continuations (which may go on from it).
-    let indirect = reported(&cx, &directs, &used_cues);
+    let mut indirect = reported(&cx, &directs, &used_cues);
+    // A belief inside someone's words is part of what they say.
+    let said: Vec<Span> = indirect
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| q.span)
+        .chain(directs.iter().map(|d| d.quote.span))
+        .collect();
+    indirect.retain(|q| {
+        q.kind != QuoteKind::Belief || q.cue.is_none_or(|c| !said.iter().any(|s| s.contains(c)))
+    });
     continuations(&cx, &mut directs, &indirect, &blocks);
+
+    // Quoted words inside reported speech are that speaker's (mixed
+    // quotes: `warned that the army "will not sit on its hands"`).
+    for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        if let Some(r) = indirect
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect && q.span.contains(d.quote.span))
+            .min_by_key(|q| q.span.len())
+        {
+            d.quote.speaker = r.speaker.clone();
+            d.quote.cue = r.cue;
+            d.quote.partial = true;
+            d.quote.continuation = false;
+        }
+    }
 
     // Not quotes: scare quotes and titles with no speaker.
     let keep: Vec<bool> = directs
         .iter()
-        .map(|d| d.quote.speaker.is_some() || !scare(&cx, d))
+        .map(|d| !title(&cx, d) && (d.quote.speaker.is_some() || !scare(&cx, d)))
         .collect();
     // Order: text order; a nested quote right after its outer one.
     let mut all: Vec<(Option<usize>, Quote)> = Vec::new();
@@ -461,6 +529,20 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
                 short = true;
             }
         }
+        // "“…” ― Name": a dash and the speaker's name, no verb.
+        if let Some(&d0) = after.first() {
+            if matches!(cx.word(d0), "―" | "—" | "–" | "--") && after.len() > 1 {
+                let last = after.iter().rposition(|&t| !cx.is_punct(t));
+                if let Some(l) = last.filter(|&l| l >= 1) {
+                    if doc.tokens[after[1]].tag.starts_with("NNP") {
+                        if let Some(sp) = cx.speaker_in(after[1], after[l] + 1) {
+                            *found = Some((d0, sp));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
         let Some(first) = after.iter().copied().find(|&t| !cx.is_punct(t)) else {
             return;
         };
@@ -583,6 +665,47 @@ fn continuations(cx: &Cx, directs: &mut [Direct], indirect: &[Quote], blocks: &[
     }
 }
 
+/// A short phrase in quotes that names something (a title, a show, a
+/// slogan, a nickname) rather than quoting anyone, speaker or not: in the
+/// middle of a sentence, either written like a name ("Hanoi Hilton",
+/// "factcheckUK") or modifying the noun after it ("a "phase one" deal").
+fn title(cx: &Cx, d: &Direct) -> bool {
+    let doc = cx.doc;
+    let content = &doc.text[d.raw.content.range()];
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || content.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let s = &doc.sentences[cx.sentence_at(d.raw.open.start)];
+    let before: Vec<usize> = cx
+        .tokens_in(Span::new(s.span.start, d.raw.open.start))
+        .collect();
+    let Some(&prev) = before.iter().rev().find(|&&t| !cx.is_mark(t)) else {
+        return false;
+    };
+    if cx.is_punct(prev) || cx.is_quote_cue(prev) {
+        return false;
+    }
+    let alpha: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let name_like = !alpha.is_empty()
+        && words.len() <= 4
+        && (alpha
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || (alpha.len() == 1 && alpha[0].chars().skip(1).any(char::is_uppercase)));
+    let close = d.raw.close.map_or(d.raw.content.end, |c| c.end);
+    let next = cx
+        .tokens_in(Span::new(close.min(s.span.end), s.span.end))
+        .find(|&t| !cx.is_mark(t));
+    let modifier = matches!(doc.tokens[prev].tag, "DT" | "PRP$")
+        && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
+    name_like || modifier
+}
+
 /// A short phrase in quotes with no speaker: a scare quote or a title.
 fn scare(cx: &Cx, d: &Direct) -> bool {
     let doc = cx.doc;
@@ -605,7 +728,7 @@ fn scare(cx: &Cx, d: &Direct) -> bool {
     words <= 5 && !sentence_like && mid
 }
 
-/// Reported speech outside direct quotes.
+/// Reported speech outside direct quotes, and beliefs.
 fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
     let doc = cx.doc;
     let mut out = Vec::new();
@@ -624,94 +747,202 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
         if let Some(q) = according_to(cx, s, &marked) {
             out.push(q);
         }
+        let free: Vec<usize> = toks.iter().copied().filter(|&t| cx.level[t] == 0).collect();
         for &c in &toks {
+            let belief = cx.is_cue(c, BELIEF_CUES) && !cx.is_cue(c, REPORT_CUES);
             if cx.level[c] > 0
-                || used.contains(&c)
-                || !cx.is_cue(c, REPORT_CUES)
+                || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
                 || cx.negated(c)
-                || matches!(
-                    doc.tokens[c].rel,
-                    "xcomp" | "acl" | "amod" | "pcomp" | "csubj"
-                )
+                || matches!(doc.tokens[c].rel, "amod" | "pcomp" | "csubj")
+                || (doc.tokens[c].rel == "xcomp" && doc.tokens[c].tag != "VBG")
+                || (doc.tokens[c].rel == "acl" && !cx.of_statement(c))
             {
                 continue;
             }
-            let free: Vec<usize> = toks.iter().copied().filter(|&t| cx.level[t] == 0).collect();
             let Some(sp) = cx.speaker_of(c, &free, None) else {
                 continue;
             };
             let Some((a, b)) = cx.phrase_tokens(&sp) else {
                 continue;
             };
-            let first = s.first_token;
-            let last = cx.last_word(s);
-            let content = if b <= c {
-                // Speaker before the verb. Skip what is told ("told The
-                // National", "told reporters").
-                let mut k = c + 1;
-                let objects = cx.objects(c);
-                while k < last && objects.contains(&k) {
-                    k += 1;
-                }
-                let comma_before = a > first && cx.word(a - 1) == ",";
-                if k >= last && comma_before {
-                    // "..., X said."
-                    Some((first, a - 1))
-                } else if k < last && cx.word(k) == "," && comma_before && a - 1 > first {
-                    // "A, X said, B": the whole sentence.
-                    Some((first, last))
-                } else if k < last {
-                    // "X said (on Tuesday) (that) ...".
-                    let that = (k..last.min(k + 6))
-                        .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
-                        .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
-                    let adverbial = matches!(doc.tokens[k].tag, "IN" | "RB" | "TO" | "WRB");
-                    match that {
-                        Some(t) => (t + 1 < last).then_some((t + 1, last)),
-                        // "urged X to ..." has no clause: no report; nor
-                        // has "said while visiting ...".
-                        None if cx.has_clause(c) && !adverbial => Some((k, last)),
-                        None => None,
-                    }
-                } else {
-                    None
-                }
-            } else if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= b + 1 {
-                // "..., said X."
-                Some((first, c - 1))
-            } else {
-                None
-            };
-            let Some((ca, cb)) = content else { continue };
-            let Some(span) = reported_content(cx, ca, cb, &marked) else {
+            let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
             };
-            out.push(Quote {
-                kind: QuoteKind::Indirect,
-                span,
-                speaker: Some(sp),
-                cue: Some(cx.cue_span(c)),
-                ..Default::default()
-            });
+            // A verb that attributed a direct quote reports no more, unless
+            // its clause holds the quoted words (a mixed quote).
+            if used.contains(&c) {
+                let (sa, sb) = (doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end);
+                if !marked.iter().any(|m| sa <= m.start && m.end <= sb) {
+                    continue;
+                }
+            }
+            // "A, X said, B": the interrupting attribution is no content.
+            let parts: Vec<(usize, usize)> = if ca < a && b <= c && c < cb && cb > c + 1 {
+                let mut k = c + 1;
+                let objects = cx.objects(c);
+                while k < cb && (objects.contains(&k) || cx.is_punct(k)) {
+                    k += 1;
+                }
+                vec![(ca, a - 1), (k, cb)]
+            } else {
+                vec![(ca, cb)]
+            };
+            if !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+                continue;
+            }
+            for (n, (pa, pb)) in parts.into_iter().enumerate() {
+                let Some(span) = reported_content(cx, pa, pb, &marked, false) else {
+                    continue;
+                };
+                out.push(Quote {
+                    kind: if belief {
+                        QuoteKind::Belief
+                    } else {
+                        QuoteKind::Indirect
+                    },
+                    span,
+                    speaker: Some(sp.clone()),
+                    cue: Some(cx.cue_span(c)),
+                    continuation: n > 0,
+                    ..Default::default()
+                });
+            }
         }
     }
     out
 }
 
+/// The tokens `[ca, cb)` that speech verb `c`, its speaker in `[a, b)`,
+/// reports in sentence `s`, if any.
+fn reported_clause(
+    cx: &Cx,
+    s: &dyad_document::Sentence,
+    c: usize,
+    a: usize,
+    b: usize,
+    belief: bool,
+) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let first = s.first_token;
+    let last = cx.last_word(s);
+    let lemma = doc.tokens[c].lemma.to_lowercase();
+    let lemma = lemma.as_str();
+    // "accused X of meddling", "warned of a crisis".
+    if OF_CUES.contains(&lemma) {
+        // "of" under the verb or, misparsed, under its object.
+        let objects: Vec<usize> = cx
+            .children(c)
+            .iter()
+            .copied()
+            .filter(|&k| doc.tokens[k].rel == "dobj")
+            .collect();
+        if let Some(of) = std::iter::once(c)
+            .chain(objects)
+            .flat_map(|h| cx.children(h).iter().copied())
+            .filter(|&k| k > c && cx.lower(k) == "of")
+            .min()
+        {
+            let (x, y) = cx.subtree(of);
+            if x == of && y > of && y < last + 1 {
+                return Some((of + 1, y + 1));
+            }
+        }
+    }
+    // "urged voters not to ...": the infinitive.
+    if TO_CUES.contains(&lemma) {
+        let x = cx
+            .children(c)
+            .iter()
+            .copied()
+            .find(|&k| k > c && doc.tokens[k].rel == "xcomp")?;
+        let (x0, x1) = cx.subtree(x);
+        let start = (x0..=x)
+            .find(|&k| matches!(cx.lower(k).as_str(), "not" | "to"))
+            .unwrap_or(x0);
+        return Some((start, x1 + 1));
+    }
+    if b <= c {
+        // Speaker before the verb. Skip what is told ("told The National",
+        // "told reporters").
+        let mut k = c + 1;
+        let objects = cx.objects(c);
+        // "told lawmakers that ...", even when the clause is misread as the
+        // object's.
+        while k < last && objects.contains(&k) && cx.lower(k) != "that" {
+            k += 1;
+        }
+        let comma_before = a > first && cx.word(a - 1) == ",";
+        // The clause the verb governs, after it.
+        let clause = cx
+            .children(c)
+            .iter()
+            .copied()
+            .filter(|&k| k > c && matches!(doc.tokens[k].rel, "ccomp" | "parataxis"))
+            .min();
+        if k >= last && comma_before {
+            // "..., X said."
+            return Some((first, a - 1));
+        }
+        if k < last && cx.word(k) == "," && comma_before && a - 1 > first {
+            // "A, X said, B": the whole sentence.
+            return Some((first, last));
+        }
+        if k < last {
+            // "X said (on Tuesday) (that) ...", "said in an email to Y that".
+            let that = (k..last.min(k + 6))
+                .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
+                .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
+            if let Some(t) = that {
+                return (t + 1 < last).then_some((t + 1, last));
+            }
+            if let Some(x) = clause {
+                let mut x0 = cx.subtree(x).0.max(k);
+                if cx.lower(x0) == "that" {
+                    x0 += 1;
+                }
+                return (x0 < last).then_some((x0, last));
+            }
+            if comma_before && !belief {
+                // "..., the ministry said in a statement on Tuesday."
+                return Some((first, a - 1));
+            }
+            let adverbial = matches!(doc.tokens[k].tag, "IN" | "RB" | "TO" | "WRB")
+                && !matches!(cx.lower(k).as_str(), "whether" | "if");
+            // "urged X to ..." has no clause: no report; nor has "said
+            // while visiting ...".
+            return (cx.has_clause(c) && !adverbial).then_some((k, last));
+        }
+        return None;
+    }
+    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= b + 1 && !belief {
+        // "..., said X."
+        return Some((first, c - 1));
+    }
+    None
+}
+
 /// The span of reported content over tokens `ca..cb`: it must hold a verb
 /// and must not overlap a direct quote already found.
-fn reported_content(cx: &Cx, ca: usize, cb: usize, marked: &[Span]) -> Option<Span> {
+fn reported_content(
+    cx: &Cx,
+    ca: usize,
+    cb: usize,
+    marked: &[Span],
+    need_verb: bool,
+) -> Option<Span> {
     let doc = cx.doc;
-    if cb <= ca || !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
+    if cb <= ca || (need_verb && !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB"))) {
         return None;
     }
     let span = marks::trim(
         &doc.text,
         Span::new(doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end),
     );
+    // Quoted words inside the clause are part of it (mixed quotes); a
+    // clause inside or across a direct quote is that quote's.
     (!marked
         .iter()
-        .any(|m| m.start < span.end && span.start < m.end))
+        .any(|m| m.start < span.end && span.start < m.end && !span.contains(*m)))
     .then_some(span)
 }
 
@@ -736,7 +967,7 @@ fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option
     } else {
         return None;
     };
-    let span = reported_content(cx, ca, cb, marked)?;
+    let span = reported_content(cx, ca, cb, marked, true)?;
     Some(Quote {
         kind: QuoteKind::Indirect,
         span,
@@ -752,13 +983,21 @@ fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option
 /// Counts of quotes and distinct speakers, named and anonymous.
 fn summarise(quotes: &[Quote]) -> SourcesSummary {
     let mut s = SourcesSummary {
-        quotes: quotes.len(),
+        quotes: quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Belief)
+            .count(),
         ..Default::default()
     };
     for q in quotes {
         match q.kind {
             QuoteKind::Direct => s.direct += 1,
             QuoteKind::Indirect => s.indirect += 1,
+            // Beliefs are counted apart and name no source.
+            QuoteKind::Belief => {
+                s.beliefs += 1;
+                continue;
+            }
         }
         let Some(sp) = &q.speaker else {
             s.unattributed += 1;
@@ -775,11 +1014,21 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
             .iter_mut()
             .find(|x| x.name.to_lowercase() == key && x.anonymous == sp.anonymous)
         {
-            Some(x) => x.quotes += 1,
+            Some(x) => {
+                x.quotes += 1;
+                // The first quote may name them without role or code.
+                if x.role.is_none() {
+                    x.role = sp.role.clone();
+                }
+                if x.code.is_none() {
+                    x.code = sp.code.clone();
+                }
+            }
             None => s.speakers.push(SourceSpeaker {
                 name: sp.name.clone(),
                 anonymous: sp.anonymous,
                 code: sp.code.clone(),
+                role: sp.role.clone(),
                 quotes: 1,
             }),
         }

@@ -35,8 +35,7 @@ pub(crate) fn is_double(c: char) -> bool {
 pub(crate) fn is_mark_str(s: &str) -> bool {
     let mut cs = s.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if is_double(c) || matches!(c, '‘' | '’' | '\'' | '`'))
-        || s == "``"
-        || s == "''"
+        || matches!(s, "``" | "''" | "’’" | "‘‘")
 }
 
 /// Before a mark: nothing, space, or an opening bracket or dash, so the mark
@@ -56,15 +55,40 @@ fn closes_before(next: Option<char>) -> bool {
 pub(crate) fn double_marks(text: &str, within: Span) -> Vec<Mark> {
     let mut out = Vec::new();
     let part = &text[within.range()];
+    let mut skip_to = 0;
     for (i, c) in part.char_indices() {
-        if !is_double(c) {
+        if i < skip_to {
+            continue;
+        }
+        // Doubled apostrophes (''like this'', ‘‘this’’) as some papers
+        // write double marks.
+        let single = matches!(c, '\'' | '‘' | '’' | '`');
+        let doubled = single && part[i + c.len_utf8()..].starts_with(['\'', '‘', '’', '`']);
+        if !is_double(c) && !doubled {
             continue;
         }
         let at = within.start + i;
+        let width = if doubled {
+            c.len_utf8()
+                + part[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8)
+        } else {
+            c.len_utf8()
+        };
+        skip_to = i + width;
         let prev = text[..at].chars().next_back();
-        let next = text[at + c.len_utf8()..].chars().next();
+        let next = text[at + width..].chars().next();
         let (lo, rc) = (opens_after(prev), closes_before(next));
         let side = match c {
+            '‘' | '`' if doubled => Side::Open,
+            '’' if doubled => Side::Close,
+            '\'' if doubled => match (lo, rc) {
+                (true, false) => Side::Open,
+                (false, true) => Side::Close,
+                _ => Side::Either,
+            },
             // A curly opening mark with a space after it and a word before
             // it is a typo for a closing one.
             '“' | '„' | '‟' | '«' => {
@@ -88,7 +112,7 @@ pub(crate) fn double_marks(text: &str, within: Span) -> Vec<Mark> {
             },
         };
         out.push(Mark {
-            span: Span::new(at, at + c.len_utf8()),
+            span: Span::new(at, at + width),
             side,
         });
     }

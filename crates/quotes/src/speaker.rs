@@ -149,7 +149,7 @@ impl<'a> Cx<'a> {
         cx
     }
 
-    fn children(&self, t: usize) -> &[usize] {
+    pub fn children(&self, t: usize) -> &[usize] {
         &self.kids[self.kid_start[t]..self.kid_start[t + 1]]
     }
 
@@ -217,6 +217,17 @@ impl<'a> Cx<'a> {
                 .any(|w| self.word(t).eq_ignore_ascii_case(w))
     }
 
+    /// A participle describing a statement, letter or message ("a
+    /// statement saying ...").
+    pub fn of_statement(&self, t: usize) -> bool {
+        self.doc.tokens[t].head.is_some_and(|h| {
+            matches!(
+                self.doc.tokens[h].lemma.to_lowercase().as_str(),
+                "statement" | "letter" | "message" | "release" | "note" | "post" | "tweet"
+            )
+        })
+    }
+
     /// The verb with the auxiliaries right before it ("had said").
     pub fn cue_span(&self, t: usize) -> Span {
         let toks = &self.doc.tokens;
@@ -272,7 +283,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The first and last token of a token's subtree (within its sentence).
-    fn subtree(&self, h: usize) -> (usize, usize) {
+    pub fn subtree(&self, h: usize) -> (usize, usize) {
         let (mut a, mut b) = (h, h);
         let mut stack = vec![h];
         while let Some(x) = stack.pop() {
@@ -320,6 +331,10 @@ impl<'a> Cx<'a> {
             .iter()
             .copied()
             .find(|&k| toks[k].rel == "nsubj" && inr(k));
+        // The subject belongs to another verb ("accused X ... and warned")
+        // or its phrase runs up to the cue ("the aide who met him said"):
+        // it is the speaker even when other nouns stand between.
+        let own = subject;
         if subject.is_none() && toks[cue].rel == "conj" {
             // "moved troops ... and warned that": the first verb's subject.
             subject = toks[cue].head.and_then(|v| {
@@ -328,6 +343,32 @@ impl<'a> Cx<'a> {
                     .copied()
                     .find(|&k| toks[k].rel == "nsubj" && inr(k))
             });
+        }
+        if subject.is_none() && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj") {
+            // ", saying ...", "issued a statement warning that ...": the
+            // subject of the verb above.
+            let mut v = cue;
+            for _ in 0..3 {
+                let Some(h) = toks[v].head.filter(|&h| h != v) else {
+                    break;
+                };
+                if let Some(k) = self
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&k| toks[k].rel == "nsubj" && inr(k))
+                {
+                    subject = Some(k);
+                    break;
+                }
+                if !matches!(
+                    toks[h].rel,
+                    "advcl" | "xcomp" | "acl" | "conj" | "dobj" | "pobj" | "prep"
+                ) {
+                    break;
+                }
+                v = h;
+            }
         }
         if let Some(x) = subject {
             let w = self.lower(x);
@@ -362,7 +403,12 @@ impl<'a> Cx<'a> {
                 from_mention = h.is_some();
             }
             h?;
-        } else if subject.is_some_and(|x| left == cue || (left..cue).contains(&x)) {
+        } else if subject.is_some_and(|x| {
+            left == cue
+                || (left..cue).contains(&x)
+                || own.is_none()
+                || (x < cue && self.subtree(x).1 + 1 >= cue)
+        }) {
             h = subject;
         } else {
             h = self.head_in(left, cue);
@@ -427,7 +473,16 @@ impl<'a> Cx<'a> {
         if b <= a || b <= h {
             return None;
         }
-        Some(self.speaker(h, a, b, prim))
+        let mut sp = self.speaker(h, a, b, prim);
+        if sp.anonymous && sp.code.is_none() {
+            // "White House advisers", "a source close to the ministry": the
+            // affiliation named inside the phrase.
+            sp.code = self
+                .mentions_in(a, b)
+                .into_iter()
+                .find_map(|m| doc.mentions[m].code.clone());
+        }
+        Some(sp)
     }
 
     /// The head of a speaker phrase in `[a, b)`: the first mention's last
@@ -438,10 +493,14 @@ impl<'a> Cx<'a> {
         }
         let doc = self.doc;
         if let Some(&m) = self.mentions_in(a, b).iter().find(|&&m| {
+            let kind = doc.mentions[m].kind;
+            // "his office": the office speaks, not he.
+            let possessive = kind == MentionKind::Pronoun
+                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
             matches!(
-                doc.mentions[m].kind,
+                kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
-            )
+            ) && !possessive
         }) {
             return Some(self.tokens_in(doc.mentions[m].span).end - 1);
         }
@@ -527,14 +586,18 @@ impl<'a> Cx<'a> {
     /// organisation modifying the head ("his Cambodian counterpart",
     /// "[Argentine ...] Quiroga") is not who speaks.
     fn first_speaker(&self, h: usize, ms: &[usize]) -> Option<usize> {
-        if self.doc.tokens[h].tag.starts_with("NNP") {
+        let doc = self.doc;
+        if doc.tokens[h].tag.starts_with("NNP") {
             return None;
         }
         ms.iter().copied().find(|&m| {
+            let kind = doc.mentions[m].kind;
+            let possessive = kind == MentionKind::Pronoun
+                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
             matches!(
-                self.doc.mentions[m].kind,
+                kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
-            )
+            ) && !possessive
         })
     }
 
@@ -575,6 +638,9 @@ impl<'a> Cx<'a> {
             if let Some(sp) = self.pronoun_fallback(h, span) {
                 return sp;
             }
+            if let Some(sp) = self.possessed(a, b, span) {
+                return sp;
+            }
             return Speaker {
                 name: text,
                 span,
@@ -604,6 +670,14 @@ impl<'a> Cx<'a> {
         }
         match m.kind {
             MentionKind::Person | MentionKind::Pronoun => self.person(p, m.span),
+            // A description coreference resolved ("the minister" -> the
+            // person given that role).
+            MentionKind::Agent
+                if m.refers_to.is_some()
+                    && doc.mentions[doc.antecedent(p)].kind == MentionKind::Person =>
+            {
+                self.person(p, span)
+            }
             MentionKind::Agent => {
                 let head = self.tokens_in(m.span).end - 1;
                 let lemma = toks[head].lemma.to_lowercase();
@@ -636,12 +710,100 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// "His office" with "his" resolved: "Ana Ruiz's office", with her
+    /// code.
+    fn possessed(&self, a: usize, b: usize, span: Span) -> Option<Speaker> {
+        let doc = self.doc;
+        // Only what speaks for the person ("his office"), not another
+        // person ("his counterpart", "her lawyer").
+        const FOR_THEM: &[&str] = &[
+            "office",
+            "campaign",
+            "administration",
+            "government",
+            "team",
+            "staff",
+            "ministry",
+            "department",
+            "party",
+            "company",
+            "agency",
+            "cabinet",
+            "family",
+            "foundation",
+        ];
+        if doc.tokens[a].tag != "PRP$"
+            || b <= a + 1
+            || !FOR_THEM.contains(&doc.tokens[b - 1].lemma.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let m = self.covering(a)?;
+        let r = doc.antecedent(m);
+        let root = &doc.mentions[r];
+        if r == m || root.kind != MentionKind::Person {
+            return None;
+        }
+        let owner = strip_title(
+            &root
+                .entity
+                .clone()
+                .unwrap_or_else(|| words(doc.slice(root.span))),
+        )
+        .0;
+        let rest = words(doc.slice(Span::new(
+            doc.tokens[a + 1].span.start,
+            doc.tokens[b - 1].span.end,
+        )));
+        Some(Speaker {
+            name: format!("{owner}'s {rest}"),
+            span,
+            mention: Some(m),
+            antecedent: Some(r),
+            kind: Some(MentionKind::Pronoun),
+            code: root.code.clone(),
+            ..Default::default()
+        })
+    }
+
     /// A person (or a short form or pronoun of one) by canonical name.
     fn person(&self, p: usize, span: Span) -> Speaker {
         let doc = self.doc;
         let m = &doc.mentions[p];
-        let r = m.refers_to.filter(|&r| r < doc.mentions.len()).unwrap_or(p);
+        let r = doc.antecedent(p);
         let root = &doc.mentions[r];
+        if root.kind != MentionKind::Person && r != p {
+            // A pronoun standing for an institution or an unnamed source
+            // ("it", "they", "he" for "an insurgent source").
+            let mut start = root.span.start;
+            let t0 = self.tokens_in(root.span).start;
+            if t0 > 0 && doc.tokens[t0 - 1].tag == "DT" {
+                start = doc.tokens[t0 - 1].span.start;
+            }
+            let head = self.tokens_in(root.span).end.saturating_sub(1);
+            let lemma = doc.tokens[head].lemma.to_lowercase();
+            let named = matches!(
+                root.kind,
+                MentionKind::Org | MentionKind::Country | MentionKind::Capital
+            );
+            return Speaker {
+                name: if named {
+                    root.entity
+                        .clone()
+                        .unwrap_or_else(|| words(doc.slice(root.span)))
+                } else {
+                    words(&doc.text[start..root.span.end])
+                },
+                span,
+                mention: Some(p),
+                antecedent: Some(r),
+                kind: Some(m.kind),
+                anonymous: root.anonymous || (!named && person_like(&lemma)),
+                code: root.code.clone(),
+                role: root.role.clone(),
+                count: root.count,
+            };
+        }
         let full = root
             .entity
             .clone()

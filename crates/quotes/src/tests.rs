@@ -24,6 +24,7 @@ pub(crate) fn run(text: &str, outlet: Option<&str>) -> Document {
     dyad_segment::segment(&mut d);
     dyad_tag::annotate(&mut d);
     dyad_recognise::recognise(&mut d);
+    dyad_coref::resolve(&mut d);
     attribute(&mut d);
     d
 }
@@ -90,4 +91,164 @@ fn paragraphs_bound_quotes() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].1, "We will rebuild the bridge.");
     assert_eq!(q[0].2.as_deref(), Some("Ana Lopes"));
+}
+
+fn find<'a>(
+    q: &'a [(QuoteKind, String, Option<String>, bool)],
+    starts: &str,
+) -> Option<&'a (QuoteKind, String, Option<String>, bool)> {
+    q.iter().find(|x| x.1.starts_with(starts))
+}
+
+#[test]
+fn pronouns_after_a_quote_agree_in_gender() {
+    let d = run(
+        "Ingrid Halvorsen met Tomas Varga at the border post.\n\n“We found no common ground,” she said.\n\n“The door stays open,” he said.",
+        None,
+    );
+    let q = show(&d);
+    assert_eq!(
+        find(&q, "We found").and_then(|x| x.2.as_deref()),
+        Some("Ingrid Halvorsen"),
+        "{q:#?}"
+    );
+    assert_eq!(
+        find(&q, "The door").and_then(|x| x.2.as_deref()),
+        Some("Tomas Varga"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn descriptions_name_the_person() {
+    let d = run(
+        "Interior Minister Helga Brandt visited the camp on Monday.\n\nThe minister said the camp would close by June.",
+        None,
+    );
+    let q = show(&d);
+    let x = find(&q, "the camp would close").expect("reported");
+    assert_eq!(x.2.as_deref(), Some("Helga Brandt"), "{q:#?}");
+}
+
+#[test]
+fn reported_speech_without_marks() {
+    let d = run(
+        "Senator Dale Frick told lawmakers that the bill would fail. The governor accused the unions of blocking the talks. Frick urged voters not to sign the petition. The port authority said in a statement on Friday that the ships had left. The bridge will reopen in May, the transport ministry said on Tuesday, after months of repairs.",
+        None,
+    );
+    let q = show(&d);
+    for starts in [
+        "the bill would fail",
+        "blocking the talks",
+        "not to sign the petition",
+        "the ships had left",
+        "The bridge will reopen",
+    ] {
+        let x = find(&q, starts).unwrap_or_else(|| panic!("{starts}: {q:#?}"));
+        assert_eq!(x.0, QuoteKind::Indirect, "{starts}");
+    }
+}
+
+#[test]
+fn saying_takes_the_subject_before_it() {
+    let d = run(
+        "Prime Minister Leona Marsh welcomed the ruling, saying the court had protected the vote. Her rival issued a statement warning that protests would follow.",
+        None,
+    );
+    let q = show(&d);
+    let x = find(&q, "the court had protected").expect("saying");
+    assert_eq!(x.2.as_deref(), Some("Leona Marsh"), "{q:#?}");
+    assert!(find(&q, "protests would follow").is_some(), "{q:#?}");
+}
+
+#[test]
+fn beliefs_are_reported_apart_from_speech() {
+    let d = run(
+        "The finance minister believes the currency will recover. She said the bank would act.",
+        None,
+    );
+    let q = show(&d);
+    let b = find(&q, "the currency will recover").expect("belief");
+    assert_eq!(b.0, QuoteKind::Belief, "{q:#?}");
+    assert_eq!(d.sources.beliefs, 1);
+    assert_eq!(d.sources.quotes, 1);
+}
+
+#[test]
+fn mixed_quotes_keep_the_whole_clause() {
+    let d = run(
+        "Farah Idris said the deal was “a first step” toward peace.",
+        None,
+    );
+    let q = show(&d);
+    let x = find(&q, "the deal was").expect("clause");
+    assert_eq!(x.0, QuoteKind::Indirect);
+    assert_eq!(x.2.as_deref(), Some("Farah Idris"));
+    let p = find(&q, "a first step").expect("partial");
+    assert_eq!(p.2.as_deref(), Some("Farah Idris"));
+}
+
+#[test]
+fn interrupting_attribution_is_not_content() {
+    let d = run(
+        "The harvest, union officials said, will be the smallest in a decade.",
+        None,
+    );
+    let q = show(&d);
+    assert!(q.iter().all(|x| !x.1.contains("union said")), "{q:#?}");
+    assert!(find(&q, "The harvest").is_some(), "{q:#?}");
+}
+
+#[test]
+fn doubled_apostrophes_and_dash_layouts() {
+    let d = run(
+        "''We will rebuild the school,'' Mayor Pia Lund said on Sunday.\n\n“Courage is contagious.” ― Oskar Nyberg",
+        None,
+    );
+    let q = show(&d);
+    let x = find(&q, "We will rebuild").unwrap_or_else(|| panic!("{q:#?}"));
+    assert_eq!(x.2.as_deref(), Some("Pia Lund"));
+    let y = find(&q, "Courage is contagious").unwrap_or_else(|| panic!("{q:#?}"));
+    assert_eq!(y.2.as_deref(), Some("Oskar Nyberg"));
+}
+
+#[test]
+fn titles_in_marks_are_not_quotes() {
+    let d = run(
+        "Lena Ortiz praised the new “Open Skies” agreement and its “zero waste” programme. Critics call the show “Kitchen Wars” a flop.",
+        None,
+    );
+    let q = show(&d);
+    for t in ["Open Skies", "zero waste", "Kitchen Wars"] {
+        assert!(q.iter().all(|x| x.1 != t), "{t}: {q:#?}");
+    }
+}
+
+#[test]
+fn anonymous_institutional_sources_and_the_sources_summary() {
+    let d = run(
+        "A spokeswoman for the Polish foreign ministry said the ambassador had been summoned. “We expect an apology,” Pavel Novak said. Novak later said talks would go on.",
+        None,
+    );
+    let q = show(&d);
+    let a = find(&q, "the ambassador had been summoned").expect("anonymous");
+    let sp = d
+        .quotes
+        .iter()
+        .find(|x| d.slice(x.span) == a.1)
+        .unwrap()
+        .speaker
+        .clone()
+        .unwrap();
+    assert!(sp.anonymous, "{sp:?}");
+    assert_eq!(sp.code.as_deref(), Some("POLGOV"), "{sp:?}");
+    // Each distinct speaker once, with their count.
+    let novak = d
+        .sources
+        .speakers
+        .iter()
+        .find(|s| s.name == "Pavel Novak")
+        .expect("named");
+    assert_eq!(novak.quotes, 2, "{:?}", d.sources);
+    assert_eq!(d.sources.anonymous, 1);
 }

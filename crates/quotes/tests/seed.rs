@@ -26,6 +26,7 @@ fn seed_doc(shared: &Path) -> Document {
     dyad_segment::segment(&mut doc);
     dyad_tag::annotate(&mut doc);
     dyad_recognise::recognise(&mut doc);
+    dyad_coref::resolve(&mut doc);
     dyad_quotes::attribute(&mut doc);
     doc
 }

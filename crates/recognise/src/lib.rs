@@ -37,6 +37,7 @@
 
 mod rules;
 mod seed;
+pub mod titles;
 
 pub use seed::{score_seed, SeedScore};
 
@@ -156,6 +157,11 @@ pub struct Recogniser {
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
     index: HashMap<String, usize>,
+    /// Titles before names ("Sen.", "Lt. Col."), for people in no dictionary.
+    pub(crate) titles: titles::Titles,
+    /// The codes of countries (ISO3), to tell `USAGOV`'s country apart from
+    /// `IGOUNO`'s tag.
+    pub(crate) country_codes: std::collections::HashSet<String>,
 }
 
 /// A raw dictionary match in the original text.
@@ -328,13 +334,27 @@ impl Recogniser {
             h.dedup_by_key(|x| (x.what, x.idx));
         }
         let ac = automaton(&pats);
+        let country_codes = actors
+            .iter()
+            .filter(|e| e.kind == ActorKind::Country)
+            .flat_map(|e| e.codes.iter().map(|c| c.code.clone()))
+            .filter(|c| c.len() == 3)
+            .collect();
         Recogniser {
             actors,
             agents,
             ac,
             hits,
             index,
+            titles: titles::Titles::parse(titles::DEFAULT_TITLES).expect("embedded titles"),
+            country_codes,
         }
+    }
+
+    /// Replaces the title list (`TITLE | ROLE | COUNTRY` lines).
+    pub fn with_titles(mut self, text: &str) -> Result<Recogniser, String> {
+        self.titles = titles::Titles::parse(text)?;
+        Ok(self)
     }
 
     /// How many surface names are compiled.
@@ -454,7 +474,7 @@ fn file_format(p: &Path) -> Format {
     }
 }
 
-fn case_of(name: &str, petrarch: bool) -> Case {
+pub(crate) fn case_of(name: &str, petrarch: bool) -> Case {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
         if petrarch && (name.contains(' ') || letters.len() > 4) {
@@ -521,6 +541,8 @@ pub(crate) fn normalise_str(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 /// The automaton over normalised names: read from the cache when these very
 /// names were compiled before (the key is a hash of them, so editing a

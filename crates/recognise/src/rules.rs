@@ -3,10 +3,13 @@
 
 use std::collections::HashMap;
 
-use dyad_dict::{ActorKind, NaiveDate};
+use dyad_dict::{ActorEntry, ActorKind, NaiveDate};
 use dyad_document::{Document, Mention, MentionKind, Span};
 
 use crate::{case_ok, Hit, Raw, Recogniser, What};
+
+mod media;
+mod roles;
 
 /// Titles that belong to a person's mention when written before the name
 /// (lower case, without a final full stop).
@@ -160,12 +163,30 @@ struct M {
     m: Mention,
     t0: usize,
     t1: usize,
+    /// The role code alone (`GOV`) of a role phrase.
+    role_code: Option<String>,
+    /// The country prefix was the document's focus, not read in the text.
+    guessed: bool,
+}
+
+impl M {
+    fn new(m: Mention, t0: usize, t1: usize) -> M {
+        M {
+            m,
+            t0,
+            t1,
+            role_code: None,
+            guessed: false,
+        }
+    }
 }
 
 struct Ctx<'a> {
     r: &'a Recogniser,
     doc: &'a Document,
-    date: NaiveDate,
+    /// The publication date; `None` codes dated entries by their latest
+    /// period (and says so in `code_as_of`).
+    date: Option<NaiveDate>,
     /// Token containing each byte (usize::MAX between tokens).
     tok_of: Vec<usize>,
 }
@@ -188,15 +209,51 @@ impl Ctx<'_> {
     }
     fn code_of(&self, h: &Hit) -> (Option<String>, Option<String>, Option<String>) {
         let e = &self.r.actors[h.idx];
-        let codes = e.codes_on(self.date);
+        let codes = self.codes(e);
         match codes.first() {
             Some(c) => (
                 Some(c.code.clone()),
                 c.note.clone(),
                 Some(format!("{}:{}", e.origin.file, c.line)),
             ),
-            None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
+            None => match self.former_office(e) {
+                // Between terms or after the last, a person who held a state
+                // office is one of the elites (CAMEO ELI), not nobody.
+                Some((code, line)) => (
+                    Some(code),
+                    Some("former office holder".into()),
+                    Some(format!("{}:{}", e.origin.file, line)),
+                ),
+                None => (None, None, Some(format!("{}:{}", e.origin.file, h.line))),
+            },
         }
+    }
+    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD)
+    /// ended before the document's date, with that office's line.
+    fn former_office(&self, e: &ActorEntry) -> Option<(String, usize)> {
+        let d = self.date?;
+        if e.kind != ActorKind::Person {
+            return None;
+        }
+        let last = e
+            .codes
+            .iter()
+            .filter(|c| !c.default && c.to.is_some_and(|t| t < d))
+            .filter(|c| {
+                c.code.len() == 6 && matches!(&c.code[3..], "GOV" | "LEG" | "MIL" | "JUD" | "ELI")
+            })
+            .max_by_key(|c| c.to)?;
+        Some((format!("{}ELI", &last.code[..3]), last.line))
+    }
+    fn codes<'e>(&self, e: &'e ActorEntry) -> Vec<&'e dyad_dict::CodePeriod> {
+        match self.date {
+            Some(d) => e.codes_on(d),
+            None => e.codes_latest(),
+        }
+    }
+    /// `latest` when a dated entry was coded without a publication date.
+    fn as_of(&self, h: &Hit) -> Option<String> {
+        (self.date.is_none() && self.r.actors[h.idx].is_dated()).then(|| "latest".to_string())
     }
     fn country_code(&self, it: &Item) -> Option<String> {
         self.code_of(&it.hit).0
@@ -206,12 +263,11 @@ impl Ctx<'_> {
     }
 }
 
-fn date_of(doc: &Document) -> NaiveDate {
+fn date_of(doc: &Document) -> Option<NaiveDate> {
     doc.published
         .as_deref()
         .and_then(|p| p.get(..10))
         .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn is_country(w: What) -> bool {
@@ -277,8 +333,11 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     agents(&cx, &items, &mut used, focus.as_deref(), &mut out);
     places(&cx, &items, &mut used, &mut out);
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
-    appositions(&cx, &mut out);
+    roles::titled_people(&cx, &mut out, focus.as_deref());
+    appositions(&cx, &mut out, focus.as_deref());
+    roles::groups_from_evidence(&cx, &mut out, focus.as_deref());
     coreference(&cx, &mut out);
+    media::outlets_by_role(&cx, &mut out);
 
     // Text order, with `refers_to` remapped.
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -303,8 +362,14 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
     let best = cx.r.hits[raw.pat]
         .iter()
         .filter(|h| case_ok(h.case, surface))
-        .filter(|h| h.from.is_none_or(|f| cx.date >= f) && h.to.is_none_or(|t| cx.date <= t))
-        .min_by_key(|h| priority(cx, h))?;
+        .filter(|h| match cx.date {
+            Some(d) => h.from.is_none_or(|f| d >= f) && h.to.is_none_or(|t| d <= t),
+            // Undated: former names (Yugoslavia) and capitals still stand.
+            None => true,
+        })
+        // Undated, a current name wins over a former one that is also
+        // listed (Moscow: Russia before the Soviet Union).
+        .min_by_key(|h| (priority(cx, h), h.to.is_some()))?;
     let t0 = cx.tok_of[raw.start];
     let t1 = cx.tok_of[raw.end - 1];
     if t0 == usize::MAX || t1 == usize::MAX {
@@ -324,7 +389,7 @@ fn priority(cx: &Ctx, h: &Hit) -> u8 {
         What::Actor => {
             let e = &cx.r.actors[h.idx];
             match e.kind {
-                ActorKind::Person if e.codes_on(cx.date).iter().any(|c| !c.default) => 0,
+                ActorKind::Person if cx.codes(e).iter().any(|c| !c.default) => 0,
                 ActorKind::Person => 6,
                 _ => 1,
             }
@@ -388,7 +453,7 @@ fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
         let mut m = mention(span, MentionKind::Outlet);
         m.entity = Some(doc.slice(span).to_string());
         m.role = Some("news outlet".into());
-        out.push(M { m, t0, t1 });
+        out.push(M::new(m, t0, t1));
     }
 }
 
@@ -441,21 +506,19 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
             }
             let mut m = mention(Span::new(start, it.end), MentionKind::Person);
             m.code = code;
+            m.code_as_of = cx.as_of(&it.hit);
             m.entity = Some(e.name.clone());
             m.role = note;
             m.source = source;
-            out.push(M { m, t0, t1: it.t1 });
+            out.push(M::new(m, t0, it.t1));
         } else {
             let mut m = mention(Span::new(it.start, it.end), MentionKind::Org);
             m.code = code;
+            m.code_as_of = cx.as_of(&it.hit);
             m.entity = Some(e.name.clone());
             m.role = e.org_type.clone();
             m.source = source;
-            out.push(M {
-                m,
-                t0: it.t0,
-                t1: it.t1,
-            });
+            out.push(M::new(m, it.t0, it.t1));
         }
     }
 }
@@ -657,6 +720,17 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                     start = o.m.span.start;
                     break;
                 }
+                // A leader's name before an institution ("the Lula
+                // government", "the Trump administration"): the leader's
+                // country; the person stays a mention of their own.
+                if let Some(o) = out.iter().find(|m| {
+                    m.m.kind == MentionKind::Person
+                        && m.t1 == p
+                        && m.m.code.as_deref().is_some_and(|c| c.len() >= 3)
+                }) {
+                    country = o.m.code.as_deref().map(|c| c[..3].to_string());
+                    break;
+                }
             }
             let w = cx.lower(p);
             let tag = cx.tag(p);
@@ -726,7 +800,10 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
         let anon_noun = items[last].hit.what == What::Anon;
         m.anonymous = anon_noun || PERSON_NOUNS.contains(&lemma.to_lowercase().as_str());
         m.count = count;
-        out.push(M { m, t0, t1: head });
+        let mut built = M::new(m, t0, head);
+        built.role_code = chosen.map(|(c, _)| c.clone());
+        built.guessed = country.is_none() && org_code.is_none() && focus.is_some();
+        out.push(built);
         i = next;
     }
 }
@@ -770,11 +847,7 @@ fn places(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>) {
         if kind == MentionKind::Capital {
             m.role = Some("government".into());
         }
-        out.push(M {
-            m,
-            t0: it.t0,
-            t1: it.t1,
-        });
+        out.push(M::new(m, it.t0, it.t1));
     }
 }
 
@@ -812,7 +885,7 @@ fn is_name_token(cx: &Ctx, t: usize) -> bool {
 
 /// People in no dictionary, named with an apposition: "Name, spokesman for
 /// the X opposition delegation" -> a Person coded from the role phrase.
-fn appositions(cx: &Ctx, out: &mut Vec<M>) {
+fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
     let doc = cx.doc;
     let nt = doc.tokens.len();
     let mut t = 0;
@@ -838,7 +911,12 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
         if cx.sentence_of(a) != cx.sentence_of(b + 2) {
             continue;
         }
-        let r0 = b + 2;
+        let mut r0 = b + 2;
+        // "Name, who is the ...": a relative clause that only says the role.
+        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(cx.lower(r0 + 1).as_str(), "is" | "was")
+        {
+            r0 += 2;
+        }
         if !matches!(
             cx.tag(r0),
             "DT" | "JJ" | "JJS" | "NN" | "NNS" | "NNP" | "PRP$" | "CD"
@@ -860,16 +938,12 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
             r1 += 1;
         }
         // The agent mentions inside the role phrase; the most specific wins.
-        let inside: Vec<&M> = out
-            .iter()
-            .filter(|m| m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1)
+        let inside: Vec<usize> = (0..out.len())
+            .filter(|&i| {
+                let m = &out[i];
+                m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1
+            })
             .collect();
-        let Some(first) = inside.first() else {
-            continue;
-        };
-        if first.t0 > r0 + 5 {
-            continue;
-        }
         let rank = |m: &M| {
             let c = m.m.code.as_deref().unwrap_or("");
             let role = c.get(3..).unwrap_or("");
@@ -880,8 +954,15 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
                 _ => 0,
             }
         };
-        let best = inside.iter().min_by_key(|m| rank(m)).copied().cloned();
-        let Some(best) = best else { continue };
+        let best = match inside.first() {
+            Some(&f) if out[f].t0 > r0 + 5 => continue,
+            Some(_) => inside.iter().copied().min_by_key(|&i| rank(&out[i])),
+            None => None,
+        };
+        let Some(rc) = roles::apposition_code(cx, out, best, (r0, r1.max(r0 + 1)), (a, b), focus)
+        else {
+            continue;
+        };
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
         let role_span = Span::new(
             doc.tokens[r0].span.start,
@@ -890,9 +971,11 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>) {
         let mut m = mention(span, MentionKind::Person);
         m.entity = Some(words(doc.slice(span)));
         m.role = Some(doc.slice(role_span).to_string());
-        m.code = best.m.code.clone();
-        m.source = best.m.source.clone();
-        out.push(M { m, t0: a, t1: b });
+        m.code = rc.code;
+        m.source = best.and_then(|i| out[i].m.source.clone());
+        let mut built = M::new(m, a, b);
+        built.guessed = rc.guessed;
+        out.push(built);
     }
 }
 
@@ -969,16 +1052,13 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
                 let root = out[i].m.refers_to.unwrap_or(i);
                 m.refers_to = Some(root);
                 m.code = out[root].m.code.clone();
+                m.code_as_of = out[root].m.code_as_of.clone();
                 m.entity = out[root].m.entity.clone();
                 m.role = out[root].m.role.clone();
             }
             None => m.entity = Some(words(doc.slice(span))),
         }
-        out.push(M {
-            m,
-            t0: a,
-            t1: b - 1,
-        });
+        out.push(M::new(m, a, b - 1));
     }
     // he / she: the last person in this or the previous sentence,
     // preferring subjects.
@@ -1011,7 +1091,8 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         let mut m = mention(doc.tokens[t].span, MentionKind::Pronoun);
         m.refers_to = Some(root);
         m.code = out[root].m.code.clone();
+        m.code_as_of = out[root].m.code_as_of.clone();
         m.entity = out[root].m.entity.clone();
-        out.push(M { m, t0: t, t1: t });
+        out.push(M::new(m, t, t));
     }
 }

@@ -1,0 +1,234 @@
+//! Modality filters: a verb that did not happen is not coded as done:
+//! negated, refused, conditional, hypothetical, or the complement of a verb
+//! of asking, planning or promising. A commitment of the subject's own
+//! ("will release", "agreed to meet", "is willing to withdraw", "said it
+//! would allow") is coded as the intent CAMEO gives it (03x, 13x; see
+//! [`intent_code`]).
+
+use dyad_tag::frames::Frame;
+
+use crate::context::Cx;
+
+/// Verbs whose infinitive complement has not happened: requests ("urged
+/// Russia to press"), plans and intentions ("plans to meet"), promises and
+/// threats ("vowed to retaliate"). Not "forced to" or "began to": those
+/// happened.
+const UNREALISED: &[&str] = &[
+    "urge",
+    "encourage",
+    "ask",
+    "call",
+    "press",
+    "push",
+    "persuade",
+    "convince",
+    "invite",
+    "advise",
+    "tell",
+    "want",
+    "wish",
+    "plan",
+    "intend",
+    "hope",
+    "aim",
+    "seek",
+    "try",
+    "attempt",
+    "expect",
+    "propose",
+    "offer",
+    "threaten",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "decide",
+    "prepare",
+    "need",
+    "demand",
+];
+
+/// Heads whose infinitive complement is the subject's own commitment
+/// ("agreed to meet", "is willing to withdraw", "vowed to retaliate").
+const COMMITTING: &[&str] = &[
+    "agree",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "plan",
+    "intend",
+    "decide",
+    "prepare",
+    "commit",
+    "willing",
+    "ready",
+    "prepared",
+    "determined",
+];
+
+/// Verbs of saying whose "would" complement reports a commitment ("said it
+/// would allow").
+const REPORTING: &[&str] = &[
+    "say", "announce", "state", "confirm", "tell", "add", "insist", "declare",
+];
+
+/// Why a verb is not coded as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Blocked {
+    pub(crate) why: &'static str,
+    /// A commitment of the subject's own: coded as an intent.
+    pub(crate) intent: bool,
+}
+
+fn not_done(why: &'static str) -> Option<Blocked> {
+    Some(Blocked { why, intent: false })
+}
+
+fn intended(why: &'static str) -> Option<Blocked> {
+    Some(Blocked { why, intent: true })
+}
+
+/// The CAMEO intent a commitment to do `code` is: meeting (04) -> 036,
+/// diplomatic cooperation (05) -> 032, material cooperation (06) -> 031x,
+/// aid (07) -> 033x, yielding (08) -> 035x/034; a commitment to reduce
+/// relations, coerce or use force (16-20) is a threat (131, 137, 138); a
+/// deployment to come (15) is neither.
+/// `None` for what no intent code covers (statements, demands, criticism).
+pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
+    let three = code.get(..3)?;
+    Some(match three {
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => "034",
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        _ => match &three[..2] {
+            "04" => "036",
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "16" => "131",
+            "17" => "137",
+            "18" | "19" | "20" => "138",
+            _ => return None,
+        },
+    })
+}
+
+impl Cx<'_> {
+    /// Why a verb did not happen, if it did not: negated or refused (itself
+    /// or the verb it complements), or inside a conditional.
+    pub(crate) fn blocked(&self, verb: usize, fs: &[Frame]) -> Option<Blocked> {
+        let toks = &self.doc.tokens;
+        // Frames are in token order: a binary search finds a verb's.
+        let frame = |v: usize| fs.binary_search_by_key(&v, |f| f.verb).ok().map(|i| &fs[i]);
+        let has_if = self.has_if[self.sentence_of(verb)];
+        let mut cur = verb;
+        let mut through_xcomp = true;
+        for _ in 0..32 {
+            if let Some(f) = frame(cur) {
+                if through_xcomp && f.negated {
+                    return not_done("negated");
+                }
+                if through_xcomp && f.refused {
+                    return not_done("refused or failed (complement of refuse/fail/decline)");
+                }
+                if has_if
+                    && f.modals.iter().any(|&m| {
+                        matches!(self.lower(m).as_str(), "would" | "could" | "might" | "'d")
+                    })
+                {
+                    return not_done("hypothetical (would/could/might beside an if-clause)");
+                }
+                let modal = |words: &[&str]| {
+                    f.modals
+                        .iter()
+                        .any(|&m| words.contains(&self.lower(m).as_str()))
+                };
+                // "will release": a commitment, coded as the intent.
+                if through_xcomp && modal(&["will", "shall", "'ll"]) {
+                    return intended("to come (will/shall): coded as an intent");
+                }
+                // "said it would allow": a reported commitment.
+                if through_xcomp
+                    && modal(&["would", "'d"])
+                    && toks[cur].rel == "ccomp"
+                    && toks[cur]
+                        .head
+                        .is_some_and(|h| REPORTING.contains(&toks[h].lemma.as_str()))
+                {
+                    return intended("reported commitment (said it would): coded as an intent");
+                }
+                // "would impose sanctions", "could strike", "may meet": a
+                // possibility, not an event.
+                if through_xcomp && modal(&["would", "could", "might", "may", "should", "'d"]) {
+                    return not_done("possible, not done (would/could/might/may/should)");
+                }
+            }
+            if self.children[cur].iter().any(|&c| {
+                toks[c].rel == "mark" && matches!(self.lower(c).as_str(), "if" | "unless")
+            }) {
+                return not_done("conditional (inside an if/unless clause)");
+            }
+            let rel = toks[cur].rel;
+            if !matches!(
+                rel,
+                "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
+            ) {
+                return None;
+            }
+            // "urged X to attack", "plans to meet": asked for, planned or
+            // promised, not done. The governing verb codes the request or
+            // the intent from its own patterns.
+            if rel == "xcomp" {
+                if let Some(h) = toks[cur].head {
+                    let lemma = toks[h].lemma.to_lowercase();
+                    if COMMITTING.contains(&lemma.as_str()) {
+                        // "did not agree to meet", "is not willing to": the
+                        // head's (or its copula's) negation.
+                        let holder = if frame(h).is_some() {
+                            Some(h)
+                        } else {
+                            toks[h].head
+                        };
+                        if let Some(hf) = holder.and_then(frame) {
+                            if hf.negated || hf.refused {
+                                return not_done("negated (the commitment is)");
+                            }
+                            if has_if {
+                                return not_done("conditional commitment (beside an if-clause)");
+                            }
+                        }
+                        return intended("complement of a commitment (agree/promise/willing to): coded as an intent");
+                    }
+                    if UNREALISED.contains(&lemma.as_str()) {
+                        return not_done(
+                            "not done (complement of a verb of asking, planning or promising)",
+                        );
+                    }
+                }
+            }
+            if rel != "xcomp" {
+                through_xcomp = false;
+            }
+            match toks[cur].head {
+                Some(h) => cur = h,
+                None => return None,
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,225 @@
+//! Coreference: one stage that says, for every way a story refers to an
+//! actor, which actor it is. Runs after `dyad_recognise::recognise` and
+//! before `dyad_quotes::attribute`; the quotes and the event coder read its
+//! result.
+//!
+//! Public API:
+//!
+//! * [`resolve`]`(doc: &mut Document)`: with dyad's own word lists, loaded
+//!   once;
+//! * [`Coref::default_english`], [`Coref::from_texts`] (a first-name list and
+//!   a description list, as in `data/`), [`Coref::resolve`];
+//! * [`first_person`]`(doc)`: "I", "me", "my" inside an attributed direct
+//!   quote are its speaker (run once quotes are attributed);
+//! * [`Gender`] and [`Coref::gender_of_first_name`].
+//!
+//! What it writes: every reference is a [`Mention`] whose `refers_to` points
+//! at the mention naming the actor in full, so
+//! [`Document::antecedent`](dyad_document::Document::antecedent) and
+//! [`Document::resolve`](dyad_document::Document::resolve) give the actor
+//! of any span:
+//!
+//! * **names** in no dictionary (a known first name or a title before
+//!   capitalised words: "Ms Ilse Marchetti") become `person` mentions, and
+//!   their bare surnames later link back to them;
+//! * **descriptions** ("the minister", "Norway's deputy finance minister",
+//!   "the shop owner") link to the person given that role in the story
+//!   (their title or apposition), the most specific and most recently
+//!   mentioned first; a description right before a name in apposition
+//!   ("the minister, Ilse Marchetti,") is that person; one met before the
+//!   name ("Peru's finance minister said ... Finance Minister Ana Ruiz")
+//!   links forward when two of its words agree;
+//! * **pronouns**: he/him/his/himself and she/her/hers/herself go to a person
+//!   of agreeing gender (first names from `data/first_names.tsv`, built by
+//!   `tools/names/build_gender.py`; titles such as Mr/Ms; role nouns such as
+//!   spokeswoman), in this or the three sentences before, subjects and
+//!   recent mentions first; it/its go to an organisation, country or
+//!   institution, they/their to a plural group, as subjects or possessors.
+//!
+//! Existing mentions keep their place; new ones are inserted in text order
+//! and every index (`refers_to`, quote speakers) is remapped.
+
+mod gender;
+mod rules;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use dyad_document::{Document, Mention, MentionKind, QuoteKind, Span};
+
+pub use gender::Gender;
+
+/// A list that would not load.
+#[derive(Debug, thiserror::Error)]
+pub enum CorefError {
+    #[error("{file}:{line}: {message}")]
+    BadLine {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// The word lists coreference needs.
+pub struct Coref {
+    /// Lower-case first name -> gender.
+    first_names: HashMap<String, Gender>,
+    /// Head noun of a description -> the gender it says, if any.
+    descriptions: HashMap<String, Option<Gender>>,
+}
+
+const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
+const DESCRIPTIONS: &str = include_str!("../data/descriptions.txt");
+
+impl Coref {
+    /// dyad's own lists (embedded), read once per process.
+    pub fn default_english() -> &'static Coref {
+        static C: OnceLock<Coref> = OnceLock::new();
+        C.get_or_init(|| {
+            Coref::from_texts(FIRST_NAMES, DESCRIPTIONS).expect("embedded coreference lists")
+        })
+    }
+
+    /// Reads a first-name list (`name<TAB>f|m`) and a description list
+    /// (`noun[<TAB>f|m]`); `#` starts a comment.
+    pub fn from_texts(first_names: &str, descriptions: &str) -> Result<Coref, CorefError> {
+        let mut names = HashMap::new();
+        for (line, name, g) in gender::rows(first_names, "first_names.tsv")? {
+            let g = g.ok_or_else(|| CorefError::BadLine {
+                file: "first_names.tsv".into(),
+                line,
+                message: "a first name needs f or m".into(),
+            })?;
+            names.insert(name, g);
+        }
+        let mut desc = HashMap::new();
+        for (_, noun, g) in gender::rows(descriptions, "descriptions.txt")? {
+            desc.insert(noun, g);
+        }
+        Ok(Coref {
+            first_names: names,
+            descriptions: desc,
+        })
+    }
+
+    /// The gender most people with this first name have, if the list says.
+    pub fn gender_of_first_name(&self, name: &str) -> Option<Gender> {
+        let n = name.to_lowercase();
+        self.first_names
+            .get(&n)
+            .or_else(|| self.first_names.get(n.split('-').next().unwrap_or("")))
+            .copied()
+    }
+
+    /// Resolves every name, description and pronoun of a recognised
+    /// document (see the crate docs).
+    pub fn resolve(&self, doc: &mut Document) {
+        if doc.tokens.is_empty() {
+            return;
+        }
+        let (mentions, links) = rules::resolve(self, doc);
+        install(doc, mentions, links);
+    }
+}
+
+/// Resolves coreference with dyad's own lists.
+pub fn resolve(doc: &mut Document) {
+    Coref::default_english().resolve(doc);
+}
+
+/// Applies the changes and puts the mentions back in text order, remapping
+/// every index into them (mentions and quote speakers).
+/// `links` are `(mention, antecedent)` pairs of indices into the existing
+/// mentions followed by the added ones.
+fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) {
+    let mut all: Vec<Mention> = std::mem::take(&mut doc.mentions);
+    all.extend(added);
+    for (mention, to) in links {
+        if mention == to || to >= all.len() || mention >= all.len() {
+            continue;
+        }
+        let target = all[to].clone();
+        let m = &mut all[mention];
+        m.refers_to = Some(to);
+        if m.kind != MentionKind::Person {
+            m.entity = target.entity.clone().or(m.entity.take());
+            m.code = target.code.clone().or(m.code.take());
+            m.anonymous = target.anonymous;
+            if target.kind == MentionKind::Person {
+                m.count = None;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| (all[i].span.start, all[i].span.end, i));
+    let mut pos = vec![0; all.len()];
+    for (p, &i) in order.iter().enumerate() {
+        pos[i] = p;
+    }
+    doc.mentions = order
+        .iter()
+        .map(|&i| {
+            let mut m = all[i].clone();
+            m.refers_to = m.refers_to.map(|r| pos[r]);
+            m
+        })
+        .collect();
+    for q in &mut doc.quotes {
+        if let Some(sp) = q.speaker.as_mut() {
+            sp.mention = sp.mention.map(|m| pos[m]);
+            sp.antecedent = sp.antecedent.map(|m| pos[m]);
+        }
+    }
+}
+
+/// "I", "me", "my", "mine", "myself" inside an attributed direct quote
+/// stand for its speaker: each becomes a pronoun mention pointing at the
+/// speaker's mention (quotes with a speaker found in no mention are left).
+pub fn first_person(doc: &mut Document) {
+    let mut added = Vec::new();
+    for q in &doc.quotes {
+        if q.kind != QuoteKind::Direct {
+            continue;
+        }
+        let Some(sp) = &q.speaker else { continue };
+        let Some(target) = sp.antecedent.or(sp.mention) else {
+            continue;
+        };
+        if target >= doc.mentions.len() || sp.anonymous && sp.count.is_some_and(|c| c > 1) {
+            continue;
+        }
+        let target = doc.antecedent(target);
+        let first = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+        for t in first..doc.tokens.len() {
+            let span = doc.tokens[t].span;
+            if span.end > q.span.end {
+                break;
+            }
+            let w = &doc.text[span.range()];
+            if !matches!(w, "I" | "me" | "my" | "My" | "mine" | "myself" | "Me") {
+                continue;
+            }
+            // Only the innermost quote speaks: a nested quote has its own.
+            let inner = doc.quote_speaker_at(span.start).map(|x| x.span);
+            if inner != Some(q.span) || doc.mention_covering(span).is_some() {
+                continue;
+            }
+            let m = &doc.mentions[target];
+            added.push(Mention {
+                span: Span::new(span.start, span.end),
+                kind: MentionKind::Pronoun,
+                code: m.code.clone(),
+                entity: m.entity.clone(),
+                role: m.role.clone(),
+                refers_to: Some(target),
+                ..Default::default()
+            });
+        }
+    }
+    if !added.is_empty() {
+        install(doc, added, Vec::new());
+    }
+}
+
+#[cfg(test)]
+mod tests;

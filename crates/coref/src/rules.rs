@@ -1,0 +1,816 @@
+//! The resolution rules: unknown names, their surnames, descriptions and
+//! pronouns, in one pass over the text so that what is resolved early
+//! (a pronoun, a description) keeps its actor salient for what follows.
+
+use std::collections::{HashMap, HashSet};
+
+use dyad_document::{names::TITLES, Document, Mention, MentionKind, Span};
+
+use crate::{gender, Coref, Gender};
+
+/// Sentences back a he/she may reach (the current one and three before).
+const PERSON_REACH: usize = 3;
+/// Sentences back an it/they may reach.
+const THING_REACH: usize = 2;
+/// Sentences back within which a person counts as recently mentioned.
+const RECENT: usize = 5;
+
+/// Last words of a capitalised run that make it a place or an institution,
+/// not a person ("George Mason University").
+const NOT_PERSON_ENDS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "foundation",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "park",
+    "airport",
+    "hospital",
+    "center",
+    "centre",
+    "church",
+    "hall",
+    "house",
+    "party",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "bank",
+    "fund",
+    "council",
+    "committee",
+    "court",
+    "prison",
+    "station",
+    "county",
+    "city",
+    "island",
+    "river",
+    "valley",
+    "day",
+    "award",
+    "prize",
+];
+
+struct Cx<'a> {
+    c: &'a Coref,
+    doc: &'a Document,
+    /// Per token: its sentence.
+    sent: Vec<usize>,
+    /// Per token: lower-case word.
+    lower: Vec<String>,
+    /// Per token: inside double quotation marks.
+    quoted: Vec<bool>,
+}
+
+impl Cx<'_> {
+    fn word(&self, t: usize) -> &str {
+        self.doc.slice(self.doc.tokens[t].span)
+    }
+    fn tag(&self, t: usize) -> &'static str {
+        self.doc.tokens[t].tag
+    }
+    fn is_cap_name(&self, t: usize) -> bool {
+        matches!(self.tag(t), "NNP" | "NNPS")
+            && self.word(t).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_title(&self, t: usize) -> bool {
+        TITLES.contains(&self.lower[t].trim_end_matches('.'))
+    }
+    fn is_description(&self, t: usize) -> bool {
+        let l = &self.lower[t];
+        self.c.descriptions.contains_key(l.as_str())
+            || self
+                .c
+                .descriptions
+                .contains_key(self.doc.tokens[t].lemma.to_lowercase().as_str())
+    }
+    fn head_noun(&self, t: usize) -> String {
+        let l = self.doc.tokens[t].lemma.to_lowercase();
+        if self.c.descriptions.contains_key(l.as_str()) {
+            l
+        } else {
+            self.lower[t].clone()
+        }
+    }
+}
+
+/// What the pass knows of one person.
+#[derive(Default, Clone)]
+struct Person {
+    gender: Option<Gender>,
+    /// Words of their titles, roles and appositions.
+    roles: HashSet<String>,
+    /// Token positions of their mentions.
+    at: Vec<usize>,
+}
+
+/// Something a later pronoun or description may refer to.
+#[derive(Clone, Copy)]
+struct Ref {
+    tok: usize,
+    sent: usize,
+    /// Index (existing mentions, then added ones) of the antecedent.
+    target: usize,
+    person: bool,
+    plural: bool,
+    subject: bool,
+    gender: Option<Gender>,
+    /// A named person (not an unnamed source).
+    named: bool,
+    /// Inside quotation marks: someone the quoted speaker talks about.
+    quoted: bool,
+    /// The subject of the sentence's main verb.
+    main: bool,
+}
+
+/// Lower-case words of a text, abbreviated titles written out ("Gov." ->
+/// "governor") so that a description can meet them.
+fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            let full = match w.as_str() {
+                "gov" => "governor",
+                "sen" => "senator",
+                "rep" => "representative",
+                "gen" => "general",
+                "amb" => "ambassador",
+                "sec" => "secretary",
+                "pres" => "president",
+                "col" => "colonel",
+                "capt" => "captain",
+                "supt" => "superintendent",
+                _ => return w,
+            };
+            full.to_string()
+        })
+}
+
+pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, usize)>) {
+    let n = doc.tokens.len();
+    let mut sent = vec![0; n];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for x in sent
+            .iter_mut()
+            .take(s.last_token.min(n))
+            .skip(s.first_token)
+        {
+            *x = i;
+        }
+    }
+    let lower = doc
+        .tokens
+        .iter()
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .collect();
+    let quoted = quoted_tokens(doc);
+    let cx = Cx {
+        c,
+        doc,
+        sent,
+        lower,
+        quoted,
+    };
+    let base = doc.mentions.len();
+    let mut all: Vec<Mention> = doc.mentions.clone();
+    // Per token: the mentions covering it.
+    let mut cover: Vec<Option<usize>> = vec![None; n];
+    let tok_range = |span: Span| {
+        let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+        let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
+        a..b.max(a)
+    };
+    for (i, m) in all.iter().enumerate() {
+        for t in tok_range(m.span) {
+            if cover[t].is_none_or(|o| all[o].span.len() < m.span.len()) {
+                cover[t] = Some(i);
+            }
+        }
+    }
+
+    unknown_names(&cx, &mut all, &mut cover, &tok_range);
+    surnames(&cx, &mut all, &mut cover);
+
+    let root = |all: &[Mention], m: usize| {
+        let mut cur = m;
+        for _ in 0..all.len() {
+            match all[cur].refers_to {
+                Some(r) if r != cur && r < all.len() => cur = r,
+                _ => break,
+            }
+        }
+        cur
+    };
+    let people = people(&cx, &all, &tok_range, &root);
+
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::new();
+    // Mentions by last token, to meet each once its words are read.
+    let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, m) in all.iter().enumerate() {
+        let r = tok_range(m.span);
+        if !r.is_empty() {
+            ends.entry(r.end - 1).or_default().push(i);
+        }
+    }
+    let subject = |t: usize| matches!(doc.tokens[t].rel, "nsubj" | "nsubjpass");
+    let main = |t: usize| {
+        subject(t)
+            && doc.tokens[t]
+                .head
+                .is_some_and(|h| doc.tokens[h].rel == "ROOT" || doc.tokens[h].head.is_none())
+    };
+    for t in 0..n {
+        let s = cx.sent[t];
+        // A pronoun (the recogniser's or a new one).
+        let w = cx.lower[t].as_str();
+        let pron_gender = gender::of_pronoun(w);
+        let is_it = matches!(w, "it" | "its");
+        let is_they = matches!(w, "they" | "their" | "them");
+        if pron_gender.is_some() || is_it || is_they {
+            let existing = cover[t].filter(|&m| {
+                all[m].kind == MentionKind::Pronoun && tok_range(all[m].span) == (t..t + 1)
+            });
+            if cover[t].is_some() && existing.is_none() {
+                continue;
+            }
+            let rel = doc.tokens[t].rel;
+            let pick = if let Some(g) = pron_gender {
+                pick_person(&refs, t, s, g, cx.quoted[t])
+            } else if is_it {
+                matches!(rel, "nsubj" | "nsubjpass" | "poss")
+                    .then(|| pick_thing(&refs, s, false, cx.quoted[t]))
+                    .flatten()
+            } else {
+                matches!(rel, "nsubj" | "nsubjpass" | "poss")
+                    .then(|| pick_thing(&refs, s, true, cx.quoted[t]))
+                    .flatten()
+            };
+            let Some(r) = pick else { continue };
+            let target = root(&all, r.target);
+            let idx = match existing {
+                Some(m) => m,
+                None => {
+                    let tm = &all[target];
+                    all.push(Mention {
+                        span: doc.tokens[t].span,
+                        kind: MentionKind::Pronoun,
+                        code: tm.code.clone(),
+                        entity: tm.entity.clone(),
+                        role: tm.role.clone(),
+                        anonymous: tm.anonymous,
+                        ..Default::default()
+                    });
+                    cover[t] = Some(all.len() - 1);
+                    all.len() - 1
+                }
+            };
+            links.push((idx, target));
+            refs.push(Ref {
+                tok: t,
+                sent: s,
+                subject: subject(t) || rel == "poss",
+                quoted: cx.quoted[t],
+                main: main(t),
+                ..r
+            });
+            continue;
+        }
+        // A description with no mention of its own ("the shop owner").
+        if cover[t].is_none() && doc.tokens[t].tag == "NN" && cx.is_description(t) {
+            if let Some(a) = definite_start(&cx, t) {
+                if let Some(p) = describe(&cx, &all, &people, &cover, a, t, &root) {
+                    let tm = &all[p];
+                    all.push(Mention {
+                        span: Span::new(doc.tokens[a].span.start, doc.tokens[t].span.end),
+                        kind: MentionKind::Agent,
+                        entity: tm.entity.clone(),
+                        code: tm.code.clone(),
+                        role: Some(cx.head_noun(t)),
+                        ..Default::default()
+                    });
+                    let idx = all.len() - 1;
+                    cover[a..=t].fill(Some(idx));
+                    links.push((idx, p));
+                    refs.push(Ref {
+                        quoted: cx.quoted[t],
+                        main: main(t),
+                        ..person_ref(&people, p, t, s, subject(t))
+                    });
+                    continue;
+                }
+            }
+        }
+        // Mentions ending here.
+        let Some(ms) = ends.get(&t) else { continue };
+        for &m in ms {
+            let mm = &all[m];
+            let head = t;
+            let subj = tok_range(mm.span).any(subject);
+            match mm.kind {
+                MentionKind::Person => {
+                    let r = root(&all, m);
+                    let mut pr = person_ref(&people, r, t, s, subj);
+                    pr.quoted = cx.quoted[t];
+                    pr.main = tok_range(mm.span).any(main);
+                    refs.push(pr);
+                }
+                MentionKind::Agent => {
+                    let plural = mm.count.is_some_and(|k| k > 1)
+                        || matches!(doc.tokens[head].tag, "NNS" | "NNPS");
+                    let described = (!plural && cx.is_description(head))
+                        .then(|| {
+                            let a = definite_start(&cx, head)?;
+                            describe(&cx, &all, &people, &cover, a, head, &root)
+                        })
+                        .flatten();
+                    if let Some(p) = described {
+                        links.push((m, p));
+                        refs.push(Ref {
+                            quoted: cx.quoted[t],
+                            main: tok_range(mm.span).any(main),
+                            ..person_ref(&people, p, t, s, subj)
+                        });
+                        continue;
+                    }
+                    let person = cx.is_description(head) || person_noun(&cx.lower[head]);
+                    let g =
+                        cx.c.descriptions
+                            .get(&cx.head_noun(head))
+                            .copied()
+                            .flatten();
+                    refs.push(Ref {
+                        tok: t,
+                        sent: s,
+                        target: m,
+                        person: person && !plural,
+                        plural,
+                        subject: subj,
+                        gender: g,
+                        named: false,
+                        quoted: cx.quoted[t],
+                        main: tok_range(mm.span).any(main),
+                    });
+                }
+                MentionKind::Org | MentionKind::Country | MentionKind::Capital => {
+                    refs.push(Ref {
+                        tok: t,
+                        sent: s,
+                        target: m,
+                        person: false,
+                        plural: doc.tokens[head].tag == "NNPS",
+                        subject: subj,
+                        gender: None,
+                        named: false,
+                        quoted: cx.quoted[t],
+                        main: tok_range(mm.span).any(main),
+                    });
+                }
+                MentionKind::Pronoun | MentionKind::Outlet => {}
+            }
+        }
+    }
+    let added = all.split_off(base);
+    // Re-pointed existing mentions keep their index; added ones are
+    // indexed after them, as `install` expects.
+    (added, links)
+}
+
+fn person_ref(people: &HashMap<usize, Person>, p: usize, t: usize, s: usize, subj: bool) -> Ref {
+    Ref {
+        tok: t,
+        sent: s,
+        target: p,
+        person: true,
+        plural: false,
+        subject: subj,
+        gender: people.get(&p).and_then(|x| x.gender),
+        named: true,
+        quoted: false,
+        main: false,
+    }
+}
+
+/// A noun for a person by its ending, when no list names it ("fisherman",
+/// "activist").
+fn person_noun(w: &str) -> bool {
+    ["man", "woman", "ist", "er", "or", "ian"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "government" | "border" | "order" | "power" | "center" | "headquarter" | "sector"
+        )
+}
+
+/// The antecedent of he/she: a person of agreeing gender in this sentence
+/// or the few before, subjects, named people and recent ones first.
+fn pick_person(refs: &[Ref], t: usize, s: usize, g: Gender, quoted: bool) -> Option<Ref> {
+    let mut best: Option<(usize, Ref)> = None;
+    for r in refs.iter().rev() {
+        if r.sent + PERSON_REACH < s {
+            break;
+        }
+        // Someone named inside a quote is talked about, not the one who
+        // talks around it.
+        if !r.person || r.tok >= t || (r.quoted && !quoted) {
+            continue;
+        }
+        if r.gender.is_some_and(|x| x != g) {
+            continue;
+        }
+        let cost = (s - r.sent) * 5
+            + usize::from(!r.subject)
+            + usize::from(!r.main) * 2
+            + usize::from(r.gender.is_none())
+            + usize::from(!r.named);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, *r));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// The antecedent of it (singular) or they (plural): an organisation,
+/// country or group, subjects and recent ones first.
+fn pick_thing(refs: &[Ref], s: usize, plural: bool, quoted: bool) -> Option<Ref> {
+    let mut best: Option<(usize, Ref)> = None;
+    for r in refs.iter().rev() {
+        if r.sent + THING_REACH < s {
+            break;
+        }
+        if r.person || r.plural != plural || (r.quoted && !quoted) {
+            continue;
+        }
+        let cost = (s - r.sent) * 4 + usize::from(!r.subject) * 2 + usize::from(!r.main);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, *r));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// The first token of a definite description ending at head noun `h`
+/// ("the", or a possessive: "Peru's", "the ministry's"), or `None` for an
+/// indefinite one ("an official", "two aides"), which brings someone new.
+fn definite_start(cx: &Cx, h: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let first = doc.sentences[cx.sent[h]].first_token;
+    let mut a = h;
+    let mut possessive = false;
+    while a > first {
+        let p = a - 1;
+        match cx.tag(p) {
+            "JJ" | "NN" | "NNP" | "NNPS" | "HYPH" | "VBN" => a = p,
+            "POS" => {
+                possessive = true;
+                a = p;
+            }
+            "DT" if cx.lower[p] == "the" => return Some(p),
+            "PRP$" => return Some(p),
+            _ => break,
+        }
+    }
+    // "Peru's minister": the possessor's words start it.
+    possessive.then_some(a)
+}
+
+/// The person a definite description (tokens `a..=h`) stands for: a person
+/// named right after it ("the minister, Ana Ruiz,", "ambassador to Peru Ana
+/// Ruiz"), else the person given that role before, most specific and
+/// salient first, else one given it later with two words agreeing.
+fn describe(
+    cx: &Cx,
+    all: &[Mention],
+    people: &HashMap<usize, Person>,
+    cover: &[Option<usize>],
+    a: usize,
+    h: usize,
+    root: &dyn Fn(&[Mention], usize) -> usize,
+) -> Option<usize> {
+    let doc = cx.doc;
+    let s = cx.sent[h];
+    let last = doc.sentences[s].last_token;
+    // A name right after, in apposition or as the title's bearer.
+    let mut k = h + 1;
+    let mut steps = 0;
+    while k < last && steps < 6 {
+        if let Some(m) = cover[k] {
+            if all[m].kind == MentionKind::Person {
+                return Some(root(all, m));
+            }
+        }
+        let w = cx.word(k);
+        let ok = w == ","
+            || matches!(cx.lower[k].as_str(), "of" | "to" | "for" | "the")
+            || cx.is_cap_name(k);
+        if !ok {
+            break;
+        }
+        k += 1;
+        steps += 1;
+    }
+    let head = cx.head_noun(h);
+    let want: HashSet<String> = (a..=h)
+        .flat_map(|t| words_of(cx.word(t)).collect::<Vec<_>>())
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "s" | "of" | "to" | "his" | "her" | "its"
+            )
+        })
+        .collect();
+    let at = h;
+    let mut best: Option<((usize, usize, usize), usize)> = None;
+    for (&p, info) in people {
+        if !info.roles.contains(&head) {
+            continue;
+        }
+        let before = info.at.iter().filter(|&&x| x < a).max().copied();
+        let Some(last_at) = before else { continue };
+        let overlap = want.iter().filter(|w| info.roles.contains(*w)).count();
+        let recent = info
+            .at
+            .iter()
+            .filter(|&&x| x < a && cx.sent[x] + RECENT >= s)
+            .count();
+        let key = (overlap, recent.min(3), last_at);
+        if best.as_ref().is_none_or(|(b, _)| key > *b) {
+            best = Some((key, p));
+        }
+    }
+    if let Some((_, p)) = best {
+        return Some(p);
+    }
+    // Named later ("Peru's finance minister said ... Finance Minister Ana
+    // Ruiz"): two words must agree.
+    people
+        .iter()
+        .filter_map(|(&p, info)| {
+            let first = info.at.iter().filter(|&&x| x > at).min().copied()?;
+            let overlap = want.iter().filter(|w| info.roles.contains(*w)).count();
+            (info.roles.contains(&head) && overlap >= 2).then_some((first, p))
+        })
+        .min()
+        .map(|(_, p)| p)
+}
+
+/// Gender, role words and positions of each person (by root mention).
+fn people(
+    cx: &Cx,
+    all: &[Mention],
+    tok_range: &dyn Fn(Span) -> std::ops::Range<usize>,
+    root: &dyn Fn(&[Mention], usize) -> usize,
+) -> HashMap<usize, Person> {
+    let doc = cx.doc;
+    let mut out: HashMap<usize, Person> = HashMap::new();
+    for (i, m) in all.iter().enumerate() {
+        if m.kind != MentionKind::Person {
+            continue;
+        }
+        let r = root(all, i);
+        let range = tok_range(m.span);
+        if range.is_empty() {
+            continue;
+        }
+        let p = out.entry(r).or_default();
+        p.at.push(range.end - 1);
+        if let Some(role) = &m.role {
+            p.roles.extend(words_of(role));
+        }
+        // Titles inside the mention or right before it.
+        let first = doc.sentences[cx.sent[range.start]].first_token;
+        let mut k = range.start;
+        let mut steps = 0;
+        while k > first && steps < 8 {
+            let b = k - 1;
+            let ok = matches!(
+                cx.tag(b),
+                "NN" | "NNP" | "NNPS" | "JJ" | "POS" | "HYPH" | "NNS"
+            ) || matches!(cx.lower[b].as_str(), "of" | "to" | "for");
+            if !ok || cx.word(b) == "," {
+                break;
+            }
+            p.roles.extend(words_of(cx.word(b)));
+            if let Some(g) = gender::of_title(&cx.lower[b]) {
+                p.gender.get_or_insert(g);
+            }
+            k = b;
+            steps += 1;
+        }
+        // Words of the mention beside the name ("Peruvian President").
+        let name: HashSet<String> = m
+            .entity
+            .as_deref()
+            .map(|e| words_of(e).collect())
+            .unwrap_or_default();
+        p.roles
+            .extend(words_of(doc.slice(m.span)).filter(|w| !name.contains(w)));
+        for t in range.clone() {
+            if cx.is_title(t) || cx.is_description(t) {
+                p.roles.extend(words_of(cx.word(t)));
+                if let Some(g) = gender::of_title(&cx.lower[t]) {
+                    p.gender.get_or_insert(g);
+                }
+            }
+        }
+        // An apposition after it: "Ana Ruiz, Peru's finance minister,".
+        let last = doc.sentences[cx.sent[range.start]].last_token;
+        if range.end + 1 < last && cx.word(range.end) == "," {
+            let mut k = range.end + 1;
+            while k < last && k < range.end + 12 {
+                let w = cx.word(k);
+                if matches!(w, "," | "." | ";" | ":" | "(" | ")")
+                    || matches!(cx.tag(k), "VBD" | "VBZ" | "VBP" | "MD" | "WP" | "WDT")
+                {
+                    break;
+                }
+                p.roles.extend(words_of(w));
+                k += 1;
+            }
+        }
+    }
+    // Gender from the first name of the full name.
+    for (&r, p) in out.iter_mut() {
+        if p.gender.is_some() {
+            continue;
+        }
+        let m = &all[r];
+        let name = m
+            .entity
+            .clone()
+            .unwrap_or_else(|| doc.slice(m.span).to_string());
+        let first = name
+            .split_whitespace()
+            .find(|w| !TITLES.contains(&w.to_lowercase().trim_end_matches('.')))
+            .unwrap_or("");
+        p.gender =
+            cx.c.gender_of_first_name(first.trim_end_matches('.'))
+                .or_else(|| p.roles.iter().find_map(|w| gender::of_title(w)));
+    }
+    out
+}
+
+/// People in no dictionary: capitalised words after a known first name or
+/// a title ("Ms Ilse Marchetti", "Tomasz Wrobel") become person mentions.
+fn unknown_names(
+    cx: &Cx,
+    all: &mut Vec<Mention>,
+    cover: &mut [Option<usize>],
+    tok_range: &dyn Fn(Span) -> std::ops::Range<usize>,
+) {
+    let doc = cx.doc;
+    let n = doc.tokens.len();
+    let mut t = 0;
+    while t < n {
+        if cover[t].is_some() || !cx.is_cap_name(t) {
+            t += 1;
+            continue;
+        }
+        let s = cx.sent[t];
+        let mut b = t;
+        while b + 1 < n && cx.sent[b + 1] == s && cover[b + 1].is_none() && cx.is_cap_name(b + 1) {
+            b += 1;
+        }
+        let a0 = t;
+        t = b + 1;
+        // Titles and offices written before the name ("Finance Minister").
+        let mut a = a0;
+        for k in a0..=b {
+            if cx.is_title(k) || cx.is_description(k) {
+                a = k + 1;
+            }
+        }
+        if a > b || b == a {
+            continue;
+        }
+        let titled = a > a0
+            || (a0.saturating_sub(4)..a0)
+                .any(|k| cx.sent[k] == s && (cx.is_title(k) || cx.is_description(k)));
+        let first_name =
+            cx.c.gender_of_first_name(cx.word(a).trim_end_matches('.'))
+                .is_some();
+        if !(titled || first_name) || NOT_PERSON_ENDS.contains(&cx.lower[b].as_str()) {
+            continue;
+        }
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+        let name: String = doc
+            .slice(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let role = (a > a0).then(|| {
+            doc.slice(Span::new(
+                doc.tokens[a0].span.start,
+                doc.tokens[a - 1].span.end,
+            ))
+            .to_string()
+        });
+        all.push(Mention {
+            span,
+            kind: MentionKind::Person,
+            entity: Some(name),
+            role,
+            ..Default::default()
+        });
+        for k in tok_range(span) {
+            cover[k] = Some(all.len() - 1);
+        }
+    }
+}
+
+/// Bare surnames (and "Ms Surname") of people named in full before, that
+/// no mention covers yet (people found above, or a surname the tagger did
+/// not read as a name).
+fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
+    let doc = cx.doc;
+    let found: Vec<(usize, String)> = (0..all.len())
+        .filter(|&i| all[i].kind == MentionKind::Person && all[i].refers_to.is_none())
+        .filter_map(|i| {
+            let e = all[i].entity.as_deref()?;
+            if !e.contains(' ') {
+                return None;
+            }
+            let last = e.rsplit(' ').next()?.to_lowercase();
+            Some((i, last))
+        })
+        .collect();
+    // Two-word names whose first word is no given name may be written
+    // family name first ("Wang Lijun" -> "Wang").
+    let mut found = found;
+    let family_first: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|&(i, _)| {
+            let e = all[i].entity.as_deref()?;
+            let ws: Vec<&str> = e.split_whitespace().collect();
+            (ws.len() == 2 && cx.c.gender_of_first_name(ws[0]).is_none())
+                .then(|| (i, ws[0].to_lowercase()))
+        })
+        .collect();
+    found.extend(family_first);
+    if found.is_empty() {
+        return;
+    }
+    for t in 0..doc.tokens.len() {
+        let capital = cx.word(t).chars().next().is_some_and(char::is_uppercase);
+        if cover[t].is_some() || !capital || cx.tag(t) == "PRP" {
+            continue;
+        }
+        if t + 1 < doc.tokens.len() && cx.is_cap_name(t + 1) && cover[t + 1].is_none() {
+            continue;
+        }
+        let at = doc.tokens[t].span.start;
+        let Some(&(p, _)) = found
+            .iter()
+            .filter(|(i, last)| *last == cx.lower[t] && all[*i].span.end <= at)
+            .max_by_key(|(i, _)| all[*i].span.start)
+        else {
+            continue;
+        };
+        let mut start = t;
+        if t > 0 && cx.is_title(t - 1) && cover[t - 1].is_none() {
+            start = t - 1;
+        }
+        let target = &all[p];
+        all.push(Mention {
+            span: Span::new(doc.tokens[start].span.start, doc.tokens[t].span.end),
+            kind: MentionKind::Person,
+            entity: target.entity.clone(),
+            role: target.role.clone(),
+            code: target.code.clone(),
+            refers_to: Some(p),
+            ..Default::default()
+        });
+        cover[start..=t].fill(Some(all.len() - 1));
+    }
+}
+
+/// Tokens inside double quotation marks, by toggling on each mark within a
+/// paragraph (a rough reading; the quotes stage pairs marks properly later).
+fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    let mut inside = false;
+    let mut para = 0;
+    for (t, tok) in doc.tokens.iter().enumerate() {
+        while para + 1 < doc.paragraphs.len() && doc.paragraphs[para].end <= tok.span.start {
+            para += 1;
+            inside = false;
+        }
+        let w = doc.slice(tok.span);
+        match w {
+            "\u{201c}" => inside = true,
+            "\u{201d}" => inside = false,
+            "\"" | "\u{2019}\u{2019}" | "\'\'" | "``" => inside = !inside,
+            _ => out[t] = inside,
+        }
+    }
+    out
+}

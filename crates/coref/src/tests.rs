@@ -1,0 +1,130 @@
+use super::*;
+
+/// Segment, tag, recognise and resolve a text of one paragraph per blank
+/// line.
+fn run(text: &str) -> Document {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        paragraphs.push(Span::new(start, start + part.len()));
+        start += part.len() + 2;
+    }
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some("2025-03-01".into()),
+        paragraphs,
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    resolve(&mut d);
+    d
+}
+
+/// The text of what the n-th occurrence of `word` stands for.
+fn resolved(d: &Document, word: &str, nth: usize) -> Option<String> {
+    let at = d
+        .text
+        .match_indices(word)
+        .filter(|(i, _)| {
+            let before = d.text[..*i].chars().next_back();
+            let after = d.text[i + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .nth(nth)?
+        .0;
+    let m = d.resolve(Span::new(at, at + word.len()))?;
+    let m = &d.mentions[m];
+    Some(
+        m.entity
+            .clone()
+            .unwrap_or_else(|| d.slice(m.span).to_string()),
+    )
+}
+
+#[test]
+fn he_and_she_agree_in_gender() {
+    let d = run("Karen Holt met Peter Vance in Oslo on Monday. She said the talks went well. He said nothing.");
+    assert_eq!(resolved(&d, "She", 0).as_deref(), Some("Karen Holt"));
+    assert_eq!(resolved(&d, "He", 0).as_deref(), Some("Peter Vance"));
+}
+
+#[test]
+fn pronouns_prefer_the_subject_and_follow_chains() {
+    let d = run("Daniel Okoro thanked Martin Lusk for his help. He later told reporters he would return. His office confirmed it.");
+    assert_eq!(resolved(&d, "He", 0).as_deref(), Some("Daniel Okoro"));
+    assert_eq!(resolved(&d, "he", 0).as_deref(), Some("Daniel Okoro"));
+    assert_eq!(resolved(&d, "His", 0).as_deref(), Some("Daniel Okoro"));
+}
+
+#[test]
+fn titles_give_gender_when_first_names_do_not() {
+    let d = run("Ms Oyelaran and Mr Tanaka spoke after the vote. She said the count was fair.");
+    assert_eq!(
+        resolved(&d, "She", 0)
+            .as_deref()
+            .map(|s| s.contains("Oyelaran")),
+        Some(true)
+    );
+}
+
+#[test]
+fn unknown_names_and_their_surnames() {
+    let d = run(
+        "The mayor, Ilse Marchetti, opened the bridge. Marchetti said it cost less than planned.",
+    );
+    assert_eq!(
+        resolved(&d, "Marchetti", 1).as_deref(),
+        Some("Ilse Marchetti")
+    );
+}
+
+#[test]
+fn descriptions_find_the_person_with_that_role() {
+    let d = run(
+        "Finance Minister Teodora Vasquez presented the budget on Tuesday. Opposition leader Rafael Ortiz rejected it.\n\nThe minister said the deficit would shrink.",
+    );
+    assert_eq!(
+        resolved(&d, "minister", 0).as_deref(),
+        Some("Teodora Vasquez")
+    );
+}
+
+#[test]
+fn a_description_before_the_name_in_apposition() {
+    let d = run("Chile's deputy trade minister, Paula Sepulveda, said the deal was close.");
+    let at = d.text.find("minister").unwrap();
+    let m = d
+        .resolve(Span::new(at, at + 8))
+        .map(|m| d.mentions[m].entity.clone());
+    assert_eq!(m.flatten().as_deref(), Some("Paula Sepulveda"));
+}
+
+#[test]
+fn indefinite_descriptions_bring_someone_new() {
+    let d = run("Governor Alan Reyes left early. A governor from the north said he was tired.");
+    let at = d.text.find("governor from").unwrap();
+    let r = d.resolve(Span::new(at, at + 8));
+    assert!(r.is_none_or(|m| d.mentions[m].entity.as_deref() != Some("Alan Reyes")));
+}
+
+#[test]
+fn it_goes_to_an_institution_they_to_a_group() {
+    let d = run("The Norwegian foreign ministry summoned the envoy. It said its patience was over. Protesters gathered outside. They demanded his expulsion.");
+    let it = resolved(&d, "It", 0).unwrap_or_default().to_lowercase();
+    assert!(it.contains("ministry"), "{it}");
+    let they = resolved(&d, "They", 0).unwrap_or_default().to_lowercase();
+    assert!(they.contains("protesters"), "{they}");
+}
+
+#[test]
+fn first_names_from_the_list() {
+    let c = Coref::default_english();
+    assert_eq!(c.gender_of_first_name("Margaret"), Some(Gender::Female));
+    assert_eq!(c.gender_of_first_name("robert"), Some(Gender::Male));
+    assert_eq!(c.gender_of_first_name("Anne-Sophie"), Some(Gender::Female));
+    assert!(Coref::from_texts("ana\tx\n", "").is_err());
+}

@@ -1,0 +1,734 @@
+//! People in no dictionary whose role the text states before their name
+//! ("Sen. Jane Doe", "Energy Secretary John Roe", "White House press
+//! secretary Ann Lee", "former special envoy to Peru Bob Tull"), and the
+//! country of such people from the nearest evidence: the title's own
+//! modifiers and organisation, the title itself (US news-style
+//! abbreviations), a party-state tag after the name ("D-Minn."), then the
+//! sentence, the paragraph and the document; the document's focus country
+//! only as a last resort, marked as a guess.
+
+use std::collections::HashMap;
+
+use dyad_document::{MentionKind, Span};
+
+use super::{covered, is_name_token, mention, words, Ctx, M};
+use crate::titles::Title;
+
+/// Head words of organisation names the dictionaries don't list, with the
+/// role the organisation gives its people.
+const ORG_HEADS: &[(&str, &str)] = &[
+    ("university", "EDU"),
+    ("college", "EDU"),
+    ("school", "EDU"),
+    ("academy", "EDU"),
+    ("institute", "NGO"),
+    ("institution", "NGO"),
+    ("foundation", "NGO"),
+    ("center", "NGO"),
+    ("centre", "NGO"),
+    ("fund", "NGO"),
+    ("association", "NGO"),
+    ("federation", "NGO"),
+    ("society", "NGO"),
+    ("union", "LAB"),
+    ("company", "BUS"),
+    ("corporation", "BUS"),
+    ("corp", "BUS"),
+    ("inc", "BUS"),
+    ("group", "BUS"),
+    ("bank", "BUS"),
+    ("holdings", "BUS"),
+    ("partners", "BUS"),
+    ("hospital", "HLH"),
+    ("clinic", "HLH"),
+    ("church", "REL"),
+    ("prosecution", "JUD"),
+    ("prosecutions", "JUD"),
+    ("prosecutor", "JUD"),
+    ("court", "JUD"),
+    ("party", "PTY"),
+];
+
+/// Roles a generic title takes from its organisation ("director", "CEO").
+fn generic(role: &str) -> bool {
+    matches!(role, "GOV" | "BUS")
+}
+
+/// The country of a code (`USAGOV` -> `USA`), if it starts with one.
+pub(super) fn country_of(cx: &Ctx, code: &str) -> Option<String> {
+    let c = code.get(..3)?;
+    cx.r.country_codes.contains(c).then(|| c.to_string())
+}
+
+/// The role of an organisation name the dictionaries don't list, from its
+/// last word ("Tulsa University" -> EDU).
+pub(super) fn org_head_role(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ORG_HEADS.iter().find(|(h, _)| *h == w).map(|(_, r)| *r)
+}
+
+/// The paragraph holding token `t`.
+fn paragraph_of(cx: &Ctx, t: usize) -> Option<Span> {
+    let b = cx.doc.tokens[t].span.start;
+    cx.doc
+        .paragraphs
+        .iter()
+        .find(|p| p.start <= b && b < p.end)
+        .copied()
+}
+
+/// The country most of the mentions in `[a, b)` (bytes) stand for, outside
+/// tokens `t0..=t1`: people, organisations, capitals, role phrases with a
+/// country read in the text, and countries that are not places ("in Peru").
+fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for m in out {
+        if m.m.span.start < a || m.m.span.end > b || (m.t0 <= t1 && m.t1 >= t0) {
+            continue;
+        }
+        let Some(code) = m.m.code.as_deref() else {
+            continue;
+        };
+        let ok = match m.m.kind {
+            // News media report from anywhere: no evidence of a country.
+            MentionKind::Org => m.m.role.as_deref() != Some("media"),
+            MentionKind::Person | MentionKind::Capital => true,
+            // "Russia-backed militias" are backed by Russia, not in it.
+            MentionKind::Agent => !m.guessed && !sponsored(cx, m),
+            MentionKind::Country => !super::is_place(cx, m.t1),
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        if let Some(c) = country_of(cx, code) {
+            let dist = if m.t0 > t1 { m.t0 - t1 } else { t0 - m.t1 };
+            let e = counts.entry(c).or_insert((0, usize::MAX));
+            e.0 += 1;
+            e.1 = e.1.min(dist);
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, d))| (*n, usize::MAX - d))
+        .map(|(c, _)| c)
+}
+
+/// A role phrase whose country is its sponsor ("Iran-backed").
+fn sponsored(cx: &Ctx, m: &M) -> bool {
+    let text = cx.doc.slice(m.m.span).to_lowercase();
+    super::SPONSOR
+        .iter()
+        .any(|w| text.contains(&format!("-{w}")))
+}
+
+/// The country for a person at tokens `t0..=t1` from the text around:
+/// sentence, paragraph, document, in that order.
+pub(super) fn country_around(cx: &Ctx, out: &[M], t0: usize, t1: usize) -> Option<String> {
+    if let Some(c) = country_in_sentence(cx, out, t0, t1) {
+        return Some(c);
+    }
+    if let Some(p) = paragraph_of(cx, t0) {
+        if let Some(c) = majority(cx, out, p.start, p.end, t0, t1) {
+            return Some(c);
+        }
+    }
+    majority(cx, out, 0, cx.doc.text.len(), t0, t1)
+}
+
+/// The country most mentions in the sentence of tokens `t0..=t1` stand for.
+fn country_in_sentence(cx: &Ctx, out: &[M], t0: usize, t1: usize) -> Option<String> {
+    let s = &cx.doc.sentences[cx.sentence_of(t0)];
+    let toks = &cx.doc.tokens;
+    let sa = toks[s.first_token].span.start;
+    let sb = toks[s.last_token.max(s.first_token + 1) - 1].span.end;
+    majority(cx, out, sa, sb, t0, t1)
+}
+
+/// A party-state tag after a name (", D-Minn." or "(R-Texas)"): a member of
+/// the US Congress or a US state legislature.
+fn party_state_tag(cx: &Ctx, b: usize) -> bool {
+    let nt = cx.doc.tokens.len();
+    if b + 2 >= nt || !matches!(cx.word(b + 1), "," | "(") {
+        return false;
+    }
+    let w = cx.word(b + 2);
+    let mut ch = w.chars();
+    matches!(ch.next(), Some('D' | 'R' | 'I'))
+        && ch.next() == Some('-')
+        && ch.next().is_some_and(char::is_uppercase)
+}
+
+/// What stands before a title: modifiers that say whose it is.
+#[derive(Default)]
+struct Chain {
+    start: usize,
+    country: Option<String>,
+    org_code: Option<String>,
+    org_role: Option<String>,
+    /// A country named inside an organisation's name the dictionaries
+    /// lack ("the American X Institute").
+    org_country: Option<String>,
+    former: bool,
+}
+
+/// Reads leftwards from token `s` (exclusive): countries, organisations,
+/// capitalised words (an organisation the dictionaries lack, named by its
+/// head word), "former".
+fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
+    let mut c = Chain {
+        start: s,
+        ..Default::default()
+    };
+    let sent = cx.sentence_of(s);
+    let mut steps = 0;
+    while c.start > 0 && steps < limit {
+        steps += 1;
+        let p = c.start - 1;
+        if cx.sentence_of(p) != sent {
+            break;
+        }
+        if let Some(m) = out.iter().find(|m| m.t0 <= p && p <= m.t1) {
+            match m.m.kind {
+                MentionKind::Country | MentionKind::Capital => {
+                    if c.country.is_none() {
+                        c.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                    }
+                }
+                MentionKind::Org => {
+                    let code = m.m.code.clone().unwrap_or_default();
+                    let party = code.ends_with("PTY") || m.m.role.as_deref() == Some("party");
+                    if c.country.is_none() {
+                        c.country = country_of(cx, &code);
+                    }
+                    if !party && c.org_code.is_none() {
+                        c.org_code = Some(code);
+                    }
+                }
+                MentionKind::Agent if !m.guessed => {
+                    if c.country.is_none() {
+                        c.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                    }
+                }
+                _ => break,
+            }
+            c.start = m.t0;
+            continue;
+        }
+        let w = cx.lower(p);
+        // "Sweden's deputy director": the possessor's country.
+        if matches!(w.as_str(), "'s" | "\u{2019}s") && p > 0 {
+            if let Some(m) = out.iter().find(|m| {
+                m.t1 == p - 1 && matches!(m.m.kind, MentionKind::Country | MentionKind::Capital)
+            }) {
+                if c.country.is_none() {
+                    c.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                }
+                c.start = m.t0;
+                continue;
+            }
+            break;
+        }
+        if matches!(w.as_str(), "former" | "ex") {
+            c.former = true;
+            c.start = p;
+            continue;
+        }
+        let word = cx.word(p);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && matches!(cx.tag(p), "NNP" | "NNPS" | "NN" | "NNS" | "JJ") {
+            if c.org_role.is_none() {
+                c.org_role = org_head_role(word).map(str::to_string);
+            }
+            c.start = p;
+            continue;
+        }
+        if !capital && matches!(cx.tag(p), "NN" | "JJ") && steps <= 2 {
+            // "high school math teacher": lower-case words of the title.
+            c.start = p;
+            continue;
+        }
+        break;
+    }
+    c
+}
+
+/// The code of a titled or described person.
+pub(super) struct RoleCode {
+    pub code: Option<String>,
+    pub guessed: bool,
+}
+
+/// Combines what a title and its surroundings say into one code.
+#[allow(clippy::too_many_arguments)]
+fn code_for(
+    cx: &Ctx,
+    out: &[M],
+    role: &str,
+    title_country: Option<&str>,
+    chain: &Chain,
+    name: (usize, usize),
+    focus: Option<&str>,
+) -> RoleCode {
+    let mut role = role.to_string();
+    // A generic title takes the role of its organisation.
+    if let Some(o) = &chain.org_code {
+        match country_of(cx, o) {
+            None if generic(&role) && !o.is_empty() => {
+                return RoleCode {
+                    code: Some(o.clone()),
+                    guessed: false,
+                }
+            }
+            Some(_) if role == "GOV" && o.len() > 3 => role = o[3..].to_string(),
+            _ => {}
+        }
+    } else if let Some(r) = &chain.org_role {
+        if generic(&role) {
+            role = r.clone();
+        }
+    }
+    if chain.former && matches!(role.as_str(), "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
+        role = "ELI".into();
+    }
+    // The organisation's country before a country that modifies the role:
+    // "White House Russia adviser", "a China scholar at the American X
+    // Institute" (the country there is the subject, not the employer).
+    let country = chain
+        .org_code
+        .as_deref()
+        .and_then(|o| country_of(cx, o))
+        .or_else(|| chain.org_country.clone())
+        .or_else(|| chain.country.clone())
+        .or_else(|| title_country.map(str::to_string))
+        .or_else(|| party_state_tag(cx, name.1).then(|| "USA".to_string()))
+        .or_else(|| country_around(cx, out, name.0, name.1));
+    match country {
+        Some(c) => RoleCode {
+            code: Some(format!("{c}{role}")),
+            guessed: false,
+        },
+        None => RoleCode {
+            code: Some(match focus {
+                Some(f) => format!("{f}{role}"),
+                None => role,
+            }),
+            guessed: focus.is_some(),
+        },
+    }
+}
+
+/// The longest title ending at token `e` (within its sentence).
+fn title_ending<'r>(cx: &'r Ctx, e: usize) -> Option<(&'r Title, usize)> {
+    let sent = &cx.doc.sentences[cx.sentence_of(e)];
+    let from = sent
+        .first_token
+        .max((e + 1).saturating_sub(cx.r.titles.longest));
+    let ws: Vec<&str> = (from..=e).map(|k| cx.word(k)).collect();
+    cx.r.titles.ending_at(&ws)
+}
+
+/// Finds "TITLE Name" for names no dictionary lists and adds them as coded
+/// people.
+pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
+    let nt = cx.doc.tokens.len();
+    let mut t = 0;
+    while t < nt {
+        if !is_name_token(cx, t) || covered(out, t) {
+            t += 1;
+            continue;
+        }
+        let a = t;
+        let mut b = t;
+        while b + 1 < nt
+            && is_name_token(cx, b + 1)
+            && !covered(out, b + 1)
+            && cx.sentence_of(b + 1) == cx.sentence_of(a)
+        {
+            b += 1;
+        }
+        t = b + 1;
+        // The last title inside the run that leaves a name after it, else a
+        // title right before the run.
+        let mut found: Option<(usize, usize, &Title)> = None;
+        for e in (a.saturating_sub(1)..b).rev() {
+            if let Some((ti, k)) = title_ending(cx, e) {
+                if e + 1 - k < a && e >= a && !title_may_start_before(cx, out, e + 1 - k, a) {
+                    continue;
+                }
+                if e < a
+                    && !ti.words[0].chars().all(char::is_lowercase)
+                    && covered_by_person(out, e)
+                {
+                    continue;
+                }
+                found = Some((e + 1 - k, e, ti));
+                break;
+            }
+        }
+        let (ts, mut names, role, tcountry, agent) = match found {
+            Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
+            None => match title_or_role_before(cx, out, a) {
+                Some((ts, role, c, agent)) => (ts, a, role, c, agent),
+                None => continue,
+            },
+        };
+        // "Director of Public Prosecution Name": the organisation's words
+        // lead the run; the name follows its head word.
+        if names == a {
+            if let Some(k) = (a..b).rev().find(|&k| org_head_role(cx.word(k)).is_some()) {
+                names = k + 1;
+            }
+        }
+        let n_names = b + 1 - names;
+        let abbreviated = names > 0 && cx.word(names - 1).ends_with('.');
+        if n_names == 0 || n_names > 4 || (n_names == 1 && !abbreviated) {
+            continue;
+        }
+        if (names..=b).any(|k| not_a_name(cx.word(k))) {
+            continue;
+        }
+        let mut chain = chain_before(cx, out, ts, 8);
+        // Words of the run before the title ("Energy", "Acting Homeland
+        // Security") belong to the title.
+        for k in a..ts {
+            if chain.org_role.is_none() {
+                chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+            }
+        }
+        // Between the title and the name: "of (the) [Swedish] ORGANISATION".
+        let mut after_of = false;
+        for k in ts..names {
+            let w = cx.lower(k);
+            if w == "of" {
+                after_of = true;
+                continue;
+            }
+            if after_of {
+                if chain.org_role.is_none() {
+                    chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+                }
+                if chain.country.is_none() {
+                    chain.country = out
+                        .iter()
+                        .find(|m| m.t0 == k && m.m.kind == MentionKind::Country)
+                        .and_then(|m| m.m.code.as_deref())
+                        .and_then(|c| country_of(cx, c));
+                }
+            }
+        }
+        let start_tok = chain.start.min(ts).min(a);
+        let former_in_agent = agent.is_some_and(|i| {
+            (out[i].t0..=out[i].t1).any(|k| matches!(cx.lower(k).as_str(), "former" | "ex"))
+        });
+        chain.former |= former_in_agent;
+        let rc = code_for(
+            cx,
+            out,
+            &role,
+            tcountry.as_deref(),
+            &chain,
+            (names, b),
+            focus,
+        );
+        let span = Span::new(
+            cx.doc.tokens[start_tok].span.start,
+            cx.doc.tokens[b].span.end,
+        );
+        let name_span = Span::new(cx.doc.tokens[names].span.start, cx.doc.tokens[b].span.end);
+        let role_span = Span::new(
+            cx.doc.tokens[start_tok].span.start,
+            cx.doc.tokens[names - 1].span.end,
+        );
+        let mut m = mention(span, MentionKind::Person);
+        m.entity = Some(words(cx.doc.slice(name_span)));
+        m.role = Some(words(cx.doc.slice(role_span)));
+        m.code = rc.code;
+        m.source = Some("dictionaries/actors/titles/en.txt".into());
+        // The title's own mentions (a country, an organisation, a role
+        // phrase) are now part of the person.
+        out.retain(|o| !(o.t0 >= start_tok && o.t1 <= b));
+        let mut built = M::new(m, start_tok, b);
+        built.guessed = rc.guessed;
+        out.push(built);
+    }
+}
+
+/// A title or role phrase ending right before token `a`, or before "to
+/// (the) X" there ("ambassador to the European Union Name", "envoy to Peru
+/// Name": X is where the office points, not whose it is). Gives the title's
+/// first token, role, own country and the role phrase's index in `out`.
+type Before = (usize, String, Option<String>, Option<usize>);
+
+fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
+    let at = |e: usize| -> Option<Before> {
+        if let Some(i) = out
+            .iter()
+            .position(|m| m.m.kind == MentionKind::Agent && m.t1 == e && m.role_code.is_some())
+        {
+            let m = &out[i];
+            let role = m.role_code.clone().unwrap_or_default();
+            let c = (!m.guessed)
+                .then(|| m.m.code.as_deref().and_then(|x| country_of(cx, x)))
+                .flatten();
+            return Some((m.t0, role, c, Some(i)));
+        }
+        let (ti, k) = title_ending(cx, e)?;
+        if covered_by_person(out, e) {
+            return None;
+        }
+        Some((e + 1 - k, ti.role.clone(), ti.country.clone(), None))
+    };
+    if a == 0 {
+        return None;
+    }
+    if let Some(r) = out
+        .iter()
+        .any(|m| m.m.kind == MentionKind::Agent && m.t1 + 1 == a)
+        .then(|| at(a - 1))
+        .flatten()
+    {
+        return Some(r);
+    }
+    // "ROLE, Name,": a title set off by commas ("the interior minister,
+    // Name, said").
+    let nt = cx.doc.tokens.len();
+    let mut e = a - 1;
+    if cx.word(e) == "," && e > 0 && name_then_comma(cx, a, nt) {
+        e -= 1;
+        if let Some(r) = at(e) {
+            return Some(r);
+        }
+    }
+    // "ROLE of (the) ORGANISATION(,) Name": the title before "of".
+    if let Some(q) = (e.saturating_sub(5)..=e)
+        .rev()
+        .find(|&q| cx.lower(q) == "of")
+    {
+        let plain = (q + 1..=e).all(|k| {
+            matches!(cx.tag(k), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "DT") || covered(out, k)
+        });
+        if plain && q > 0 {
+            if let Some(r) = at(q - 1) {
+                return Some(r);
+            }
+        }
+    }
+    // "to (the) X" between the title and the name.
+    let x = out.iter().find(|m| {
+        m.t1 + 1 == a
+            && matches!(
+                m.m.kind,
+                MentionKind::Country | MentionKind::Org | MentionKind::Capital
+            )
+    })?;
+    let mut q = x.t0.checked_sub(1)?;
+    if cx.lower(q) == "the" {
+        q = q.checked_sub(1)?;
+    }
+    if !matches!(cx.lower(q).as_str(), "to" | "for") || q == 0 {
+        return None;
+    }
+    at(q - 1)
+}
+
+/// Whether the name starting at `a` ends before a comma (an apposition).
+fn name_then_comma(cx: &Ctx, a: usize, nt: usize) -> bool {
+    let mut k = a;
+    while k < nt && is_name_token(cx, k) {
+        k += 1;
+    }
+    k < nt && k > a && cx.word(k) == ","
+}
+
+/// Words that make a capitalised run an organisation or a date, not a name.
+fn not_a_name(w: &str) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    org_head_role(&l).is_some()
+        || dyad_document::calendar::is_month_or_weekday(&l)
+        || matches!(
+            l.as_str(),
+            "department"
+                | "ministry"
+                | "agency"
+                | "office"
+                | "committee"
+                | "council"
+                | "court"
+                | "commission"
+                | "board"
+                | "service"
+                | "bureau"
+                | "authority"
+                | "house"
+                | "administration"
+                | "force"
+                | "forces"
+                | "army"
+                | "police"
+                | "news"
+                | "times"
+                | "post"
+                | "party"
+                | "state"
+                | "states"
+                | "city"
+                | "county"
+                | "district"
+        )
+}
+
+fn covered_by_person(out: &[M], t: usize) -> bool {
+    out.iter()
+        .any(|m| m.t0 <= t && t <= m.t1 && m.m.kind == MentionKind::Person)
+}
+
+/// A lower-case title may begin before the run ("press secretary Name");
+/// a capitalised one only when the words before are no mention.
+fn title_may_start_before(cx: &Ctx, out: &[M], s: usize, a: usize) -> bool {
+    (s..a).all(|k| !covered(out, k) && !is_name_token(cx, k) || cx.word(k).ends_with('.'))
+}
+
+/// The code of a person described by an apposition ("Name, a professor at
+/// Tulsa University"): the role phrase `r0..r1` (exclusive) and, inside it,
+/// the most specific role (`best`, a role phrase's index in `out`, or a
+/// title), an organisation ("at Amnesty International", "with the X
+/// Institute") and "former"; the country as for titles.
+pub(super) fn apposition_code(
+    cx: &Ctx,
+    out: &[M],
+    best: Option<usize>,
+    (r0, r1): (usize, usize),
+    name: (usize, usize),
+    focus: Option<&str>,
+) -> Option<RoleCode> {
+    let mut chain = Chain {
+        start: r0,
+        ..Default::default()
+    };
+    let (mut role, mut tcountry) = (None, None);
+    if let Some(i) = best {
+        let m = &out[i];
+        role = m.role_code.clone();
+        if !m.guessed {
+            chain.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+        }
+    } else {
+        // A title inside the phrase: "a clinical psychologist".
+        for e in r0..r1.min(r0 + 6) {
+            if let Some((ti, _)) = title_ending(cx, e) {
+                role = Some(ti.role.clone());
+                tcountry = ti.country.clone();
+                break;
+            }
+        }
+    }
+    let role = role?;
+    let mut after_to = false;
+    for k in r0..r1 {
+        let w = cx.lower(k);
+        if matches!(w.as_str(), "former" | "ex") {
+            chain.former = true;
+        }
+        if let Some(m) = out.iter().find(|m| m.t0 == k && m.t1 < r1) {
+            match m.m.kind {
+                MentionKind::Org => {
+                    let code = m.m.code.clone().unwrap_or_default();
+                    let party = code.ends_with("PTY") || m.m.role.as_deref() == Some("party");
+                    if chain.country.is_none() && !after_to {
+                        chain.country = country_of(cx, &code);
+                    }
+                    if !party && chain.org_code.is_none() && !code.is_empty() {
+                        chain.org_code = Some(code);
+                    }
+                }
+                MentionKind::Country if chain.country.is_none() && !after_to => {
+                    chain.country = m.m.code.as_deref().and_then(|x| country_of(cx, x));
+                }
+                _ => {}
+            }
+        }
+        if chain.org_role.is_none() && cx.word(k).chars().next().is_some_and(char::is_uppercase) {
+            chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+            if chain.org_role.is_some() {
+                // A country inside the organisation's capitalised name.
+                let mut j = k;
+                while j > r0
+                    && cx
+                        .word(j - 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    j -= 1;
+                }
+                chain.org_country = out
+                    .iter()
+                    .find(|m| m.m.kind == MentionKind::Country && m.t0 >= j && m.t1 < k)
+                    .and_then(|m| m.m.code.as_deref())
+                    .and_then(|c| country_of(cx, c));
+            }
+        }
+        after_to =
+            matches!(w.as_str(), "to" | "in" | "from" | "on" | "about") || (after_to && w == "the");
+    }
+    // An organisation the person works for decides a role that is not a
+    // state office's.
+    if !matches!(role.as_str(), "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
+        if let Some(r) = chain.org_role.clone() {
+            if chain.org_code.is_none() {
+                return Some(code_for(
+                    cx,
+                    out,
+                    &r,
+                    tcountry.as_deref(),
+                    &chain,
+                    name,
+                    focus,
+                ));
+            }
+        }
+    }
+    Some(code_for(
+        cx,
+        out,
+        &role,
+        tcountry.as_deref(),
+        &chain,
+        name,
+        focus,
+    ))
+}
+
+/// Role phrases with no country of their own ("lawmakers", "the foreign
+/// ministry", "protesters") take the country the text around them points
+/// to in their sentence rather than the document's focus;
+/// the focus stays only where the text gives nothing, marked as a guess.
+pub(super) fn groups_from_evidence(cx: &Ctx, out: &mut [M], focus: Option<&str>) {
+    let Some(focus) = focus else { return };
+    for i in 0..out.len() {
+        let m = &out[i];
+        if m.m.kind != MentionKind::Agent || !m.guessed {
+            continue;
+        }
+        let Some(code) = m.m.code.as_deref().filter(|c| c.starts_with(focus)) else {
+            continue;
+        };
+        let rest = code[focus.len()..].to_string();
+        // State institutions speak for a country the sentence names; crowds,
+        // rebels and refugees are where things happen, which the focus is.
+        if !matches!(
+            rest.get(..3),
+            Some("GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY" | "ELI")
+        ) {
+            continue;
+        }
+        // Only the sentence: a group's country further off is more often
+        // the place where things happen (the focus) than the speaker's.
+        if let Some(c) = country_in_sentence(cx, out, m.t0, m.t1) {
+            let m = &mut out[i];
+            m.m.code = Some(format!("{c}{rest}"));
+            m.guessed = false;
+        }
+    }
+}

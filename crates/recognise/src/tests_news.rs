@@ -1,0 +1,408 @@
+//! Tests for real-news classes: undated documents, media as sources or
+//! participants, people and groups whose role the text states.
+
+use super::*;
+
+/// A document through segment, tag and recognise; `date` may be absent.
+pub(crate) fn run(text: &str, date: Option<&str>, outlet: Option<&str>) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: date.map(str::to_string),
+        outlet: outlet.map(str::to_string),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    Recogniser::default_english().recognise(&mut d);
+    d
+}
+
+fn dump(d: &Document) -> String {
+    d.mentions
+        .iter()
+        .map(|m| format!("{:?}={:?}/{:?}", d.slice(m.span), m.kind, m.code))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The code of the first mention whose text is `s`.
+fn code<'a>(d: &'a Document, s: &str) -> Option<&'a str> {
+    d.mentions
+        .iter()
+        .find(|m| d.slice(m.span) == s)
+        .unwrap_or_else(|| panic!("no mention {s:?}: {}", dump(d)))
+        .code
+        .as_deref()
+}
+
+fn kind(d: &Document, s: &str) -> MentionKind {
+    d.mentions
+        .iter()
+        .find(|m| d.slice(m.span) == s)
+        .unwrap_or_else(|| panic!("no mention {s:?}: {}", dump(d)))
+        .kind
+}
+
+// ---------------------------------------------------------------- no date
+
+#[test]
+fn undated_people_keep_their_latest_code_and_say_so() {
+    let d = run("Bashar al-Assad spoke from Moscow.", None, None);
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Bashar al-Assad")
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("SYRELI"));
+    assert_eq!(m.code_as_of.as_deref(), Some("latest"));
+    // A dated document codes as of its date and says nothing more.
+    let d = run(
+        "Bashar al-Assad spoke in Damascus.",
+        Some("2015-03-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Bashar al-Assad")
+        .unwrap();
+    assert_eq!(m.code.as_deref(), Some("SYRGOV"));
+    assert_eq!(m.code_as_of, None);
+}
+
+#[test]
+fn undated_former_states_are_still_found() {
+    let d = run(
+        "Yugoslavia and the Soviet Union signed a trade pact.",
+        None,
+        None,
+    );
+    assert_eq!(code(&d, "Yugoslavia"), Some("YUG"));
+    assert_eq!(code(&d, "Soviet Union"), Some("USR"));
+    // A capital that once stood for a former state stands for today's.
+    let d = run("Moscow rejected the offer.", None, None);
+    assert_eq!(code(&d, "Moscow"), Some("RUSGOV"));
+}
+
+// ---------------------------------------------------------------- media
+
+#[test]
+fn media_that_report_are_outlets() {
+    let d = run(
+        "According to Xinhua, the dam burst overnight. Interfax reported that \
+         the pipeline was shut. The minister told Al Jazeera the talks would go on.",
+        Some("2021-04-02"),
+        None,
+    );
+    for s in ["Xinhua", "Interfax", "Al Jazeera"] {
+        assert_eq!(kind(&d, s), MentionKind::Outlet, "{s}: {}", dump(&d));
+        assert_eq!(code(&d, s), None);
+    }
+}
+
+#[test]
+fn reporting_role_phrases_are_no_actors() {
+    let d = run(
+        "Bolivian state media reported heavy rain. The mayor told reporters he would resign.",
+        Some("2021-04-02"),
+        None,
+    );
+    assert_eq!(code(&d, "Bolivian state media"), None, "{}", dump(&d));
+    assert_eq!(code(&d, "reporters"), None, "{}", dump(&d));
+}
+
+#[test]
+fn media_that_take_part_keep_their_code() {
+    let d = run(
+        "Police in Minsk detained three journalists on Friday. Authorities banned \
+         Al Jazeera from the country.",
+        Some("2021-04-02"),
+        None,
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| d.slice(m.span).contains("journalists")
+                && m.code.as_deref().is_some_and(|c| c.ends_with("MED"))),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "Al Jazeera"), Some("QATMED"), "{}", dump(&d));
+}
+
+#[test]
+fn datelines_and_sign_offs_are_credits() {
+    let d = run(
+        "NAIROBI (AFP) — Kenyan farmers protested on Monday.\n\nThe protest ended at dusk.\n\nTASS",
+        Some("2021-04-02"),
+        None,
+    );
+    assert_eq!(code(&d, "AFP"), None, "{}", dump(&d));
+    assert_eq!(code(&d, "TASS"), None, "{}", dump(&d));
+}
+
+// ---------------------------------------------------------------- titles
+
+#[test]
+fn us_style_titles_give_role_and_country_and_the_surname_follows() {
+    let d = run(
+        "Peru's government protested. Rep. Laura Finch, D-Ore., and Sen. Omar Quist \
+         questioned the budget in Lima. Later Finch left Peru.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Rep. Laura Finch"), Some("USALEG"), "{}", dump(&d));
+    assert_eq!(code(&d, "Sen. Omar Quist"), Some("USALEG"));
+    assert_eq!(code(&d, "Finch"), Some("USALEG"));
+}
+
+#[test]
+fn the_title_s_modifier_beats_the_focus_country() {
+    let d = run(
+        "Uganda closed its border. Uganda said the move was temporary. Kenyan Interior \
+         Minister Paul Ochieng called it unlawful. Uganda disagreed.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Kenyan Interior Minister Paul Ochieng"),
+        Some("KENGOV"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn an_organisation_in_the_title_gives_the_role_and_country() {
+    let d = run(
+        "Ghana hosted the talks. State Department official Carl Benn met Ghanaian \
+         ministers in Accra, and Pentagon spokesman Dale Orr said nothing.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "State Department official Carl Benn"),
+        Some("USAGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "Pentagon spokesman Dale Orr"), Some("USAMIL"));
+}
+
+#[test]
+fn ranks_and_former_office_holders() {
+    let d = run(
+        "Lt. Col. Ines Bauer of the German army briefed former Defence Minister \
+         Tomas Rook, a critic of the plan in Germany.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Ines Bauer"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(
+        m.code.as_deref().map(|c| &c[3..]),
+        Some("MIL"),
+        "{}",
+        dump(&d)
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Tomas Rook"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(
+        m.code.as_deref().map(|c| &c[3..]),
+        Some("ELI"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn organisation_and_month_words_are_no_names() {
+    let d = run(
+        "Justice Department lawyers and General Motors met in May.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Person && m.code.is_some()),
+        "{}",
+        dump(&d)
+    );
+}
+
+// ---------------------------------------------------------------- appositions
+
+#[test]
+fn an_apposition_s_organisation_decides_role_and_country() {
+    let d = run(
+        "Brazil cut its rates. Brazil said more cuts could follow. \"It was overdue,\" \
+         said Mara Quint, a Brazil scholar at the American Policy Institute.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Mara Quint"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("USANGO"), "{}", dump(&d));
+    let d = run(
+        "Sven Lind, research director at Amnesty International, condemned the arrests in Chad.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Sven Lind"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert!(
+        m.code.as_deref().is_some_and(|c| c.starts_with("NGO")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn the_place_an_office_points_to_is_not_its_holder_s_country() {
+    let d = run(
+        "Norway hosted the talks in Oslo. Kenya's ambassador to Norway Abel Mutua \
+         attended, as did former White House Asia adviser Nina Loft.",
+        Some("2022-06-01"),
+        None,
+    );
+    let code_of = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(
+        code_of("Abel Mutua").as_deref(),
+        Some("KENGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code_of("Nina Loft").as_deref(),
+        Some("USAELI"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn between_terms_a_former_office_holder_is_elite() {
+    // Between his vice presidency and presidency.
+    let d = run("Joe Biden spoke in Iowa.", Some("2019-05-01"), None);
+    assert_eq!(code(&d, "Joe Biden"), Some("USAELI"), "{}", dump(&d));
+}
+
+#[test]
+fn doctors_and_relative_clause_roles() {
+    let d = run(
+        "Canada reported new cases. Dr. Amina Yusuf warned of a second wave in Toronto. \
+         Paulo Reis, who is the mayor of Lisbon, agreed.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Amina Yusuf").as_deref().map(|c| &c[3..]), Some("HLH"));
+    assert_eq!(by("Paulo Reis").as_deref(), Some("PRTGOV"), "{}", dump(&d));
+}
+
+// ---------------------------------------------------------------- groups
+
+#[test]
+fn institutions_take_their_country_from_the_sentence_or_their_leader() {
+    let d = run(
+        "Venezuela expelled diplomats. Venezuela said they were spies. Venezuela \
+         closed the embassy. House Republicans condemned the move, and lawmakers \
+         met Sen. Ruth Hale in Washington. The Lula government stayed silent.",
+        Some("2023-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "House Republicans"),
+        Some("USALEG"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(code(&d, "lawmakers"), Some("USALEG"), "{}", dump(&d));
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| d.slice(m.span).ends_with("government") && m.code.as_deref() == Some("BRAGOV")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn crowds_keep_the_focus_country_where_nothing_else_is_said() {
+    let d = run(
+        "Peru declared an emergency. Peru sent troops to the south. Protesters \
+         blocked the roads.",
+        Some("2023-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Protesters"), Some("PERCVL"), "{}", dump(&d));
+}
+
+#[test]
+fn titles_with_of_phrases_commas_and_possessors() {
+    let d = run(
+        "Norway's deputy director of public prosecutions, Ingrid Dahl, dropped the case. \
+         Chief of Staff of the Finnish Defence Forces Gen. Timo Kivi spoke in Oslo.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Ingrid Dahl").as_deref(), Some("NORJUD"), "{}", dump(&d));
+    assert_eq!(by("Timo Kivi").as_deref(), Some("FINMIL"), "{}", dump(&d));
+}
+
+#[test]
+fn media_are_no_evidence_of_a_person_s_country() {
+    let d = run(
+        "According to Reuters, shipping founder Lena Marsh sold her stake. The deal \
+         was approved in Oslo by Norway's regulator.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Lena Marsh"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_ne!(
+        m.code.as_deref().and_then(|c| c.get(..3)),
+        Some("GBR"),
+        "{}",
+        dump(&d)
+    );
+}

@@ -1,0 +1,110 @@
+//! Titles written before a person's name ("Sen.", "Lt. Col.", "press
+//! secretary"), read from `dictionaries/actors/titles/en.txt`: each gives a role
+//! code and, for a few (US news-style abbreviations), a country.
+
+use crate::{case_of, case_ok, Case};
+
+/// One title.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Lower-case words without final full stops.
+    pub words: Vec<String>,
+    /// Role code (`LEG`, `MIL`).
+    pub role: String,
+    /// The country the title alone implies.
+    pub country: Option<String>,
+    pub(crate) case: Case,
+}
+
+/// A title list.
+#[derive(Debug, Clone, Default)]
+pub struct Titles {
+    pub titles: Vec<Title>,
+    /// Longest title, in words.
+    pub longest: usize,
+}
+
+/// The embedded default title list.
+pub const DEFAULT_TITLES: &str = include_str!("../../../dictionaries/actors/titles/en.txt");
+
+/// A word as titles compare it: lower case, final full stops dropped.
+pub fn title_word(w: &str) -> String {
+    w.trim_end_matches('.').to_lowercase()
+}
+
+impl Titles {
+    /// Reads `TITLE | ROLE | COUNTRY` lines; `#` starts a comment. Lines
+    /// without three fields are errors, reported with their number.
+    pub fn parse(text: &str) -> Result<Titles, String> {
+        let mut titles = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('|').map(str::trim).collect();
+            if f.len() != 3 || f.iter().any(|x| x.is_empty()) {
+                return Err(format!("titles:{}: expected TITLE | ROLE | COUNTRY", n + 1));
+            }
+            titles.push(Title {
+                words: f[0].split_whitespace().map(title_word).collect(),
+                role: f[1].to_string(),
+                country: (f[2] != "-").then(|| f[2].to_string()),
+                case: match case_of(f[0], false) {
+                    Case::Exact => Case::Capital,
+                    c => c,
+                },
+            });
+        }
+        let longest = titles.iter().map(|t| t.words.len()).max().unwrap_or(0);
+        Ok(Titles { titles, longest })
+    }
+
+    /// The longest title whose words are `words` ending at the last one,
+    /// with the number of words it takes. `words` are the text's words.
+    pub fn ending_at(&self, words: &[&str]) -> Option<(&Title, usize)> {
+        let mut best: Option<(&Title, usize)> = None;
+        for t in &self.titles {
+            let k = t.words.len();
+            if k > words.len() || best.is_some_and(|(_, b)| b >= k) {
+                continue;
+            }
+            let tail = &words[words.len() - k..];
+            if tail
+                .iter()
+                .zip(&t.words)
+                .all(|(w, tw)| title_word(w) == *tw)
+                && case_ok(t.case, tail[0])
+            {
+                best = Some((t, k));
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_list_parses_and_longer_titles_win() {
+        let t = Titles::parse(DEFAULT_TITLES).unwrap();
+        let (lt, k) = t.ending_at(&["the", "Lt.", "Gov."]).unwrap();
+        assert_eq!((lt.role.as_str(), k), ("GOV", 2));
+        let (sen, _) = t.ending_at(&["Sen"]).unwrap();
+        assert_eq!(sen.country.as_deref(), Some("USA"));
+        // Capitalised titles need capitals in the text; lower-case ones don't.
+        assert!(t.ending_at(&["his", "father"]).is_none());
+        assert!(t.ending_at(&["Press", "Secretary"]).is_some());
+    }
+
+    #[test]
+    fn malformed_lines_are_errors() {
+        assert!(Titles::parse("Sen. | LEG").is_err());
+        assert!(Titles::parse("# only a comment\n")
+            .unwrap()
+            .titles
+            .is_empty());
+    }
+}
