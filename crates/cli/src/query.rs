@@ -188,17 +188,21 @@ pub fn run(a: &QueryArgs) -> Result<ExitCode> {
                 }
             }
             "csv" => {
-                write!(out, "key,events,mentions,documents")?;
+                let docs = a.mentions;
+                write!(out, "key,events,mentions")?;
+                write!(out, "{}", if docs { ",documents" } else { "" })?;
                 writeln!(out, "{}", if periods { ",documents_ingested" } else { "" })?;
                 for r in rows {
                     write!(
                         out,
-                        "{},{},{},{}",
+                        "{},{},{}",
                         dyad_store::export::csv_field(&r.key),
                         r.events,
-                        r.mentions,
-                        r.documents
+                        r.mentions
                     )?;
+                    if let Some(d) = r.documents {
+                        write!(out, ",{d}")?;
+                    }
                     match r.documents_ingested {
                         Some(n) => writeln!(out, ",{n}")?,
                         None => writeln!(out)?,
@@ -206,18 +210,16 @@ pub fn run(a: &QueryArgs) -> Result<ExitCode> {
                 }
             }
             _ => {
-                write!(
-                    out,
-                    "{:<24} {:>8} {:>8} {:>9}",
-                    "key", "events", "mentions", "documents"
-                )?;
+                write!(out, "{:<24} {:>8} {:>8}", "key", "events", "mentions")?;
+                if a.mentions {
+                    write!(out, " {:>9}", "documents")?;
+                }
                 writeln!(out, "{}", if periods { "  ingested" } else { "" })?;
                 for r in rows {
-                    write!(
-                        out,
-                        "{:<24} {:>8} {:>8} {:>9}",
-                        r.key, r.events, r.mentions, r.documents
-                    )?;
+                    write!(out, "{:<24} {:>8} {:>8}", r.key, r.events, r.mentions)?;
+                    if let Some(d) = r.documents {
+                        write!(out, " {d:>9}")?;
+                    }
                     match r.documents_ingested {
                         Some(n) => writeln!(out, " {n:>9}")?,
                         None => writeln!(out)?,

@@ -144,14 +144,16 @@ impl CountBy {
 }
 
 /// One row of a count: the key, the events and mentions selected under it,
-/// the documents they come from, and for a period the number of documents
-/// published in it (what analysts normalise by).
+/// the documents the mentions come from (counting by mentions only: over
+/// merged events it would cost a join of every mention), and for a period
+/// the number of documents published in it (what analysts normalise by).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CountRow {
     pub key: String,
     pub events: i64,
     pub mentions: i64,
-    pub documents: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents_ingested: Option<i64>,
 }
@@ -199,18 +201,22 @@ impl Sql {
         format!("?{}", self.params.len())
     }
 
-    /// An actor on `side` (`source`/`target`): code prefix on the event, or
-    /// the entity of a mention.
-    fn actor(&mut self, side: &str, who: &str) -> (String, String) {
+    /// An actor on `side` (`source`/`target`): a code prefix on the event,
+    /// or (when `who` names stored entities, looked up first so the query
+    /// can use indexes) the entity of one of its mentions.
+    fn actor(&mut self, side: &str, who: &str, entities: &[i64]) -> String {
         let code = who.trim().to_uppercase();
         let lo = self.param(code.clone());
         let hi = self.param(after_prefix(&code));
-        let name = self.param(who.trim().to_string());
-        (
-            format!("(e.{side} >= {lo} AND e.{side} < {hi})"),
-            format!(
-                "m.{side}_entity IN (SELECT id FROM entities WHERE name = {name} COLLATE NOCASE)"
-            ),
+        let by_code = format!("(e.{side} >= {lo} AND e.{side} < {hi})");
+        if entities.is_empty() {
+            return by_code;
+        }
+        let ids: Vec<String> = entities.iter().map(|id| id.to_string()).collect();
+        format!(
+            "({by_code} OR e.id IN (SELECT m.event FROM event_mentions m
+                                    WHERE m.{side}_entity IN ({})))",
+            ids.join(", ")
         )
     }
 }
@@ -233,41 +239,46 @@ fn period_days(s: &str, end: bool) -> Result<i64, StoreError> {
     })
 }
 
-fn compile(f: &Filter) -> Result<Sql, StoreError> {
+fn entities_named(conn: &Connection, name: &str) -> Result<Vec<i64>, StoreError> {
+    let mut st = conn.prepare_cached("SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE")?;
+    let ids = st.query_map([name.trim()], |r| r.get(0))?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+fn compile(conn: &Connection, f: &Filter) -> Result<Sql, StoreError> {
     let mut q = Sql {
         event: vec![],
         mention: vec![],
         params: vec![],
     };
-    // Actor conditions mix event and mention conditions: each is one
-    // EXISTS-able disjunction, compiled separately below.
-    let mut actor_groups: Vec<Vec<(String, String)>> = vec![];
+    let mut actor_groups: Vec<Vec<String>> = vec![];
     for (side, list) in [("source", &f.source), ("target", &f.target)] {
         if !list.is_empty() {
-            let g = list.iter().map(|w| q.actor(side, w)).collect();
+            let mut g = vec![];
+            for w in list {
+                let ids = entities_named(conn, w)?;
+                g.push(q.actor(side, w, &ids));
+            }
             actor_groups.push(g);
         }
     }
     if !f.actor.is_empty() {
         let mut g = vec![];
         for w in &f.actor {
-            g.push(q.actor("source", w));
-            g.push(q.actor("target", w));
+            let ids = entities_named(conn, w)?;
+            g.push(q.actor("source", w, &ids));
+            g.push(q.actor("target", w, &ids));
         }
         actor_groups.push(g);
     }
     if let Some((a, b)) = &f.dyad {
-        actor_groups.push(vec![q.actor("source", a)]);
-        actor_groups.push(vec![q.actor("target", b)]);
+        let ids = entities_named(conn, a)?;
+        actor_groups.push(vec![q.actor("source", a, &ids)]);
+        let ids = entities_named(conn, b)?;
+        actor_groups.push(vec![q.actor("target", b, &ids)]);
     }
     for g in actor_groups {
-        let ev: Vec<&str> = g.iter().map(|(e, _)| e.as_str()).collect();
-        let me: Vec<&str> = g.iter().map(|(_, m)| m.as_str()).collect();
-        q.event.push(format!(
-            "({} OR EXISTS (SELECT 1 FROM event_mentions m WHERE m.event = e.id AND ({})))",
-            ev.join(" OR "),
-            me.join(" OR ")
-        ));
+        q.event.push(format!("({})", g.join(" OR ")));
     }
     if !f.code.is_empty() {
         let mut alts = vec![];
@@ -369,9 +380,11 @@ fn where_clause(q: &Sql, unit: Unit) -> String {
     if !q.mention.is_empty() {
         match unit {
             Unit::Mentions => conds.extend(q.mention.iter().cloned()),
+            // The mentions first (their conditions have indexes), then
+            // their events.
             Unit::Events => conds.push(format!(
-                "EXISTS (SELECT 1 FROM event_mentions m JOIN documents d ON d.rowid = m.doc
-                         WHERE m.event = e.id AND {})",
+                "e.id IN (SELECT m.event FROM event_mentions m JOIN documents d ON d.rowid = m.doc
+                          WHERE {})",
                 q.mention.join(" AND ")
             )),
         }
@@ -448,25 +461,37 @@ pub fn rows(
     limit: usize,
     mut each: impl FnMut(Row) -> Result<(), StoreError>,
 ) -> Result<usize, StoreError> {
-    let q = compile(f)?;
+    let q = compile(conn, f)?;
     let w = where_clause(&q, unit);
     let lim = if limit > 0 {
         format!("LIMIT {limit}")
     } else {
         String::new()
     };
+    // The selection is made and ordered on keys alone; the joins that fill a
+    // row are made for the rows kept (a page of 100 of a million costs the
+    // sort of keys, not a million joins).
     let sql = match unit {
         Unit::Events => format!(
-            "SELECT {ROW_COLUMNS} FROM events e
+            "SELECT {ROW_COLUMNS}
+             FROM (SELECT e.id AS id, e.day AS day FROM events e WHERE {w}
+                   ORDER BY e.day, e.id {lim}) sel
+             JOIN events e ON e.id = sel.id
              JOIN event_mentions m ON m.rowid =
                  (SELECT min(rowid) FROM event_mentions WHERE event = e.id)
              {ROW_JOINS}
-             WHERE {w} ORDER BY e.day, e.id {lim}"
+             ORDER BY sel.day, sel.id"
         ),
         Unit::Mentions => format!(
-            "SELECT {ROW_COLUMNS} FROM event_mentions m JOIN events e ON e.id = m.event
+            "SELECT {ROW_COLUMNS}
+             FROM (SELECT m.rowid AS mid, e.day AS day, e.id AS id
+                   FROM event_mentions m JOIN events e ON e.id = m.event
+                   JOIN documents d ON d.rowid = m.doc
+                   WHERE {w} ORDER BY e.day, e.id, m.rowid {lim}) sel
+             JOIN event_mentions m ON m.rowid = sel.mid
+             JOIN events e ON e.id = m.event
              {ROW_JOINS}
-             WHERE {w} ORDER BY e.day, e.id, m.rowid {lim}"
+             ORDER BY sel.day, sel.id, sel.mid"
         ),
     };
     let mut st = conn.prepare(&sql)?;
@@ -481,7 +506,7 @@ pub fn rows(
 
 /// The selected event ids (for exports that read their own tables).
 pub fn event_ids(conn: &Connection, f: &Filter) -> Result<Vec<i64>, StoreError> {
-    let q = compile(f)?;
+    let q = compile(conn, f)?;
     let w = where_clause(&q, Unit::Events);
     let mut st = conn.prepare(&format!(
         "SELECT e.id FROM events e WHERE {w} ORDER BY e.day, e.id"
@@ -492,9 +517,22 @@ pub fn event_ids(conn: &Connection, f: &Filter) -> Result<Vec<i64>, StoreError> 
 
 /// Whether a filter selects everything.
 pub fn is_empty(f: &Filter) -> bool {
-    compile(f)
-        .map(|q| q.event.is_empty() && q.mention.is_empty())
-        .unwrap_or(false)
+    f.source.is_empty()
+        && f.target.is_empty()
+        && f.actor.is_empty()
+        && f.dyad.is_none()
+        && f.code.is_empty()
+        && f.root.is_empty()
+        && f.quad.is_empty()
+        && f.plover.is_empty()
+        && f.since.is_none()
+        && f.until.is_none()
+        && f.country.is_empty()
+        && f.place.is_empty()
+        && f.near.is_none()
+        && f.outlet.is_empty()
+        && f.text.is_none()
+        && !f.one_a_day
 }
 
 /// The SQL expression of a count key over `e` (events) and the same key
@@ -506,7 +544,11 @@ fn key_sql(by: CountBy) -> (&'static str, Option<&'static str>) {
             "e.day - ((e.day + 3) % 7 + 7) % 7",
             Some("d.day - ((d.day + 3) % 7 + 7) % 7"),
         ),
-        CountBy::Month => ("substr(e.date, 1, 7)", Some("substr(d.published, 1, 7)")),
+        // From the day number, so the (day, num_mentions) index covers it.
+        CountBy::Month => (
+            "strftime('%Y-%m', e.day * 86400, 'unixepoch')",
+            Some("strftime('%Y-%m', d.day * 86400, 'unixepoch')"),
+        ),
         CountBy::Root => ("e.root", None),
         CountBy::Quad => ("e.quad_class", None),
         CountBy::Dyad => (
@@ -536,7 +578,7 @@ pub fn count(
     unit: Unit,
     by: CountBy,
 ) -> Result<Vec<CountRow>, StoreError> {
-    let q = compile(f)?;
+    let q = compile(conn, f)?;
     let (key, doc_key) = key_sql(by);
     let sql = match unit {
         Unit::Events => {
@@ -566,30 +608,16 @@ pub fn count(
                     key: key_text(by, k),
                     events: r.get(1)?,
                     mentions: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
-                    documents: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
+                    documents: match unit {
+                        Unit::Mentions => r.get(3)?,
+                        Unit::Events => None,
+                    },
                     documents_ingested: None,
                 },
             ))
         })?;
         rows.collect::<Result<_, _>>()?
     };
-    if unit == Unit::Events {
-        // Documents reporting the selected events, per key.
-        let w = where_clause(&q, Unit::Events);
-        let sql = format!(
-            "SELECT {key} AS k, count(DISTINCT m.doc) FROM events e
-             JOIN event_mentions m ON m.event = e.id WHERE {w} GROUP BY k"
-        );
-        let mut st = conn.prepare(&sql)?;
-        let docs: std::collections::HashMap<String, i64> = st
-            .query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
-                Ok((key_text(by, r.get(0)?), r.get(1)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        for (_, row) in &mut out {
-            row.documents = docs.get(&row.key).copied().unwrap_or(0);
-        }
-    }
     if let Some(dk) = doc_key {
         let sql = format!("SELECT {dk} AS k, count(*) FROM documents d GROUP BY k");
         let mut st = conn.prepare(&sql)?;

@@ -182,13 +182,14 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_merge ON events(source, target, code_key, place_key, day);
 CREATE INDEX IF NOT EXISTS events_target ON events(target, day);
-CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day, num_mentions);
 CREATE INDEX IF NOT EXISTS events_code ON events(code, day);
-CREATE INDEX IF NOT EXISTS events_root ON events(root, day);
-CREATE INDEX IF NOT EXISTS events_quad ON events(quad_class, day);
+CREATE INDEX IF NOT EXISTS events_root ON events(root, day, num_mentions);
+CREATE INDEX IF NOT EXISTS events_quad ON events(quad_class, day, num_mentions);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover, day);
 CREATE INDEX IF NOT EXISTS events_country ON events(country, day);
-CREATE INDEX IF NOT EXISTS events_place ON events(place_name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_place ON events(place_name COLLATE NOCASE, day);
+CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE, day);
 CREATE INDEX IF NOT EXISTS events_latlon ON events(lat, lon);
 CREATE TABLE IF NOT EXISTS event_mentions (
     rowid INTEGER PRIMARY KEY,
