@@ -600,7 +600,14 @@ impl<'g> Places<'g> {
                         i += c.last - c.first;
                         out.push(c);
                     }
-                    None => i += 1,
+                    None => {
+                        // "Minneapolis-St. Paul", "Dallas-Fort Worth": twin
+                        // places joined by a hyphen inside one token.
+                        let twins = self.hyphen_twins(doc, toks, i, si, sent.first_token);
+                        let next = twins.iter().map(|c| c.last - sent.first_token).max();
+                        i = next.unwrap_or(i + 1).max(i + 1);
+                        out.extend(twins);
+                    }
                 }
             }
         }
@@ -684,6 +691,84 @@ impl<'g> Places<'g> {
                 }
             }
         }
+    }
+
+    /// The places in a token "A-B" (with B's name going on into the next
+    /// token: "Dallas-Fort" + "Worth") when both sides are capitalised.
+    fn hyphen_twins(
+        &self,
+        doc: &Document,
+        toks: &[dyad_document::Token],
+        i: usize,
+        si: usize,
+        base: usize,
+    ) -> Vec<Cand> {
+        let t = toks[i].span;
+        let w = doc.slice(t);
+        let Some(h) = w.find('-') else {
+            return Vec::new();
+        };
+        let (left, right) = (&w[..h], &w[h + 1..]);
+        if !is_upper_start(left) || !is_upper_start(right) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut key = String::new();
+        let pick = |key: &str| -> Vec<Sense> {
+            self.g
+                .senses(key)
+                .into_iter()
+                .filter(|s| s.kind != NameKind::Adjective && !self.minor(s.entry))
+                .collect()
+        };
+        normalise(left, &mut key);
+        let senses = pick(&key);
+        if !senses.is_empty() {
+            out.push(Cand {
+                span: Span::new(t.start, t.start + h),
+                first: base + i,
+                last: base + i + 1,
+                key: key.clone(),
+                senses,
+                direction: None,
+                frame: None,
+                prefer: None,
+                sent: si,
+                locative: false,
+                dateline: false,
+                in_name: false,
+            });
+        }
+        // The right side, alone or with the next capitalised token.
+        for n in [2usize, 1] {
+            let Some(end) = toks.get(i + n - 1) else {
+                continue;
+            };
+            if n == 2 && !is_upper_start(doc.slice(end.span)) {
+                continue;
+            }
+            let span = Span::new(t.start + h + 1, end.span.end);
+            normalise(doc.slice(span), &mut key);
+            let senses = pick(&key);
+            if !senses.is_empty() {
+                out.push(Cand {
+                    span,
+                    first: base + i,
+                    last: base + i + n,
+                    key: key.clone(),
+                    senses,
+                    direction: None,
+                    frame: None,
+                    prefer: None,
+                    sent: si,
+                    locative: false,
+                    dateline: false,
+                    in_name: false,
+                });
+                break;
+            }
+        }
+        out
     }
 
     /// The place a dateline's capitals name (document tokens `[a, b)`):

@@ -302,3 +302,16 @@ fn the_framing_name_is_the_region() {
     let d = doc("The Ohio Governor signed the order.");
     assert_eq!(place(&d, "Ohio").unwrap().feature, PlaceFeature::Admin1);
 }
+
+#[test]
+fn hyphenated_twin_places() {
+    let d = doc("Fans flew in from Tampa-St. Petersburg and Raleigh-Durham on Sunday.");
+    for (name, admin1) in [
+        ("Tampa", "Florida"),
+        ("Raleigh", "North Carolina"),
+        ("Durham", "North Carolina"),
+    ] {
+        let p = place(&d, name).unwrap_or_else(|| panic!("{name}: {:?}", d.places));
+        assert_eq!(p.admin1.as_deref(), Some(admin1), "{p:?}");
+    }
+}
