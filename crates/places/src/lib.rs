@@ -51,6 +51,7 @@
 
 mod dateline;
 mod gazetteer;
+mod home;
 mod index;
 mod locate;
 mod recognise;

@@ -1172,6 +1172,12 @@ impl<'g> Places<'g> {
                 };
                 id.map(|id| self.g.entry(id))
             });
+        // The outlet's home region: the weakest anchor, when no dateline.
+        let home = doc
+            .url
+            .as_deref()
+            .filter(|_| dateline.is_none())
+            .and_then(|u| crate::home::home(self.g, u));
         // Countries whose governments act in the document (an actor coded
         // for a role of that country: USAGOV, USALEG).
         let government: Vec<&str> = doc
@@ -1260,6 +1266,7 @@ impl<'g> Places<'g> {
                     // they count at most 2 (a namesake far bigger still
                     // wins), beside the dateline's.
                     let (mut region, mut nearby, mut filed) = (0.0f64, 0.0f64, 0.0);
+                    let mut home_country = false;
                     let mut anchored = false;
                     for (j, o) in cands.iter().enumerate() {
                         if j == k || o.key == c.key || first[j] == u32::MAX {
@@ -1301,6 +1308,16 @@ impl<'g> Places<'g> {
                             anchored = true;
                         }
                     }
+                    if let Some(h) = &home {
+                        if h.country == e.country {
+                            if !h.admin1.is_empty() && h.admin1 == e.admin1 {
+                                filed = 1.0;
+                                anchored = true;
+                            }
+                            // A national outlet's country counts as named.
+                            home_country = true;
+                        }
+                    }
                     // A town named like a state or country ("Florida",
                     // N.Y.) is that town only when the text frames it so.
                     let shares_region_name = c.senses.iter().any(|o| {
@@ -1318,7 +1335,8 @@ impl<'g> Places<'g> {
                     // or a place near it named, an explicit frame, or its
                     // country named and a locative word before it.
                     if self.minor(s.entry) && !anchored && frame_bonus(c, s) < 6.0 {
-                        let country_named = actor_cc.contains_key(e.country)
+                        let country_named = home_country
+                            || actor_cc.contains_key(e.country)
                             || cands.iter().zip(&first).any(|(o, &f)| {
                                 o.key != c.key
                                     && f != u32::MAX
