@@ -404,6 +404,10 @@ def main():
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
         rows.append(("r", c["name"], "", "", "", "", float(c["lat"]), float(c["lng"]), 0, [], []))
 
+    # Outlets' home places are not built here: crates/places/data/outlet_homes.tsv is a
+    # table for users' own outlets (a table taken from another geoparser's evaluation
+    # would tune dyad to the news that geoparser was measured on).
+
     rows.sort(key=lambda r: (r[0], r[2], r[1], r[6], r[7]))
     buf = io.StringIO()
     buf.write("# dyad gazetteer, built by tools/gazetteer/build.py; GeoNames (CC BY 4.0),\n")

@@ -14,17 +14,17 @@
 //!   against gold place mentions (GeoVirus); [`score_seed`] /
 //!   [`SeedPlaces`]: the seed article's reference places.
 //!
-//! The gazetteer (39,660 places, 135k names, loaded in about 0.1 s): 250
-//! GeoNames countries; 5,324 first-level regions, the ISO 3166-2
-//! subdivisions that have coordinates in countries-states-cities, 3,124 of
-//! them under their GeoNames admin1 name (GeoNames admin1 regions with no
-//! coordinate anywhere are left out; some countries' lists hold second-level
-//! units too, e.g. Philippine provinces); the 34,006 GeoNames cities of
-//! 15,000 people or more, with other names for those of 100,000 or more;
-//! continents (all built by `tools/gazetteer/build.py` into
-//! `data/gazetteer.tsv.gz`); and 73 regions news names (`data/regions.txt`,
-//! written for dyad). Country adjectives come from dyad's country
-//! dictionary ("Israeli strikes" names Israel).
+//! The gazetteer (274,653 places, 296k names; built into the binary by
+//! `build.rs` as an fst read in place, so loading takes about a
+//! millisecond): GeoNames countries, first-level regions, 33,371
+//! second-level regions (counties, parishes, districts), the 234,908 places
+//! of 500 people or more (other names for those of 100,000 or more) and
+//! continents, from `data/gazetteer.tsv.gz` (built by
+//! `tools/gazetteer/build.py`; the README says which registry packages and
+//! what they lack); 73 regions news names (`data/regions.txt`) and state
+//! and province abbreviations (`data/abbreviations.txt`), both written for
+//! dyad. Country adjectives come from dyad's country dictionary ("Israeli
+//! strikes" names Israel), and so do the seats of government.
 //!
 //! How a mention is found: names are looked up by token n-grams (leftmost
 //! longest) in a hash map of normalised names; a match must be capitalised
@@ -32,16 +32,26 @@
 //! and outlets' names (the recogniser's mentions). "northern Syria" is a
 //! region of Syria.
 //!
+//! Datelines ("MANSFIELD, Ohio (AP) --"), abbreviations after a town
+//! ("Louisville, Ky.", "Dubbo, NSW") and county lists ("Linn and Benton
+//! counties") are read too. A place inside an organisation's name ("Ohio
+//! Department of Health") is kept as its location (`in_name`), never an
+//! event's place.
+//!
 //! How it is resolved: each candidate scores a prior (population, feature:
 //! a country before a city of the same name) plus context: an explicit
 //! frame ("Kazakh capital Astana", "Paris, Texas", "Aleppo in Syria"), the
 //! countries of the document's other places and of its actors (actor codes
-//! begin with an ISO alpha-3 code), the first-level regions it names, and
-//! nearness to its other places. A capital the recogniser found standing
+//! begin with an ISO alpha-3 code), the regions it names (more in the same
+//! sentence), nearness to its other places, and the dateline. A town of
+//! fewer than 15,000 people is read only when the document supports it.
+//! A seat of government is the city in a story about its government
+//! ("lawmakers in Washington"). A capital the recogniser found standing
 //! for its government ("Ankara blames") is marked `metonym`.
 
 mod dateline;
 mod gazetteer;
+mod home;
 mod index;
 mod locate;
 mod recognise;

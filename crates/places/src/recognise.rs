@@ -612,7 +612,14 @@ impl<'g> Places<'g> {
                         i += c.last - c.first;
                         out.push(c);
                     }
-                    None => i += 1,
+                    None => {
+                        // "Minneapolis-St. Paul", "Dallas-Fort Worth": twin
+                        // places joined by a hyphen inside one token.
+                        let twins = self.hyphen_twins(doc, toks, i, si, sent.first_token);
+                        let next = twins.iter().map(|c| c.last - sent.first_token).max();
+                        i = next.unwrap_or(i + 1).max(i + 1);
+                        out.extend(twins);
+                    }
                 }
             }
         }
@@ -696,6 +703,84 @@ impl<'g> Places<'g> {
                 }
             }
         }
+    }
+
+    /// The places in a token "A-B" (with B's name going on into the next
+    /// token: "Dallas-Fort" + "Worth") when both sides are capitalised.
+    fn hyphen_twins(
+        &self,
+        doc: &Document,
+        toks: &[dyad_document::Token],
+        i: usize,
+        si: usize,
+        base: usize,
+    ) -> Vec<Cand> {
+        let t = toks[i].span;
+        let w = doc.slice(t);
+        let Some(h) = w.find('-') else {
+            return Vec::new();
+        };
+        let (left, right) = (&w[..h], &w[h + 1..]);
+        if !is_upper_start(left) || !is_upper_start(right) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut key = String::new();
+        let pick = |key: &str| -> Vec<Sense> {
+            self.g
+                .senses(key)
+                .into_iter()
+                .filter(|s| s.kind != NameKind::Adjective && !self.minor(s.entry))
+                .collect()
+        };
+        normalise(left, &mut key);
+        let senses = pick(&key);
+        if !senses.is_empty() {
+            out.push(Cand {
+                span: Span::new(t.start, t.start + h),
+                first: base + i,
+                last: base + i + 1,
+                key: key.clone(),
+                senses,
+                direction: None,
+                frame: None,
+                prefer: None,
+                sent: si,
+                locative: false,
+                dateline: false,
+                in_name: false,
+            });
+        }
+        // The right side, alone or with the next capitalised token.
+        for n in [2usize, 1] {
+            let Some(end) = toks.get(i + n - 1) else {
+                continue;
+            };
+            if n == 2 && !is_upper_start(doc.slice(end.span)) {
+                continue;
+            }
+            let span = Span::new(t.start + h + 1, end.span.end);
+            normalise(doc.slice(span), &mut key);
+            let senses = pick(&key);
+            if !senses.is_empty() {
+                out.push(Cand {
+                    span,
+                    first: base + i,
+                    last: base + i + n,
+                    key: key.clone(),
+                    senses,
+                    direction: None,
+                    frame: None,
+                    prefer: None,
+                    sent: si,
+                    locative: false,
+                    dateline: false,
+                    in_name: false,
+                });
+                break;
+            }
+        }
+        out
     }
 
     /// The place a dateline's capitals name (document tokens `[a, b)`):
@@ -1102,6 +1187,12 @@ impl<'g> Places<'g> {
                 };
                 id.map(|id| self.g.entry(id))
             });
+        // The outlet's home region: the weakest anchor, when no dateline.
+        let home = doc
+            .url
+            .as_deref()
+            .filter(|_| dateline.is_none())
+            .and_then(|u| crate::home::home(self.g, u));
         // Countries whose governments act in the document (an actor coded
         // for a role of that country: USAGOV, USALEG).
         let government: Vec<&str> = doc
@@ -1210,6 +1301,7 @@ impl<'g> Places<'g> {
                     // they count at most 2 (a namesake far bigger still
                     // wins), beside the dateline's.
                     let (mut region, mut nearby, mut filed) = (0.0f64, 0.0f64, 0.0);
+                    let mut home_country = false;
                     let mut anchored = false;
                     for ((key, fid), sents) in &groups {
                         if *key == c.key.as_str() {
@@ -1251,6 +1343,16 @@ impl<'g> Places<'g> {
                             anchored = true;
                         }
                     }
+                    if let Some(h) = &home {
+                        if h.country == e.country {
+                            if !h.admin1.is_empty() && h.admin1 == e.admin1 {
+                                filed = 1.0;
+                                anchored = true;
+                            }
+                            // A national outlet's country counts as named.
+                            home_country = true;
+                        }
+                    }
                     // A town named like a state or country ("Florida",
                     // N.Y.) is that town only when the text frames it so.
                     let shares_region_name = c.senses.iter().any(|o| {
@@ -1268,8 +1370,9 @@ impl<'g> Places<'g> {
                     // or a place near it named, an explicit frame, or its
                     // country named and a locative word before it.
                     if self.minor(s.entry) && !anchored && frame_bonus(c, s) < 6.0 {
-                        let country_named =
-                            actor_cc.contains_key(e.country) || others_in(&c.key, e.country) > 0;
+                        let country_named = home_country
+                            || actor_cc.contains_key(e.country)
+                            || others_in(&c.key, e.country) > 0;
                         // A name no other country shares is not ambiguous.
                         let unique = c
                             .senses

@@ -302,3 +302,39 @@ fn the_framing_name_is_the_region() {
     let d = doc("The Ohio Governor signed the order.");
     assert_eq!(place(&d, "Ohio").unwrap().feature, PlaceFeature::Admin1);
 }
+
+#[test]
+fn hyphenated_twin_places() {
+    let d = doc("Fans flew in from Tampa-St. Petersburg and Raleigh-Durham on Sunday.");
+    for (name, admin1) in [
+        ("Tampa", "Florida"),
+        ("Raleigh", "North Carolina"),
+        ("Durham", "North Carolina"),
+    ] {
+        let p = place(&d, name).unwrap_or_else(|| panic!("{name}: {:?}", d.places));
+        assert_eq!(p.admin1.as_deref(), Some(admin1), "{p:?}");
+    }
+}
+
+#[test]
+fn outlet_home_region_is_the_last_resort() {
+    let text = "Firefighters in Winchester put out a barn fire on Tuesday.";
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        url: Some("https://www.kentuckyherald.example/2024/05/01/fire/".into()),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    recognise(&mut d);
+    let p = place(&d, "Winchester").unwrap();
+    assert_eq!(p.admin1.as_deref(), Some("Kentucky"), "{p:?}");
+    // Without the outlet, the bigger English namesake.
+    let d = doc(text);
+    assert_eq!(
+        place(&d, "Winchester").unwrap().country.as_deref(),
+        Some("GB")
+    );
+}
