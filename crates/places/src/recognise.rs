@@ -545,8 +545,24 @@ impl<'g> Places<'g> {
                     .map(|m| m.span),
             )
         };
+        // Only the name part of a person's mention: in "California Governor
+        // Jane Roe" the title before the name still names a place.
+        let people = SpanIndex::new(
+            doc.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person)
+                .map(|m| {
+                    let text = doc.slice(m.span);
+                    match m.role.as_deref() {
+                        Some(role) if text.len() > role.len() && text.starts_with(role) => {
+                            Span::new(m.span.start + role.len(), m.span.end)
+                        }
+                        _ => m.span,
+                    }
+                }),
+        );
         let known = Known {
-            people: spans(&[MentionKind::Person]),
+            people,
             capitals: spans(&[MentionKind::Capital]),
         };
         let orgs = spans(&[MentionKind::Org, MentionKind::Outlet]);
