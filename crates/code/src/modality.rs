@@ -48,6 +48,46 @@ const UNREALISED: &[&str] = &[
     "demand",
 ];
 
+/// Nouns whose infinitive has not happened ("a request to investigate",
+/// "efforts to oust", "a bid to broker").
+const UNREALISED_NOUNS: &[&str] = &[
+    "request",
+    "effort",
+    "attempt",
+    "plan",
+    "bid",
+    "call",
+    "demand",
+    "proposal",
+    "push",
+    "campaign",
+    "pressure",
+    "offer",
+    "threat",
+    "promise",
+    "pledge",
+    "intention",
+    "intent",
+    "plea",
+    "appeal",
+    "ultimatum",
+    "mandate",
+    "order",
+    "need",
+    "wish",
+    "desire",
+    "hope",
+    "goal",
+    "aim",
+    "action",
+    "move",
+    "way",
+    "chance",
+    "opportunity",
+    "right",
+    "power",
+];
+
 /// Heads whose infinitive complement is the subject's own commitment
 /// ("agreed to meet", "is willing to withdraw", "vowed to retaliate").
 const COMMITTING: &[&str] = &[
@@ -189,6 +229,17 @@ impl Cx<'_> {
                 "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
             ) {
                 return None;
+            }
+            // "the request to investigate", "efforts to get X to act": an
+            // infinitive on a noun of asking, trying or planning.
+            if rel == "acl"
+                && toks[cur].head.is_some_and(|h| {
+                    toks[h].tag.starts_with("NN")
+                        && UNREALISED_NOUNS.contains(&toks[h].lemma.to_lowercase().as_str())
+                })
+                && self.children[cur].iter().any(|&c| toks[c].tag == "TO")
+            {
+                return not_done("not done (infinitive on a noun of asking, trying or planning)");
             }
             // "urged X to attack", "plans to meet": asked for, planned or
             // promised, not done. The governing verb codes the request or

@@ -567,3 +567,31 @@ fn members_of_an_actor_stand_for_it() {
         "{t:?}"
     );
 }
+
+#[test]
+fn infinitive_on_a_noun_of_asking_is_not_done() {
+    let d = coded("Brazil rejected the Argentine request to investigate Paraguayan banks.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "BRA" && g == "ARG" && c == "120"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("09")), "{t:?}");
+}
+
+#[test]
+fn shallow_source_is_a_subject_not_an_actor_in_another_phrase() {
+    let d = coded(
+        "During the meeting, he asked about the Bolivian army, called Chile a \"bully\" and left.",
+    );
+    let t = triples(&d);
+    assert!(!t.iter().any(|(s, _, _)| s.starts_with("BOL")), "{t:?}");
+}
+
+#[test]
+fn passive_participle_takes_no_shallow_source() {
+    let d = coded("Nurses visited Malian refugees held in Nigerien custody.");
+    let t = triples(&d);
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("17")), "{t:?}");
+}
