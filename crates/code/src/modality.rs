@@ -176,6 +176,15 @@ impl Cx<'_> {
         // Frames are in token order: a binary search finds a verb's.
         let frame = |v: usize| fs.binary_search_by_key(&v, |f| f.verb).ok().map(|i| &fs[i]);
         let has_if = self.has_if[self.sentence_of(verb)];
+        // "What would have happened had X ...?": a hypothetical question.
+        let sent = self.doc.sentences[self.sentence_of(verb)];
+        if self.doc.slice(sent.span).trim_end().ends_with('?')
+            && (sent.first_token..sent.last_token).any(|t| {
+                toks[t].tag == "MD" && matches!(self.lower(t).as_str(), "would" | "could" | "might")
+            })
+        {
+            return not_done("hypothetical (a would/could question)");
+        }
         let mut cur = verb;
         let mut through_xcomp = true;
         for _ in 0..32 {
@@ -192,6 +201,20 @@ impl Cx<'_> {
                     })
                 {
                     return not_done("hypothetical (would/could/might beside an if-clause)");
+                }
+                // "had X gone to ...", "were it to strike": an inverted
+                // conditional, hypothetical.
+                if f.auxiliaries.iter().chain(&f.modals).any(|&a| {
+                    matches!(self.lower(a).as_str(), "had" | "were" | "should")
+                        && f.subject.is_some_and(|s| a < s)
+                }) && !self
+                    .doc
+                    .slice(self.doc.sentences[self.sentence_of(verb)].span)
+                    .ends_with('?')
+                {
+                    return not_done(
+                        "hypothetical (inverted conditional: had/were/should before the subject)",
+                    );
                 }
                 let modal = |words: &[&str]| {
                     f.modals

@@ -595,3 +595,17 @@ fn passive_participle_takes_no_shallow_source() {
     let t = triples(&d);
     assert!(!t.iter().any(|(_, _, c)| c.starts_with("17")), "{t:?}");
 }
+
+#[test]
+fn inverted_conditional_is_hypothetical() {
+    let d = coded("The crisis would have ended had Peru attacked Ecuador in 1995.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn would_question_is_hypothetical() {
+    let d = coded("What would Chile have said if Peru had attacked Bolivia?");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("How would Chile react had Peru sent a phone call to Bolivia's president?");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
