@@ -494,6 +494,7 @@ fn explain_shows_the_fallback() {
     let x = explain(&d, 0).expect("sentence 0").to_string();
     assert!(x.contains("fallback: verb «condemning»"), "{x}");
     assert!(x.contains("shallow: the subject of «issued»"), "{x}");
+    assert!(x.contains("how: shallow"), "{x}");
 }
 
 #[test]
