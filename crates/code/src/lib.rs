@@ -1,7 +1,7 @@
 //! The event coder: who did what to whom, in CAMEO, with provenance.
 //!
 //! Reads a tagged, parsed and actor-recognised [`Document`] and fills
-//! [`Document::events`]. Every [`Event`] names the dictionary line that
+//! [`Document::events`]. Every [`Event`](dyad_document::Event) names the dictionary line that
 //! produced it (`file:line: pattern`).
 //!
 //! Public API:
