@@ -610,3 +610,16 @@ fn would_question_is_hypothetical() {
     let d = coded("How would Chile react had Peru sent a phone call to Bolivia's president?");
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_legislature_summoning_an_official_is_an_inquiry() {
+    let d = coded(
+        "The Ghanaian parliament summoned Ghana's finance minister to testify about the loan.",
+    );
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "GHALEG" && g.starts_with("GHA") && c == "090"),
+        "{t:?}"
+    );
+}
