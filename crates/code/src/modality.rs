@@ -267,7 +267,11 @@ impl Cx<'_> {
             // "urged X to attack", "plans to meet": asked for, planned or
             // promised, not done. The governing verb codes the request or
             // the intent from its own patterns.
-            if rel == "xcomp" {
+            // An infinitive the parser hung as a ccomp ("wants X to
+            // eliminate") is a complement like any other.
+            let infinitive =
+                rel == "ccomp" && self.children[cur].iter().any(|&c| toks[c].tag == "TO");
+            if rel == "xcomp" || infinitive {
                 if let Some(h) = toks[cur].head {
                     let lemma = toks[h].lemma.to_lowercase();
                     if COMMITTING.contains(&lemma.as_str()) {

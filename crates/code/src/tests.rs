@@ -623,3 +623,10 @@ fn a_legislature_summoning_an_official_is_an_inquiry() {
         "{t:?}"
     );
 }
+
+#[test]
+fn wanting_someone_to_act_is_not_the_act() {
+    let d = coded("Bolivia also wants Peru to lift the tariffs on Chilean copper.");
+    let t = triples(&d);
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("08")), "{t:?}");
+}
