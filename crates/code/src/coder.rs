@@ -36,7 +36,7 @@ impl Coder {
         inherit_subjects(doc, &mut fs);
         let mut used_nouns: Vec<usize> = Vec::new();
         for f in &fs {
-            let cands = self.candidates(&self.verbs, &cx, f.verb);
+            let mut cands = self.candidates(&self.verbs, &cx, f.verb);
             if cands.is_empty() {
                 continue;
             }
@@ -59,8 +59,8 @@ impl Coder {
             // The parse's own arguments first; when no pattern finds its
             // actors there, the fallbacks (nested and shallow actors).
             let matched = self
-                .code_verb(&cx, f, &cands, &fs, false, &mut out)
-                .or_else(|| self.code_verb(&cx, f, &cands, &fs, true, &mut out));
+                .code_verb(&cx, f, &mut cands, &fs, false, &mut out)
+                .or_else(|| self.code_verb(&cx, f, &mut cands, &fs, true, &mut out));
             used_nouns.extend(matched.unwrap_or_default());
             if blocked.is_some() {
                 self.as_intents(&mut out, before);
@@ -70,7 +70,7 @@ impl Coder {
             if !doc.tokens[n].tag.starts_with("NN") || used_nouns.contains(&n) {
                 continue;
             }
-            let cands = self.candidates(&self.nouns, &cx, n);
+            let mut cands = self.candidates(&self.nouns, &cx, n);
             if cands.is_empty() {
                 continue;
             }
@@ -91,8 +91,8 @@ impl Coder {
                 continue;
             }
             let before = out.len();
-            if !self.code_noun(&cx, n, &cands, &fs, false, &mut out) {
-                self.code_noun(&cx, n, &cands, &fs, true, &mut out);
+            if !self.code_noun(&cx, n, &mut cands, &fs, false, &mut out) {
+                self.code_noun(&cx, n, &mut cands, &fs, true, &mut out);
             }
             if blocked.is_some() {
                 self.as_intents(&mut out, before);
@@ -170,7 +170,7 @@ impl Coder {
         &self,
         cx: &Cx,
         f: &Frame,
-        cands: &[usize],
+        cands: &mut Vec<usize>,
         fs: &[Frame],
         fallback: bool,
         out: &mut Vec<Event>,
@@ -189,14 +189,14 @@ impl Coder {
             )
         });
         let phrase = cx.phrase(v);
-        for &k in cands {
+        // The fallback pass retries only the patterns whose words matched.
+        let list = std::mem::take(cands);
+        for &k in &list {
             let p = &self.patterns[k];
             let m = match cx.match_items(p, v, &phrase, Some(f)) {
                 Ok(m) => m,
                 Err(why) => {
-                    if !fallback {
-                        cx.note(v, || format!("  rejected  {}: {why}", p.provenance));
-                    }
+                    cx.note(v, || format!("  rejected  {}: {why}", p.provenance));
                     continue;
                 }
             };
@@ -212,6 +212,7 @@ impl Coder {
                     continue;
                 }
             }
+            cands.push(k);
             let Some(cameo) = self.codes.get(&p.code) else {
                 continue;
             };
@@ -329,7 +330,7 @@ impl Coder {
         &self,
         cx: &Cx,
         n: usize,
-        cands: &[usize],
+        cands: &mut Vec<usize>,
         fs: &[Frame],
         fallback: bool,
         out: &mut Vec<Event>,
@@ -377,17 +378,17 @@ impl Coder {
                 cands.len()
             )
         });
-        for &k in cands {
+        let list = std::mem::take(cands);
+        for &k in &list {
             let p = &self.patterns[k];
             let m = match cx.match_items(p, n, &phrase, None) {
                 Ok(m) => m,
                 Err(why) => {
-                    if !fallback {
-                        cx.note(n, || format!("  rejected  {}: {why}", p.provenance));
-                    }
+                    cx.note(n, || format!("  rejected  {}: {why}", p.provenance));
                     continue;
                 }
             };
+            cands.push(k);
             let Some(cameo) = self.codes.get(&p.code) else {
                 continue;
             };

@@ -53,13 +53,17 @@ impl Coder {
             .filter(|e| e.sentence == sentence)
             .map(|e| {
                 format!(
-                    "{} -> {} {} (root {}, quad {}, goldstein {}) «{}» [{}]",
+                    "{} -> {} {} (root {}, quad {}, goldstein {}{}) «{}» [{}]",
                     e.source.as_deref().unwrap_or("-"),
                     e.target.as_deref().unwrap_or("-"),
                     e.code,
                     e.root,
                     e.quad_class,
                     e.goldstein,
+                    e.how
+                        .as_deref()
+                        .map(|h| format!(", how: {h}"))
+                        .unwrap_or_default(),
                     doc.slice(e.span),
                     e.pattern
                 )

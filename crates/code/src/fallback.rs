@@ -192,6 +192,11 @@ impl Cx<'_> {
     pub(crate) fn shallow_source(&self, v: usize, fs: &[Frame]) -> Vec<Actor> {
         let toks = &self.doc.tokens;
         let frame = |v: usize| fs.binary_search_by_key(&v, |f| f.verb).ok().map(|i| &fs[i]);
+        // "migrant families held in custody": a participle's noun is
+        // what is done to, not the doer.
+        if toks[v].tag == "VBN" && matches!(toks[v].rel, "acl" | "relcl" | "amod") {
+            return Vec::new();
+        }
         let mut cur = v;
         for _ in 0..6 {
             let rel = toks[cur].rel;
@@ -254,8 +259,13 @@ impl Cx<'_> {
         let s = self.doc.sentences[self.sentence_of(v)];
         let mut found = None;
         for k in (s.first_token..v).rev() {
-            if self.mention_of[k].is_some() {
-                found = self.actor_at(k);
+            if let Some(m) = self.mention_of[k] {
+                // Only a subject ("X, meanwhile, condemned"), not an actor
+                // in another phrase ("asked about X, called Y ...").
+                let head = self.mention_head(m);
+                if matches!(toks[head].rel, "nsubj" | "nsubjpass" | "ROOT" | "appos") {
+                    found = self.actor_at(k);
+                }
                 break;
             }
             // Not across another clause that has its own subject.

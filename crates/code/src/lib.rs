@@ -1,7 +1,7 @@
 //! The event coder: who did what to whom, in CAMEO, with provenance.
 //!
 //! Reads a tagged, parsed and actor-recognised [`Document`] and fills
-//! [`Document::events`]. Every [`Event`] names the dictionary line that
+//! [`Document::events`]. Every [`Event`](dyad_document::Event) names the dictionary line that
 //! produced it (`file:line: pattern`).
 //!
 //! Public API:
@@ -12,7 +12,17 @@
 //! * [`Coder::code`]: adds the events of one document;
 //! * [`code`]: the same with the default coder, loaded once;
 //! * [`Coder::explain`] / [`explain`]: what was tried in one sentence and why
-//!   ([`Explanation`], printable).
+//!   ([`Explanation`], printable);
+//! * [`quad_goldstein`]: a code's QuadClass and Goldstein score;
+//! * [`score_seed`]: the sample article's events against its reference.
+//!
+//! Modules, one step each: `patterns` (dictionaries compiled and indexed by
+//! head lemma), `coder` (the pass over verb frames and eventive nouns),
+//! `args` (where a pattern's words and slots stand in the parse),
+//! `actors` (what actor an argument stands for), `fallback` (nested and
+//! shallow actors when the parse gives none), `modality` (negation,
+//! conditions, hypotheticals, intentions), `context` (per-document
+//! lookups), `explain` (the trace).
 //!
 //! How it works, per verb frame ([`dyad_tag::frames::frames`]):
 //!
@@ -70,9 +80,30 @@
 //! (and no "against/on/at" phrase but a time) is against their government
 //! (`XXXGOV`); a pattern with no target whose subject is several actors and
 //! which consults, cooperates or breaks relations codes them with each
-//! other (roots 04, 05, 06 and 16 only, and not within one country); a participle clause with no subject before its main clause, or
+//! other (roots 03, 04, 05, 06 and 16 only, and not within one country); a
+//! participle clause with no subject before its main clause, or
 //! right after it, takes the main clause's subject; of two subjects the
 //! parser gives one verb, the nearest before it counts.
+//!
+//! When no pattern finds its actors among the verb's own arguments, a
+//! second pass tries the patterns whose words matched with fallbacks
+//! ([`Event::how`](dyad_document::Event::how)): `nested`, the first actor
+//! inside the object's phrase ("denounced the Japanese export ban",
+//! "dismissed the claims made by Ankara") or in the phrase of the verb
+//! whose object names none; `shallow`, for a verb with no subject the
+//! subject of the clause it hangs on ("issued a statement condemning X",
+//! "is willing to provide") or else the nearest subject before it, and for
+//! a verb with no object the first actor in its own phrase. An eventive
+//! noun after a light verb ("launched an investigation into X") takes the
+//! verb's subject as its source.
+//!
+//! A commitment of the subject's own ("will host", "agreed to release", "is
+//! willing to provide", "said it would allow") is coded as the intent CAMEO
+//! gives it (04 -> 036, 07x -> 033x, 084 -> 0353, 19 -> 138, ...); a request
+//! ("urged X to", "the request to investigate"), a possibility
+//! (would/could/may), a conditional, an inverted conditional ("had X
+//! gone") and a would-question are not coded. Statements to the press
+//! (01x with a news medium as target) are how news is sourced, not events.
 //!
 //! An event needs a source and a target actor, with different codes.
 //! [`Coder::explain`] (`dyad explain FILE --sentence N`) shows, for one

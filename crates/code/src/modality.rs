@@ -48,6 +48,46 @@ const UNREALISED: &[&str] = &[
     "demand",
 ];
 
+/// Nouns whose infinitive has not happened ("a request to investigate",
+/// "efforts to oust", "a bid to broker").
+const UNREALISED_NOUNS: &[&str] = &[
+    "request",
+    "effort",
+    "attempt",
+    "plan",
+    "bid",
+    "call",
+    "demand",
+    "proposal",
+    "push",
+    "campaign",
+    "pressure",
+    "offer",
+    "threat",
+    "promise",
+    "pledge",
+    "intention",
+    "intent",
+    "plea",
+    "appeal",
+    "ultimatum",
+    "mandate",
+    "order",
+    "need",
+    "wish",
+    "desire",
+    "hope",
+    "goal",
+    "aim",
+    "action",
+    "move",
+    "way",
+    "chance",
+    "opportunity",
+    "right",
+    "power",
+];
+
 /// Heads whose infinitive complement is the subject's own commitment
 /// ("agreed to meet", "is willing to withdraw", "vowed to retaliate").
 const COMMITTING: &[&str] = &[
@@ -136,6 +176,15 @@ impl Cx<'_> {
         // Frames are in token order: a binary search finds a verb's.
         let frame = |v: usize| fs.binary_search_by_key(&v, |f| f.verb).ok().map(|i| &fs[i]);
         let has_if = self.has_if[self.sentence_of(verb)];
+        // "What would have happened had X ...?": a hypothetical question.
+        let sent = self.doc.sentences[self.sentence_of(verb)];
+        if self.doc.slice(sent.span).trim_end().ends_with('?')
+            && (sent.first_token..sent.last_token).any(|t| {
+                toks[t].tag == "MD" && matches!(self.lower(t).as_str(), "would" | "could" | "might")
+            })
+        {
+            return not_done("hypothetical (a would/could question)");
+        }
         let mut cur = verb;
         let mut through_xcomp = true;
         for _ in 0..32 {
@@ -152,6 +201,20 @@ impl Cx<'_> {
                     })
                 {
                     return not_done("hypothetical (would/could/might beside an if-clause)");
+                }
+                // "had X gone to ...", "were it to strike": an inverted
+                // conditional, hypothetical.
+                if f.auxiliaries.iter().chain(&f.modals).any(|&a| {
+                    matches!(self.lower(a).as_str(), "had" | "were" | "should")
+                        && f.subject.is_some_and(|s| a < s)
+                }) && !self
+                    .doc
+                    .slice(self.doc.sentences[self.sentence_of(verb)].span)
+                    .ends_with('?')
+                {
+                    return not_done(
+                        "hypothetical (inverted conditional: had/were/should before the subject)",
+                    );
                 }
                 let modal = |words: &[&str]| {
                     f.modals
@@ -190,10 +253,25 @@ impl Cx<'_> {
             ) {
                 return None;
             }
+            // "the request to investigate", "efforts to get X to act": an
+            // infinitive on a noun of asking, trying or planning.
+            if rel == "acl"
+                && toks[cur].head.is_some_and(|h| {
+                    toks[h].tag.starts_with("NN")
+                        && UNREALISED_NOUNS.contains(&toks[h].lemma.to_lowercase().as_str())
+                })
+                && self.children[cur].iter().any(|&c| toks[c].tag == "TO")
+            {
+                return not_done("not done (infinitive on a noun of asking, trying or planning)");
+            }
             // "urged X to attack", "plans to meet": asked for, planned or
             // promised, not done. The governing verb codes the request or
             // the intent from its own patterns.
-            if rel == "xcomp" {
+            // An infinitive the parser hung as a ccomp ("wants X to
+            // eliminate") is a complement like any other.
+            let infinitive =
+                rel == "ccomp" && self.children[cur].iter().any(|&c| toks[c].tag == "TO");
+            if rel == "xcomp" || infinitive {
                 if let Some(h) = toks[cur].head {
                     let lemma = toks[h].lemma.to_lowercase();
                     if COMMITTING.contains(&lemma.as_str()) {

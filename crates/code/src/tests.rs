@@ -494,6 +494,7 @@ fn explain_shows_the_fallback() {
     let x = explain(&d, 0).expect("sentence 0").to_string();
     assert!(x.contains("fallback: verb «condemning»"), "{x}");
     assert!(x.contains("shallow: the subject of «issued»"), "{x}");
+    assert!(x.contains("how: shallow"), "{x}");
 }
 
 #[test]
@@ -566,4 +567,66 @@ fn members_of_an_actor_stand_for_it() {
             .any(|(s, _, c)| s == "PERMIL" && c.starts_with("19")),
         "{t:?}"
     );
+}
+
+#[test]
+fn infinitive_on_a_noun_of_asking_is_not_done() {
+    let d = coded("Brazil rejected the Argentine request to investigate Paraguayan banks.");
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "BRA" && g == "ARG" && c == "120"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("09")), "{t:?}");
+}
+
+#[test]
+fn shallow_source_is_a_subject_not_an_actor_in_another_phrase() {
+    let d = coded(
+        "During the meeting, he asked about the Bolivian army, called Chile a \"bully\" and left.",
+    );
+    let t = triples(&d);
+    assert!(!t.iter().any(|(s, _, _)| s.starts_with("BOL")), "{t:?}");
+}
+
+#[test]
+fn passive_participle_takes_no_shallow_source() {
+    let d = coded("Nurses visited Malian refugees held in Nigerien custody.");
+    let t = triples(&d);
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("17")), "{t:?}");
+}
+
+#[test]
+fn inverted_conditional_is_hypothetical() {
+    let d = coded("The crisis would have ended had Peru attacked Ecuador in 1995.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn would_question_is_hypothetical() {
+    let d = coded("What would Chile have said if Peru had attacked Bolivia?");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("How would Chile react had Peru sent a phone call to Bolivia's president?");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn a_legislature_summoning_an_official_is_an_inquiry() {
+    let d = coded(
+        "The Ghanaian parliament summoned Ghana's finance minister to testify about the loan.",
+    );
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, g, c)| s == "GHALEG" && g.starts_with("GHA") && c == "090"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn wanting_someone_to_act_is_not_the_act() {
+    let d = coded("Bolivia also wants Peru to lift the tariffs on Chilean copper.");
+    let t = triples(&d);
+    assert!(!t.iter().any(|(_, _, c)| c.starts_with("08")), "{t:?}");
 }
