@@ -406,3 +406,31 @@ fn media_are_no_evidence_of_a_person_s_country() {
         dump(&d)
     );
 }
+
+#[test]
+fn the_object_of_of_is_no_person_and_countries_met_are_no_nationality() {
+    let d = run(
+        "Li Wen, the commander of Kowloon East district, spoke.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.entity.as_deref() == Some("Kowloon East")),
+        "{}",
+        dump(&d)
+    );
+    let d = run(
+        "Canada's cabinet met. Former trade envoy Joe Hart discussed tariffs with the \
+         visiting Mexicans.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Joe Hart"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CANELI"), "{}", dump(&d));
+}
