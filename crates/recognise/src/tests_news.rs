@@ -434,3 +434,30 @@ fn the_object_of_of_is_no_person_and_countries_met_are_no_nationality() {
         .unwrap_or_else(|| panic!("{}", dump(&d)));
     assert_eq!(m.code.as_deref(), Some("CANELI"), "{}", dump(&d));
 }
+
+#[test]
+fn ages_lawyers_and_experts_without_role_nouns() {
+    let d = run(
+        "Chile's courts were busy. Chile said so. \"I was robbed,\" said Pedro Soto, 41, \
+         from Chile. \"We will appeal,\" said Ana Ruiz, who represents Soto. \"It is \
+         rare,\" said Marta Gil, a clinical psychologist from Santiago.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Pedro Soto").as_deref(), Some("CHLCVL"), "{}", dump(&d));
+    assert_eq!(by("Ana Ruiz").as_deref(), Some("CHLJUD"), "{}", dump(&d));
+    assert_eq!(
+        by("Marta Gil").as_deref().map(|c| &c[3..]),
+        Some("HLH"),
+        "{}",
+        dump(&d)
+    );
+}

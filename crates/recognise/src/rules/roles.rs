@@ -761,3 +761,35 @@ pub(super) fn groups_from_evidence(cx: &Ctx, out: &mut [M], focus: Option<&str>)
         }
     }
 }
+
+/// The code of a person whose role the text gives without a role noun
+/// ("Name, 55, of Town": CVL; "Name, who represents X": JUD); a country
+/// named after "of" or "from" in `r0..r1` is theirs.
+pub(super) fn described_code(
+    cx: &Ctx,
+    out: &[M],
+    role: &str,
+    (r0, r1): (usize, usize),
+    name: (usize, usize),
+    focus: Option<&str>,
+) -> RoleCode {
+    let mut chain = Chain {
+        start: r0,
+        ..Default::default()
+    };
+    for k in r0..r1 {
+        if matches!(cx.lower(k).as_str(), "of" | "from") {
+            chain.country = out
+                .iter()
+                .find(|m| {
+                    m.t0 > k
+                        && m.t0 <= k + 3
+                        && matches!(m.m.kind, MentionKind::Country | MentionKind::Capital)
+                })
+                .and_then(|m| m.m.code.as_deref())
+                .and_then(|c| country_of(cx, c));
+            break;
+        }
+    }
+    code_for(cx, out, role, None, &chain, name, focus)
+}
