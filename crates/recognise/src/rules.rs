@@ -351,6 +351,11 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .map(|i| {
             let mut m = out[i].m.clone();
             m.refers_to = m.refers_to.map(|r| pos[r]);
+            // A country prefix the text did not give is said to be a guess.
+            if out[i].guessed && m.code.is_some() {
+                let s = m.source.take().unwrap_or_default();
+                m.source = Some(format!("{s}; country: document focus (guess)"));
+            }
             m
         })
         .collect()

@@ -461,3 +461,23 @@ fn ages_lawyers_and_experts_without_role_nouns() {
         dump(&d)
     );
 }
+
+#[test]
+fn a_focus_country_is_marked_as_a_guess() {
+    let d = run(
+        "Mali held elections. Mali counted the votes. Officials declared a winner.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Officials")
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("MLIGOV"));
+    assert!(
+        m.source.as_deref().is_some_and(|s| s.ends_with("(guess)")),
+        "{:?}",
+        m.source
+    );
+}
