@@ -3,11 +3,13 @@
 //!
 //! Two kinds of evidence, in this order:
 //! 1. full dates the text writes ("November 19, 2019", "19 Nov 2019",
-//!    "2019-11-19"): the newest one not after today is a lower bound of the
-//!    publication date and, in news, usually the day itself or close to it;
+//!    "2019-11-19"), not after today;
 //! 2. a weekday with a month and day but no year ("on Tuesday, November
 //!    19"), when the text names years: the year near the newest one named in
 //!    which that day is that weekday.
+//!
+//! The newest of these is a lower bound of the publication date and, in
+//! news, usually the day itself or close to it.
 //!
 //! Nothing else is guessed: a lone weekday or a year alone is no date.
 
@@ -87,22 +89,23 @@ pub fn infer_date(text: &str, today: NaiveDate) -> Option<String> {
             }
         }
     }
-    if let Some(d) = full.into_iter().filter(|d| *d <= today).max() {
-        return Some(d.format("%Y-%m-%d").to_string());
-    }
+    full.retain(|d| *d <= today);
     let newest_year = year_re()
         .captures_iter(text)
         .filter_map(|c| c[1].parse::<i32>().ok())
         .filter(|y| *y <= today.year())
-        .max()?;
-    partial
-        .into_iter()
-        .filter_map(|(m, d, w)| {
-            [newest_year, newest_year + 1, newest_year - 1]
+        .max();
+    let resolved = newest_year.into_iter().flat_map(|y| {
+        partial.iter().filter_map(move |&(m, d, w)| {
+            [y, y + 1, y - 1]
                 .into_iter()
                 .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
                 .find(|date| date.weekday() == w && *date <= today)
         })
+    });
+    // The article is at least as new as the newest day it names.
+    full.into_iter()
+        .chain(resolved)
         .max()
         .map(|d| d.format("%Y-%m-%d").to_string())
 }
@@ -142,6 +145,13 @@ mod tests {
         assert_eq!(infer_date(t, today()).as_deref(), Some("2015-03-12"));
         let t = "Since 2015 the port has been closed. On Thursday, 12 March, it reopened.";
         assert_eq!(infer_date(t, today()).as_deref(), Some("2015-03-12"));
+    }
+
+    #[test]
+    fn a_weekday_date_newer_than_the_full_dates_wins() {
+        // 8 June 2021 was a Tuesday.
+        let t = "The ceasefire of March 3, 2021 held until Tuesday, June 8.";
+        assert_eq!(infer_date(t, today()).as_deref(), Some("2021-06-08"));
     }
 
     #[test]

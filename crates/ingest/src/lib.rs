@@ -254,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn undated_text_is_dated_from_its_own_dates_else_left_undated() {
+        // Dated links win over the text; with none, the text's dates.
+        let d = build_document(raw(Body::Text(
+            "Talks resumed\n\nThe ceasefire of March 3, 2021 held until Tuesday, \
+             June 8, when fighting resumed."
+                .into(),
+        )))
+        .unwrap();
+        assert_eq!(d.published.as_deref(), Some("2021-06-08"));
+        assert_eq!(d.published_from, Some(PublishedFrom::Inferred));
+        let d = build_document(raw(Body::Text(
+            "Talks resumed\n\nFighting resumed on Tuesday.".into(),
+        )))
+        .unwrap();
+        assert_eq!(d.published, None);
+        assert_eq!(d.published_from, None);
+    }
+
+    #[test]
     fn dates_normalise() {
         assert_eq!(
             normalise_date("2024-12-04T10:00:00+04:00").as_deref(),

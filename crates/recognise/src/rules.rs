@@ -351,6 +351,11 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .map(|i| {
             let mut m = out[i].m.clone();
             m.refers_to = m.refers_to.map(|r| pos[r]);
+            // A country prefix the text did not give is said to be a guess.
+            if out[i].guessed && m.code.is_some() {
+                let s = m.source.take().unwrap_or_default();
+                m.source = Some(format!("{s}; country: document focus (guess)"));
+            }
             m
         })
         .collect()
@@ -917,13 +922,38 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         {
             r0 += 2;
         }
+        let send = doc.sentences[cx.sentence_of(a)].last_token;
+        // Roles said without a role noun: "Name, who represents X" (a
+        // lawyer), "Name, 55, of Town" (a private person, as news style
+        // introduces one).
+        let age = cx.tag(r0) == "CD"
+            && cx
+                .word(r0)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=120).contains(&n))
+            && r0 + 1 < nt
+            && matches!(cx.word(r0 + 1), "," | ".");
+        let lawyer =
+            cx.lower(r0) == "who" && r0 + 1 < nt && doc.tokens[r0 + 1].lemma == "represent";
+        if age || lawyer {
+            let role = if lawyer { "JUD" } else { "CVL" };
+            let rc = roles::described_code(cx, out, role, (r0, (r0 + 8).min(send)), (a, b), focus);
+            let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+            let mut m = mention(span, MentionKind::Person);
+            m.entity = Some(words(doc.slice(span)));
+            m.role = Some(if lawyer { "lawyer" } else { "private person" }.into());
+            m.code = rc.code;
+            let mut built = M::new(m, a, b);
+            built.guessed = rc.guessed;
+            out.push(built);
+            continue;
+        }
         if !matches!(
             cx.tag(r0),
             "DT" | "JJ" | "JJS" | "NN" | "NNS" | "NNP" | "PRP$" | "CD"
         ) {
             continue;
         }
-        let send = doc.sentences[cx.sentence_of(a)].last_token;
         let mut r1 = r0;
         while r1 < send && r1 - r0 < 25 {
             let w = cx.word(r1);
@@ -941,7 +971,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         let inside: Vec<usize> = (0..out.len())
             .filter(|&i| {
                 let m = &out[i];
-                m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1
+                m.m.kind == MentionKind::Agent && m.t0 >= r0 && m.t1 < r1 && m.role_code.is_some()
             })
             .collect();
         let rank = |m: &M| {

@@ -406,3 +406,78 @@ fn media_are_no_evidence_of_a_person_s_country() {
         dump(&d)
     );
 }
+
+#[test]
+fn the_object_of_of_is_no_person_and_countries_met_are_no_nationality() {
+    let d = run(
+        "Li Wen, the commander of Kowloon East district, spoke.",
+        Some("2022-06-01"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.entity.as_deref() == Some("Kowloon East")),
+        "{}",
+        dump(&d)
+    );
+    let d = run(
+        "Canada's cabinet met. Former trade envoy Joe Hart discussed tariffs with the \
+         visiting Mexicans.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Joe Hart"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CANELI"), "{}", dump(&d));
+}
+
+#[test]
+fn ages_lawyers_and_experts_without_role_nouns() {
+    let d = run(
+        "Chile's courts were busy. Chile said so. \"I was robbed,\" said Pedro Soto, 41, \
+         from Chile. \"We will appeal,\" said Ana Ruiz, who represents Soto. \"It is \
+         rare,\" said Marta Gil, a clinical psychologist from Santiago.",
+        Some("2022-06-01"),
+        None,
+    );
+    let by = |name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| m.entity.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}: {}", dump(&d)))
+            .code
+            .clone()
+    };
+    assert_eq!(by("Pedro Soto").as_deref(), Some("CHLCVL"), "{}", dump(&d));
+    assert_eq!(by("Ana Ruiz").as_deref(), Some("CHLJUD"), "{}", dump(&d));
+    assert_eq!(
+        by("Marta Gil").as_deref().map(|c| &c[3..]),
+        Some("HLH"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn a_focus_country_is_marked_as_a_guess() {
+    let d = run(
+        "Mali held elections. Mali counted the votes. Officials declared a winner.",
+        Some("2022-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Officials")
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("MLIGOV"));
+    assert!(
+        m.source.as_deref().is_some_and(|s| s.ends_with("(guess)")),
+        "{:?}",
+        m.source
+    );
+}

@@ -2,6 +2,8 @@
 //! secretary"), read from `dictionaries/actors/titles/en.txt`: each gives a role
 //! code and, for a few (US news-style abbreviations), a country.
 
+use std::collections::HashMap;
+
 use crate::{case_of, case_ok, Case};
 
 /// One title.
@@ -22,6 +24,9 @@ pub struct Titles {
     pub titles: Vec<Title>,
     /// Longest title, in words.
     pub longest: usize,
+    /// Titles by their last word, longest first (the lookup is on the hot
+    /// path: every capitalised name asks it).
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 /// The embedded default title list.
@@ -57,29 +62,44 @@ impl Titles {
             });
         }
         let longest = titles.iter().map(|t| t.words.len()).max().unwrap_or(0);
-        Ok(Titles { titles, longest })
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in titles.iter().enumerate() {
+            if let Some(w) = t.words.last() {
+                by_last.entry(w.clone()).or_default().push(i);
+            }
+        }
+        for v in by_last.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(titles[i].words.len()));
+        }
+        Ok(Titles {
+            titles,
+            longest,
+            by_last,
+        })
     }
 
     /// The longest title whose words are `words` ending at the last one,
     /// with the number of words it takes. `words` are the text's words.
     pub fn ending_at(&self, words: &[&str]) -> Option<(&Title, usize)> {
-        let mut best: Option<(&Title, usize)> = None;
-        for t in &self.titles {
+        let last = words.last()?;
+        let cands = self.by_last.get(&title_word(last))?;
+        for &i in cands {
+            let t = &self.titles[i];
             let k = t.words.len();
-            if k > words.len() || best.is_some_and(|(_, b)| b >= k) {
+            if k > words.len() {
                 continue;
             }
             let tail = &words[words.len() - k..];
-            if tail
+            if tail[..k - 1]
                 .iter()
                 .zip(&t.words)
                 .all(|(w, tw)| title_word(w) == *tw)
                 && case_ok(t.case, tail[0])
             {
-                best = Some((t, k));
+                return Some((t, k));
             }
         }
-        best
+        None
     }
 }
 

@@ -95,7 +95,12 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
             MentionKind::Person | MentionKind::Capital => true,
             // "Russia-backed militias" are backed by Russia, not in it.
             MentionKind::Agent => !m.guessed && !sponsored(cx, m),
-            MentionKind::Country => !super::is_place(cx, m.t1),
+            // A country that acts or qualifies ("Ukraine said", "Ukrainian
+            // officials"), not one acted on or met ("with the Ukrainians").
+            MentionKind::Country => {
+                !super::is_place(cx, m.t1)
+                    && !matches!(cx.doc.tokens[m.t1].rel, "pobj" | "dobj" | "dative" | "attr")
+            }
             _ => false,
         };
         if !ok {
@@ -103,8 +108,15 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
         }
         if let Some(c) = country_of(cx, code) {
             let dist = if m.t0 > t1 { m.t0 - t1 } else { t0 - m.t1 };
+            // Actors (people, bodies, governments) say more of where a
+            // person belongs than a country named as a topic does.
+            let weight = if m.m.kind == MentionKind::Country {
+                1
+            } else {
+                2
+            };
             let e = counts.entry(c).or_insert((0, usize::MAX));
-            e.0 += 1;
+            e.0 += weight;
             e.1 = e.1.min(dist);
         }
     }
@@ -380,6 +392,22 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
                 names = k + 1;
             }
         }
+        // "commander of Kowloon West": the object of "of" is a place or a
+        // body, not the title's holder; nor is a run a lower-case noun
+        // goes on from ("Kowloon West district").
+        if names == a && a > 0 && cx.lower(a - 1) == "of" {
+            continue;
+        }
+        if b + 1 < nt
+            && matches!(cx.tag(b + 1), "NN" | "NNS")
+            && cx
+                .word(b + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            continue;
+        }
         let n_names = b + 1 - names;
         let abbreviated = names > 0 && cx.word(names - 1).ends_with('.');
         if n_names == 0 || n_names > 4 || (n_names == 1 && !abbreviated) {
@@ -501,7 +529,8 @@ fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
         }
     }
     // "ROLE of (the) ORGANISATION(,) Name": the title before "of".
-    if let Some(q) = (e.saturating_sub(5)..=e)
+    let first = cx.doc.sentences[cx.sentence_of(a)].first_token;
+    if let Some(q) = (e.saturating_sub(5).max(first)..=e)
         .rev()
         .find(|&q| cx.lower(q) == "of")
     {
@@ -731,4 +760,36 @@ pub(super) fn groups_from_evidence(cx: &Ctx, out: &mut [M], focus: Option<&str>)
             m.guessed = false;
         }
     }
+}
+
+/// The code of a person whose role the text gives without a role noun
+/// ("Name, 55, of Town": CVL; "Name, who represents X": JUD); a country
+/// named after "of" or "from" in `r0..r1` is theirs.
+pub(super) fn described_code(
+    cx: &Ctx,
+    out: &[M],
+    role: &str,
+    (r0, r1): (usize, usize),
+    name: (usize, usize),
+    focus: Option<&str>,
+) -> RoleCode {
+    let mut chain = Chain {
+        start: r0,
+        ..Default::default()
+    };
+    for k in r0..r1 {
+        if matches!(cx.lower(k).as_str(), "of" | "from") {
+            chain.country = out
+                .iter()
+                .find(|m| {
+                    m.t0 > k
+                        && m.t0 <= k + 3
+                        && matches!(m.m.kind, MentionKind::Country | MentionKind::Capital)
+                })
+                .and_then(|m| m.m.code.as_deref())
+                .and_then(|c| country_of(cx, c));
+            break;
+        }
+    }
+    code_for(cx, out, role, None, &chain, name, focus)
 }
