@@ -14,6 +14,4 @@ rm -f "$db"
 "$dyad" export --db "$db" --format plover --out "$out/events.plover.jsonl"
 "$dyad" export --db "$db" --format jsonl --out "$out/documents.jsonl"
 "$dyad" export --db "$db" --format graphml --out "$out/actors.graphml"
-if "$dyad" export --help | grep -q parquet; then
-  "$dyad" export --db "$db" --format parquet --out "$out/parquet"
-fi
+"$dyad" export --db "$db" --format parquet --out "$out/parquet"
