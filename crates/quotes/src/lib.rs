@@ -260,6 +260,17 @@ fn find(doc: &Document) -> Vec<Quote> {
     });
     continuations(&cx, &mut directs, &indirect, &blocks);
 
+    for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        let in_belief = indirect.iter().any(|q| {
+            q.kind == QuoteKind::Belief
+                && q.span.start < d.raw.open.start
+                && cx.sentence_at(q.span.start) == cx.sentence_at(d.raw.open.start)
+        });
+        if in_belief {
+            d.quote.speaker = None;
+            d.quote.cue = None;
+        }
+    }
     // Quoted words inside reported speech are that speaker's (mixed
     // quotes: `warned that the army "will not sit on its hands"`).
     for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
@@ -701,9 +712,12 @@ fn title(cx: &Cx, d: &Direct) -> bool {
     let next = cx
         .tokens_in(Span::new(close, s.span.end))
         .find(|&t| !cx.is_mark(t));
-    let modifier = matches!(doc.tokens[prev].tag, "DT" | "PRP$")
-        && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
-    name_like || modifier
+    let determiner = matches!(doc.tokens[prev].tag, "DT" | "PRP$");
+    let modifier = determiner && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
+    // "the "reset"": one word named, not said.
+    let term =
+        determiner && words.len() == 1 && matches!(cx.lower(prev).as_str(), "the" | "a" | "an");
+    name_like || modifier || term
 }
 
 /// A short phrase in quotes with no speaker: a scare quote or a title.
@@ -772,7 +786,7 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
             // its clause holds the quoted words (a mixed quote).
             if used.contains(&c) {
                 let (sa, sb) = (doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end);
-                if !marked.iter().any(|m| sa <= m.start && m.end <= sb) {
+                if !marked.iter().any(|m| sa <= m.start && m.start < sb) {
                     continue;
                 }
             }
@@ -791,9 +805,22 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
                 continue;
             }
             for (n, (pa, pb)) in parts.into_iter().enumerate() {
-                let Some(span) = reported_content(cx, pa, pb, &marked, false) else {
+                let Some(mut span) = reported_content(cx, pa, pb, &marked, false) else {
                     continue;
                 };
+                // A title in marks ends the clause before it ("known as the
+                // "Three Amigos""); so does any quote inside a belief (what
+                // someone imagines others would say is nobody's quote).
+                for d in directs.iter().filter(|d| d.outer.is_none()) {
+                    let at = d.raw.open.start;
+                    if span.start < at && at < span.end && (belief || title(cx, d)) {
+                        span = marks::trim(&doc.text, Span::new(span.start, at));
+                    }
+                }
+                let span = span;
+                if span.is_empty() {
+                    continue;
+                }
                 out.push(Quote {
                     kind: if belief {
                         QuoteKind::Belief
@@ -931,6 +958,10 @@ fn reported_content(
     need_verb: bool,
 ) -> Option<Span> {
     let doc = cx.doc;
+    let mut ca = ca;
+    while ca < cb && cx.is_punct(ca) {
+        ca += 1;
+    }
     if cb <= ca || (need_verb && !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB"))) {
         return None;
     }
@@ -940,9 +971,10 @@ fn reported_content(
     );
     // Quoted words inside the clause are part of it (mixed quotes); a
     // clause inside or across a direct quote is that quote's.
+    // (a quote opening inside the clause may close after its last word).
     (!marked
         .iter()
-        .any(|m| m.start < span.end && span.start < m.end && !span.contains(*m)))
+        .any(|m| m.start < span.end && span.start < m.end && m.start <= span.start))
     .then_some(span)
 }
 

@@ -206,7 +206,11 @@ impl<'a> Cx<'a> {
     /// A verb that attributes a direct quote: a reporting verb or one of
     /// the quote-only ones.
     pub fn is_quote_cue(&self, t: usize) -> bool {
-        self.is_cue(t, crate::REPORT_CUES) || self.is_cue(t, crate::QUOTE_ONLY_CUES)
+        self.is_cue(t, crate::REPORT_CUES)
+            || self.is_cue(t, crate::QUOTE_ONLY_CUES)
+            // "X called it "a crisis"" reports words said once; "people
+            // call it "a fresh start"" names it.
+            || (self.doc.tokens[t].tag == "VBD" && self.doc.tokens[t].lemma == "call")
     }
 
     pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
