@@ -130,22 +130,38 @@ pub fn resolve(doc: &mut Document) {
 /// Applies the changes and puts the mentions back in text order, remapping
 /// every index into them (mentions and quote speakers).
 /// `links` are `(mention, antecedent)` pairs of indices into the existing
-/// mentions followed by the added ones.
+/// mentions followed by the added ones; `usize::MAX` as antecedent unlinks.
 fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) {
     let mut all: Vec<Mention> = std::mem::take(&mut doc.mentions);
     all.extend(added);
     for (mention, to) in links {
+        if to == usize::MAX && mention < all.len() {
+            let m = &mut all[mention];
+            m.refers_to = None;
+            m.entity = None;
+            m.code = None;
+            m.role = None;
+            continue;
+        }
         if mention == to || to >= all.len() || mention >= all.len() {
             continue;
         }
-        let target = all[to].clone();
-        let m = &mut all[mention];
-        m.refers_to = Some(to);
-        if m.kind != MentionKind::Person {
-            m.entity = target.entity.clone().or(m.entity.take());
-            m.code = target.code.clone().or(m.code.take());
-            m.anonymous = target.anonymous;
-            if target.kind == MentionKind::Person {
+        all[mention].refers_to = Some(to);
+        if all[mention].kind != MentionKind::Person {
+            let (entity, code, anonymous, person) = {
+                let t = &all[to];
+                (
+                    t.entity.clone(),
+                    t.code.clone(),
+                    t.anonymous,
+                    t.kind == MentionKind::Person,
+                )
+            };
+            let m = &mut all[mention];
+            m.entity = entity.or(m.entity.take());
+            m.code = code.or(m.code.take());
+            m.anonymous = anonymous;
+            if person {
                 m.count = None;
             }
         }
@@ -156,12 +172,13 @@ fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) 
     for (p, &i) in order.iter().enumerate() {
         pos[i] = p;
     }
+    let mut slots: Vec<Option<Mention>> = all.into_iter().map(Some).collect();
     doc.mentions = order
         .iter()
-        .map(|&i| {
-            let mut m = all[i].clone();
+        .filter_map(|&i| {
+            let mut m = slots[i].take()?;
             m.refers_to = m.refers_to.map(|r| pos[r]);
-            m
+            Some(m)
         })
         .collect();
     for q in &mut doc.quotes {

@@ -321,7 +321,60 @@ fn find(doc: &Document) -> Vec<Quote> {
         .collect();
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
+    documents(&cx, &mut quotes);
     quotes
+}
+
+/// Nouns for what carries someone's words rather than who says them.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "report",
+    "release",
+    "tweet",
+    "post",
+    "email",
+    "memo",
+    "filing",
+];
+
+/// "the statement said": the source named with that statement before ("X
+/// said in a statement ..."), a few sentences back at most.
+fn documents(cx: &Cx, quotes: &mut [Quote]) {
+    let doc = cx.doc;
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        let ws: Vec<String> = sp.name.split_whitespace().map(str::to_lowercase).collect();
+        let (Some(first), Some(noun)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        if ws.len() > 3
+            || !matches!(first.as_str(), "the" | "this" | "that" | "its" | "their")
+            || !DOCUMENTS.contains(&noun.as_str())
+        {
+            continue;
+        }
+        let here = cx.sentence_at(sp.span.start);
+        let source = quotes[..i]
+            .iter()
+            .rev()
+            .filter_map(|q| Some((q, q.speaker.as_ref()?)))
+            .take_while(|(q, _)| cx.sentence_at(q.span.start) + PRONOUN_REACH >= here)
+            .find(|(q, p)| {
+                let s = &doc.sentences[cx.sentence_at(q.span.start)];
+                p.name.to_lowercase() != sp.name.to_lowercase()
+                    && doc.text[s.span.range()]
+                        .to_lowercase()
+                        .contains(noun.as_str())
+            })
+            .map(|(_, p)| p.clone());
+        if let Some(p) = source {
+            let span = sp.span;
+            quotes[i].speaker = Some(Speaker { span, ..p });
+        }
+    }
 }
 
 /// Sentences within which an unlinked "he"/"she" may name the person
@@ -763,6 +816,9 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
         }
         let free: Vec<usize> = toks.iter().copied().filter(|&t| cx.level[t] == 0).collect();
         for &c in &toks {
+            if !cx.maybe_cue(c) {
+                continue;
+            }
             let belief = cx.is_cue(c, BELIEF_CUES) && !cx.is_cue(c, REPORT_CUES);
             if cx.level[c] > 0
                 || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
