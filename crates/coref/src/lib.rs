@@ -33,8 +33,10 @@
 //!   of agreeing gender (first names from `data/first_names.tsv`, built by
 //!   `tools/names/build_gender.py`; titles such as Mr/Ms; role nouns such as
 //!   spokeswoman), in this or the three sentences before, subjects and
-//!   recent mentions first; it/its go to an organisation, country or
-//!   institution, they/their to a plural group, as subjects or possessors.
+//!   recent mentions first; with [`Coref::with_groups`], it/its go to an
+//!   organisation, country or institution and they/their to a plural group,
+//!   as subjects or possessors (off in [`Coref::default_english`]: the
+//!   event coder would read each as an actor).
 //!
 //! Existing mentions keep their place; new ones are inserted in text order
 //! and every index (`refers_to`, quote speakers) is remapped.
@@ -66,6 +68,11 @@ pub struct Coref {
     first_names: HashMap<String, Gender>,
     /// Head noun of a description -> the gender it says, if any.
     descriptions: HashMap<String, Option<Gender>>,
+    /// Whether it/its and they/their are resolved to institutions and
+    /// groups (off by default: the event coder reads every resolved
+    /// pronoun as an actor, and these cost it precision until it weighs
+    /// them).
+    groups: bool,
 }
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
@@ -99,7 +106,14 @@ impl Coref {
         Ok(Coref {
             first_names: names,
             descriptions: desc,
+            groups: false,
         })
+    }
+
+    /// The same lists, resolving it/they to institutions and groups or not.
+    pub fn with_groups(mut self, on: bool) -> Coref {
+        self.groups = on;
+        self
     }
 
     /// The gender most people with this first name have, if the list says.

@@ -242,8 +242,8 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
         let w = cx.low(t);
         let w = w.as_ref();
         let pron_gender = gender::of_pronoun(w);
-        let is_it = matches!(w, "it" | "its");
-        let is_they = matches!(w, "they" | "their" | "them");
+        let is_it = c.groups && matches!(w, "it" | "its");
+        let is_they = c.groups && matches!(w, "they" | "their" | "them");
         if pron_gender.is_some() || is_it || is_they {
             let existing = cover[t].filter(|&m| {
                 all[m].kind == MentionKind::Pronoun && tok_range(all[m].span) == (t..t + 1)

@@ -274,9 +274,13 @@ fn find(doc: &Document) -> Vec<Quote> {
     // Quoted words inside reported speech are that speaker's (mixed
     // quotes: `warned that the army "will not sit on its hands"`).
     for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        // Unless the quoted words have their own attribution inside the
+        // clause ("..., he said, "...", the office said").
+        let own_cue = d.quote.cue;
         if let Some(r) = indirect
             .iter()
             .filter(|q| q.kind == QuoteKind::Indirect && q.span.contains(d.quote.span))
+            .filter(|q| own_cue.is_none_or(|c| !q.span.contains(c) || q.cue == Some(c)))
             .min_by_key(|q| q.span.len())
         {
             d.quote.speaker = r.speaker.clone();
@@ -966,7 +970,10 @@ fn reported_clause(
             // "..., X said."
             return Some((first, a - 1));
         }
-        if k < last && cx.word(k) == "," && comma_before && a - 1 > first {
+        // Only when the speaker stands right before the verb: "During the
+        // talks, she asked ... and said, ..." is no interruption.
+        let adjacent = (b..c).all(|t| !doc.tokens[t].tag.starts_with("VB"));
+        if k < last && cx.word(k) == "," && comma_before && a - 1 > first && adjacent {
             // "A, X said, B": the whole sentence.
             return Some((first, last));
         }
