@@ -746,7 +746,10 @@ fn title(cx: &Cx, d: &Direct) -> bool {
     }
     let s = &doc.sentences[cx.sentence_at(d.raw.open.start)];
     let before: Vec<usize> = cx
-        .tokens_in(Span::new(s.span.start, d.raw.open.start))
+        .tokens_in(Span::new(
+            s.span.start.min(d.raw.open.start),
+            d.raw.open.start,
+        ))
         .collect();
     let Some(&prev) = before.iter().rev().find(|&&t| !cx.is_mark(t)) else {
         return false;
@@ -767,7 +770,7 @@ fn title(cx: &Cx, d: &Direct) -> bool {
             || (alpha.len() == 1 && alpha[0].chars().skip(1).any(char::is_uppercase)));
     let close = d.raw.close.map_or(d.raw.content.end, |c| c.end);
     let next = cx
-        .tokens_in(Span::new(close, s.span.end))
+        .tokens_in(Span::new(close.min(s.span.end), s.span.end))
         .find(|&t| !cx.is_mark(t));
     let determiner = matches!(doc.tokens[prev].tag, "DT" | "PRP$");
     let modifier = determiner && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
