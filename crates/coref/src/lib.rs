@@ -33,8 +33,10 @@
 //!   of agreeing gender (first names from `data/first_names.tsv`, built by
 //!   `tools/names/build_gender.py`; titles such as Mr/Ms; role nouns such as
 //!   spokeswoman), in this or the three sentences before, subjects and
-//!   recent mentions first; it/its go to an organisation, country or
-//!   institution, they/their to a plural group, as subjects or possessors.
+//!   recent mentions first; with [`Coref::with_groups`], it/its go to an
+//!   organisation, country or institution and they/their to a plural group,
+//!   as subjects or possessors (off in [`Coref::default_english`]: the
+//!   event coder would read each as an actor).
 //!
 //! Existing mentions keep their place; new ones are inserted in text order
 //! and every index (`refers_to`, quote speakers) is remapped.
@@ -66,6 +68,11 @@ pub struct Coref {
     first_names: HashMap<String, Gender>,
     /// Head noun of a description -> the gender it says, if any.
     descriptions: HashMap<String, Option<Gender>>,
+    /// Whether it/its and they/their are resolved to institutions and
+    /// groups (off by default: the event coder reads every resolved
+    /// pronoun as an actor, and these cost it precision until it weighs
+    /// them).
+    groups: bool,
 }
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
@@ -99,7 +106,14 @@ impl Coref {
         Ok(Coref {
             first_names: names,
             descriptions: desc,
+            groups: false,
         })
+    }
+
+    /// The same lists, resolving it/they to institutions and groups or not.
+    pub fn with_groups(mut self, on: bool) -> Coref {
+        self.groups = on;
+        self
     }
 
     /// The gender most people with this first name have, if the list says.
@@ -130,22 +144,38 @@ pub fn resolve(doc: &mut Document) {
 /// Applies the changes and puts the mentions back in text order, remapping
 /// every index into them (mentions and quote speakers).
 /// `links` are `(mention, antecedent)` pairs of indices into the existing
-/// mentions followed by the added ones.
+/// mentions followed by the added ones; `usize::MAX` as antecedent unlinks.
 fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) {
     let mut all: Vec<Mention> = std::mem::take(&mut doc.mentions);
     all.extend(added);
     for (mention, to) in links {
+        if to == usize::MAX && mention < all.len() {
+            let m = &mut all[mention];
+            m.refers_to = None;
+            m.entity = None;
+            m.code = None;
+            m.role = None;
+            continue;
+        }
         if mention == to || to >= all.len() || mention >= all.len() {
             continue;
         }
-        let target = all[to].clone();
-        let m = &mut all[mention];
-        m.refers_to = Some(to);
-        if m.kind != MentionKind::Person {
-            m.entity = target.entity.clone().or(m.entity.take());
-            m.code = target.code.clone().or(m.code.take());
-            m.anonymous = target.anonymous;
-            if target.kind == MentionKind::Person {
+        all[mention].refers_to = Some(to);
+        if all[mention].kind != MentionKind::Person {
+            let (entity, code, anonymous, person) = {
+                let t = &all[to];
+                (
+                    t.entity.clone(),
+                    t.code.clone(),
+                    t.anonymous,
+                    t.kind == MentionKind::Person,
+                )
+            };
+            let m = &mut all[mention];
+            m.entity = entity.or(m.entity.take());
+            m.code = code.or(m.code.take());
+            m.anonymous = anonymous;
+            if person {
                 m.count = None;
             }
         }
@@ -156,12 +186,13 @@ fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) 
     for (p, &i) in order.iter().enumerate() {
         pos[i] = p;
     }
+    let mut slots: Vec<Option<Mention>> = all.into_iter().map(Some).collect();
     doc.mentions = order
         .iter()
-        .map(|&i| {
-            let mut m = all[i].clone();
+        .filter_map(|&i| {
+            let mut m = slots[i].take()?;
             m.refers_to = m.refers_to.map(|r| pos[r]);
-            m
+            Some(m)
         })
         .collect();
     for q in &mut doc.quotes {

@@ -2,6 +2,7 @@
 //! pronouns, in one pass over the text so that what is resolved early
 //! (a pronoun, a description) keeps its actor salient for what follows.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use dyad_document::{names::TITLES, Document, Mention, MentionKind, Span};
@@ -63,15 +64,26 @@ struct Cx<'a> {
     doc: &'a Document,
     /// Per token: its sentence.
     sent: Vec<usize>,
-    /// Per token: lower-case word.
-    lower: Vec<String>,
     /// Per token: inside double quotation marks.
     quoted: Vec<bool>,
+}
+
+/// A word in lower case, copied only when it has capitals (most words
+/// have none: this runs on every token of every document).
+fn lowered(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 impl Cx<'_> {
     fn word(&self, t: usize) -> &str {
         self.doc.slice(self.doc.tokens[t].span)
+    }
+    fn low(&self, t: usize) -> Cow<'_, str> {
+        lowered(self.word(t))
     }
     fn tag(&self, t: usize) -> &'static str {
         self.doc.tokens[t].tag
@@ -81,22 +93,21 @@ impl Cx<'_> {
             && self.word(t).chars().next().is_some_and(char::is_uppercase)
     }
     fn is_title(&self, t: usize) -> bool {
-        TITLES.contains(&self.lower[t].trim_end_matches('.'))
+        TITLES.contains(&self.low(t).trim_end_matches('.'))
     }
     fn is_description(&self, t: usize) -> bool {
-        let l = &self.lower[t];
-        self.c.descriptions.contains_key(l.as_str())
+        self.c.descriptions.contains_key(self.low(t).as_ref())
             || self
                 .c
                 .descriptions
-                .contains_key(self.doc.tokens[t].lemma.to_lowercase().as_str())
+                .contains_key(lowered(&self.doc.tokens[t].lemma).as_ref())
     }
     fn head_noun(&self, t: usize) -> String {
-        let l = self.doc.tokens[t].lemma.to_lowercase();
-        if self.c.descriptions.contains_key(l.as_str()) {
-            l
+        let l = lowered(&self.doc.tokens[t].lemma);
+        if self.c.descriptions.contains_key(l.as_ref()) {
+            l.into_owned()
         } else {
-            self.lower[t].clone()
+            self.low(t).into_owned()
         }
     }
 }
@@ -166,17 +177,11 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
             *x = i;
         }
     }
-    let lower = doc
-        .tokens
-        .iter()
-        .map(|t| doc.slice(t.span).to_lowercase())
-        .collect();
     let quoted = quoted_tokens(doc);
     let cx = Cx {
         c,
         doc,
         sent,
-        lower,
         quoted,
     };
     let base = doc.mentions.len();
@@ -212,15 +217,18 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     let people = people(&cx, &all, &tok_range, &root);
 
     let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut unlink: Vec<usize> = Vec::new();
     let mut refs: Vec<Ref> = Vec::new();
     // Mentions by last token, to meet each once its words are read.
-    let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, m) in all.iter().enumerate() {
-        let r = tok_range(m.span);
-        if !r.is_empty() {
-            ends.entry(r.end - 1).or_default().push(i);
-        }
-    }
+    let mut ends: Vec<(usize, usize)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let r = tok_range(m.span);
+            (!r.is_empty()).then(|| (r.end - 1, i))
+        })
+        .collect();
+    ends.sort_unstable();
     let subject = |t: usize| matches!(doc.tokens[t].rel, "nsubj" | "nsubjpass");
     let main = |t: usize| {
         subject(t)
@@ -231,10 +239,11 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     for t in 0..n {
         let s = cx.sent[t];
         // A pronoun (the recogniser's or a new one).
-        let w = cx.lower[t].as_str();
+        let w = cx.low(t);
+        let w = w.as_ref();
         let pron_gender = gender::of_pronoun(w);
-        let is_it = matches!(w, "it" | "its");
-        let is_they = matches!(w, "they" | "their" | "them");
+        let is_it = c.groups && matches!(w, "it" | "its");
+        let is_they = c.groups && matches!(w, "they" | "their" | "them");
         if pron_gender.is_some() || is_it || is_they {
             let existing = cover[t].filter(|&m| {
                 all[m].kind == MentionKind::Pronoun && tok_range(all[m].span) == (t..t + 1)
@@ -254,7 +263,18 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
                     .then(|| pick_thing(&refs, s, true, cx.quoted[t]))
                     .flatten()
             };
-            let Some(r) = pick else { continue };
+            let Some(r) = pick else {
+                // The recogniser's link ignores gender: drop one that
+                // contradicts it ("she" -> a man).
+                if let (Some(m), Some(g)) = (existing, pron_gender) {
+                    let to = all[m].refers_to.map(|x| root(&all, x));
+                    let theirs = to.and_then(|x| people.get(&x)).and_then(|p| p.gender);
+                    if theirs.is_some_and(|x| x != g) {
+                        unlink.push(m);
+                    }
+                }
+                continue;
+            };
             let target = root(&all, r.target);
             let idx = match existing {
                 Some(m) => m,
@@ -310,8 +330,9 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
             }
         }
         // Mentions ending here.
-        let Some(ms) = ends.get(&t) else { continue };
-        for &m in ms {
+        let lo = ends.partition_point(|e| e.0 < t);
+        let hi = ends.partition_point(|e| e.0 <= t);
+        for &(_, m) in &ends[lo..hi] {
             let mm = &all[m];
             let head = t;
             let subj = tok_range(mm.span).any(subject);
@@ -341,7 +362,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
                         });
                         continue;
                     }
-                    let person = cx.is_description(head) || person_noun(&cx.lower[head]);
+                    let person = cx.is_description(head) || person_noun(&cx.low(head));
                     let g =
                         cx.c.descriptions
                             .get(&cx.head_noun(head))
@@ -380,7 +401,9 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     }
     let added = all.split_off(base);
     // Re-pointed existing mentions keep their index; added ones are
-    // indexed after them, as `install` expects.
+    // indexed after them, as `install` expects. An unlinked mention points
+    // nowhere (`usize::MAX`).
+    links.extend(unlink.into_iter().map(|m| (m, usize::MAX)));
     (added, links)
 }
 
@@ -474,7 +497,7 @@ fn definite_start(cx: &Cx, h: usize) -> Option<usize> {
                 possessive = true;
                 a = p;
             }
-            "DT" if cx.lower[p] == "the" => return Some(p),
+            "DT" if cx.low(p) == "the" => return Some(p),
             "PRP$" => return Some(p),
             _ => break,
         }
@@ -510,7 +533,7 @@ fn describe(
         }
         let w = cx.word(k);
         let ok = w == ","
-            || matches!(cx.lower[k].as_str(), "of" | "to" | "for" | "the")
+            || matches!(cx.low(k).as_ref(), "of" | "to" | "for" | "the")
             || cx.is_cap_name(k);
         if !ok {
             break;
@@ -595,12 +618,12 @@ fn people(
             let ok = matches!(
                 cx.tag(b),
                 "NN" | "NNP" | "NNPS" | "JJ" | "POS" | "HYPH" | "NNS"
-            ) || matches!(cx.lower[b].as_str(), "of" | "to" | "for");
+            ) || matches!(cx.low(b).as_ref(), "of" | "to" | "for");
             if !ok || cx.word(b) == "," {
                 break;
             }
             p.roles.extend(words_of(cx.word(b)));
-            if let Some(g) = gender::of_title(&cx.lower[b]) {
+            if let Some(g) = gender::of_title(&cx.low(b)) {
                 p.gender.get_or_insert(g);
             }
             k = b;
@@ -617,7 +640,7 @@ fn people(
         for t in range.clone() {
             if cx.is_title(t) || cx.is_description(t) {
                 p.roles.extend(words_of(cx.word(t)));
-                if let Some(g) = gender::of_title(&cx.lower[t]) {
+                if let Some(g) = gender::of_title(&cx.low(t)) {
                     p.gender.get_or_insert(g);
                 }
             }
@@ -698,7 +721,7 @@ fn unknown_names(
         let first_name =
             cx.c.gender_of_first_name(cx.word(a).trim_end_matches('.'))
                 .is_some();
-        if !(titled || first_name) || NOT_PERSON_ENDS.contains(&cx.lower[b].as_str()) {
+        if !(titled || first_name) || NOT_PERSON_ENDS.contains(&cx.low(b).as_ref()) {
             continue;
         }
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
@@ -768,9 +791,10 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
             continue;
         }
         let at = doc.tokens[t].span.start;
+        let low = cx.low(t);
         let Some(&(p, _)) = found
             .iter()
-            .filter(|(i, last)| *last == cx.lower[t] && all[*i].span.end <= at)
+            .filter(|(i, last)| *last == low && all[*i].span.end <= at)
             .max_by_key(|(i, _)| all[*i].span.start)
         else {
             continue;

@@ -3,6 +3,10 @@ use super::*;
 /// Segment, tag, recognise and resolve a text of one paragraph per blank
 /// line.
 fn run(text: &str) -> Document {
+    run_with(Coref::default_english(), text)
+}
+
+fn run_with(c: &Coref, text: &str) -> Document {
     let mut paragraphs = Vec::new();
     let mut start = 0;
     for part in text.split("\n\n") {
@@ -19,7 +23,7 @@ fn run(text: &str) -> Document {
     dyad_segment::segment(&mut d);
     dyad_tag::annotate(&mut d);
     dyad_recognise::recognise(&mut d);
-    resolve(&mut d);
+    c.resolve(&mut d);
     d
 }
 
@@ -113,7 +117,10 @@ fn indefinite_descriptions_bring_someone_new() {
 
 #[test]
 fn it_goes_to_an_institution_they_to_a_group() {
-    let d = run("The Norwegian foreign ministry summoned the envoy. It said its patience was over. Protesters gathered outside. They demanded his expulsion.");
+    let c = Coref::from_texts(FIRST_NAMES, DESCRIPTIONS)
+        .unwrap()
+        .with_groups(true);
+    let d = run_with(&c, "The Norwegian foreign ministry summoned the envoy. It said its patience was over. Protesters gathered outside. They demanded his expulsion.");
     let it = resolved(&d, "It", 0).unwrap_or_default().to_lowercase();
     assert!(it.contains("ministry"), "{it}");
     let they = resolved(&d, "They", 0).unwrap_or_default().to_lowercase();

@@ -260,12 +260,27 @@ fn find(doc: &Document) -> Vec<Quote> {
     });
     continuations(&cx, &mut directs, &indirect, &blocks);
 
+    for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        let in_belief = indirect.iter().any(|q| {
+            q.kind == QuoteKind::Belief
+                && q.span.start < d.raw.open.start
+                && cx.sentence_at(q.span.start) == cx.sentence_at(d.raw.open.start)
+        });
+        if in_belief {
+            d.quote.speaker = None;
+            d.quote.cue = None;
+        }
+    }
     // Quoted words inside reported speech are that speaker's (mixed
     // quotes: `warned that the army "will not sit on its hands"`).
     for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
+        // Unless the quoted words have their own attribution inside the
+        // clause ("..., he said, "...", the office said").
+        let own_cue = d.quote.cue;
         if let Some(r) = indirect
             .iter()
             .filter(|q| q.kind == QuoteKind::Indirect && q.span.contains(d.quote.span))
+            .filter(|q| own_cue.is_none_or(|c| !q.span.contains(c) || q.cue == Some(c)))
             .min_by_key(|q| q.span.len())
         {
             d.quote.speaker = r.speaker.clone();
@@ -310,7 +325,60 @@ fn find(doc: &Document) -> Vec<Quote> {
         .collect();
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
+    documents(&cx, &mut quotes);
     quotes
+}
+
+/// Nouns for what carries someone's words rather than who says them.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "report",
+    "release",
+    "tweet",
+    "post",
+    "email",
+    "memo",
+    "filing",
+];
+
+/// "the statement said": the source named with that statement before ("X
+/// said in a statement ..."), a few sentences back at most.
+fn documents(cx: &Cx, quotes: &mut [Quote]) {
+    let doc = cx.doc;
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        let ws: Vec<String> = sp.name.split_whitespace().map(str::to_lowercase).collect();
+        let (Some(first), Some(noun)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        if ws.len() > 3
+            || !matches!(first.as_str(), "the" | "this" | "that" | "its" | "their")
+            || !DOCUMENTS.contains(&noun.as_str())
+        {
+            continue;
+        }
+        let here = cx.sentence_at(sp.span.start);
+        let source = quotes[..i]
+            .iter()
+            .rev()
+            .filter_map(|q| Some((q, q.speaker.as_ref()?)))
+            .take_while(|(q, _)| cx.sentence_at(q.span.start) + PRONOUN_REACH >= here)
+            .find(|(q, p)| {
+                let s = &doc.sentences[cx.sentence_at(q.span.start)];
+                p.name.to_lowercase() != sp.name.to_lowercase()
+                    && doc.text[s.span.range()]
+                        .to_lowercase()
+                        .contains(noun.as_str())
+            })
+            .map(|(_, p)| p.clone());
+        if let Some(p) = source {
+            let span = sp.span;
+            quotes[i].speaker = Some(Speaker { span, ..p });
+        }
+    }
 }
 
 /// Sentences within which an unlinked "he"/"she" may name the person
@@ -678,7 +746,10 @@ fn title(cx: &Cx, d: &Direct) -> bool {
     }
     let s = &doc.sentences[cx.sentence_at(d.raw.open.start)];
     let before: Vec<usize> = cx
-        .tokens_in(Span::new(s.span.start, d.raw.open.start))
+        .tokens_in(Span::new(
+            s.span.start.min(d.raw.open.start),
+            d.raw.open.start,
+        ))
         .collect();
     let Some(&prev) = before.iter().rev().find(|&&t| !cx.is_mark(t)) else {
         return false;
@@ -701,9 +772,12 @@ fn title(cx: &Cx, d: &Direct) -> bool {
     let next = cx
         .tokens_in(Span::new(close.min(s.span.end), s.span.end))
         .find(|&t| !cx.is_mark(t));
-    let modifier = matches!(doc.tokens[prev].tag, "DT" | "PRP$")
-        && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
-    name_like || modifier
+    let determiner = matches!(doc.tokens[prev].tag, "DT" | "PRP$");
+    let modifier = determiner && next.is_some_and(|t| matches!(doc.tokens[t].tag, "NN" | "NNS"));
+    // "the "reset"": one word named, not said.
+    let term =
+        determiner && words.len() == 1 && matches!(cx.lower(prev).as_str(), "the" | "a" | "an");
+    name_like || modifier || term
 }
 
 /// A short phrase in quotes with no speaker: a scare quote or a title.
@@ -749,6 +823,9 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
         }
         let free: Vec<usize> = toks.iter().copied().filter(|&t| cx.level[t] == 0).collect();
         for &c in &toks {
+            if !cx.maybe_cue(c) {
+                continue;
+            }
             let belief = cx.is_cue(c, BELIEF_CUES) && !cx.is_cue(c, REPORT_CUES);
             if cx.level[c] > 0
                 || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
@@ -772,7 +849,7 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
             // its clause holds the quoted words (a mixed quote).
             if used.contains(&c) {
                 let (sa, sb) = (doc.tokens[ca].span.start, doc.tokens[cb - 1].span.end);
-                if !marked.iter().any(|m| sa <= m.start && m.end <= sb) {
+                if !marked.iter().any(|m| sa <= m.start && m.start < sb) {
                     continue;
                 }
             }
@@ -791,9 +868,22 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
                 continue;
             }
             for (n, (pa, pb)) in parts.into_iter().enumerate() {
-                let Some(span) = reported_content(cx, pa, pb, &marked, false) else {
+                let Some(mut span) = reported_content(cx, pa, pb, &marked, false) else {
                     continue;
                 };
+                // A title in marks ends the clause before it ("known as the
+                // "Three Amigos""); so does any quote inside a belief (what
+                // someone imagines others would say is nobody's quote).
+                for d in directs.iter().filter(|d| d.outer.is_none()) {
+                    let at = d.raw.open.start;
+                    if span.start < at && at < span.end && (belief || title(cx, d)) {
+                        span = marks::trim(&doc.text, Span::new(span.start, at));
+                    }
+                }
+                let span = span;
+                if span.is_empty() {
+                    continue;
+                }
                 out.push(Quote {
                     kind: if belief {
                         QuoteKind::Belief
@@ -883,7 +973,10 @@ fn reported_clause(
             // "..., X said."
             return Some((first, a - 1));
         }
-        if k < last && cx.word(k) == "," && comma_before && a - 1 > first {
+        // Only when the speaker stands right before the verb: "During the
+        // talks, she asked ... and said, ..." is no interruption.
+        let adjacent = (b..c).all(|t| !doc.tokens[t].tag.starts_with("VB"));
+        if k < last && cx.word(k) == "," && comma_before && a - 1 > first && adjacent {
             // "A, X said, B": the whole sentence.
             return Some((first, last));
         }
@@ -931,6 +1024,10 @@ fn reported_content(
     need_verb: bool,
 ) -> Option<Span> {
     let doc = cx.doc;
+    let mut ca = ca;
+    while ca < cb && cx.is_punct(ca) {
+        ca += 1;
+    }
     if cb <= ca || (need_verb && !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB"))) {
         return None;
     }
@@ -940,9 +1037,10 @@ fn reported_content(
     );
     // Quoted words inside the clause are part of it (mixed quotes); a
     // clause inside or across a direct quote is that quote's.
+    // (a quote opening inside the clause may close after its last word).
     (!marked
         .iter()
-        .any(|m| m.start < span.end && span.start < m.end && !span.contains(*m)))
+        .any(|m| m.start < span.end && span.start < m.end && m.start <= span.start))
     .then_some(span)
 }
 

@@ -206,15 +206,31 @@ impl<'a> Cx<'a> {
     /// A verb that attributes a direct quote: a reporting verb or one of
     /// the quote-only ones.
     pub fn is_quote_cue(&self, t: usize) -> bool {
-        self.is_cue(t, crate::REPORT_CUES) || self.is_cue(t, crate::QUOTE_ONLY_CUES)
+        self.is_cue(t, crate::REPORT_CUES)
+            || self.is_cue(t, crate::QUOTE_ONLY_CUES)
+            // "X called it "a crisis"" reports words said once; "people
+            // call it "a fresh start"" names it.
+            || (self.doc.tokens[t].tag == "VBD" && self.doc.tokens[t].lemma == "call")
     }
 
     pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
         let tok = &self.doc.tokens[t];
-        (tok.tag.starts_with("VB") && list.contains(&tok.lemma.as_str()))
-            || ["said", "says", "told"]
+        (tok.tag.starts_with("VB") && list.contains(&tok.lemma.as_str())) || self.said_form(t)
+    }
+
+    /// "said", "says", "told" whatever the tagger made of them.
+    fn said_form(&self, t: usize) -> bool {
+        let w = self.word(t);
+        matches!(w.len(), 4 | 5)
+            && ["said", "says", "told"]
                 .iter()
-                .any(|w| self.word(t).eq_ignore_ascii_case(w))
+                .any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// Whether a token can be a speech verb at all: a cheap test before
+    /// the lists.
+    pub fn maybe_cue(&self, t: usize) -> bool {
+        self.doc.tokens[t].tag.starts_with("VB") || self.said_form(t)
     }
 
     /// A participle describing a statement, letter or message ("a

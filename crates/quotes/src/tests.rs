@@ -252,3 +252,16 @@ fn anonymous_institutional_sources_and_the_sources_summary() {
     assert_eq!(novak.quotes, 2, "{:?}", d.sources);
     assert_eq!(d.sources.anonymous, 1);
 }
+
+#[test]
+fn a_statement_speaks_for_who_issued_it() {
+    let d = run(
+        "Three soldiers were wounded in an attack in the north, the Peruvian army said in a statement on Friday.\n\n\"The cause is under investigation,\" the statement said.",
+        None,
+    );
+    let q = show(&d);
+    let x = find(&q, "Three soldiers").expect("reported");
+    assert_eq!(x.0, QuoteKind::Indirect);
+    let y = find(&q, "The cause").expect("direct");
+    assert_eq!(y.2, x.2, "{q:#?}");
+}
