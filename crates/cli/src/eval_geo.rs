@@ -1,12 +1,12 @@
 //! `dyad eval geo`: place resolution against GeoVirus (gold place mentions
 //! with coordinates in Wikinews articles). The scoring is
-//! [`dyad_places::GeoScore`]; this reads the XML and runs the pipeline.
+//! [`dyad_eval::GeoScore`]; this reads the XML and runs the pipeline.
 
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use dyad_eval::{GeoGold, GeoScore};
 use dyad_ingest::{Body, Origin, RawArticle};
-use dyad_places::{GeoGold, GeoScore};
 use rayon::prelude::*;
 
 /// One GeoVirus article: its text (untrimmed, as the offsets count) and

@@ -396,7 +396,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// `dyad eval seed`: recognise the seed article and score it.
+/// `dyad eval seed`: run the pipeline on the seed article and score it
+/// with `dyad_eval`.
 fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
     let path = shared.join("seed/000_0d6959d4305744fe.txt");
     let gold_path = shared.join("eval/seed/gold.json");
@@ -409,27 +410,27 @@ fn eval_seed(shared: &std::path::Path) -> Result<ExitCode> {
         .next()
         .context("no article in the seed file")??;
     let doc = Pipeline::default().process(raw)?;
-    let s = dyad_recognise::score_seed(&doc, &gold);
+    let s = dyad_eval::seed_actors(&doc, &gold);
     for m in &s.misses {
         println!("miss: {m}");
     }
     println!("{s}");
-    let e = dyad_code::score_seed(&doc, &gold);
+    let e = dyad_eval::seed_events(&doc, &gold);
     for m in &e.misses {
         println!("miss event: {m}");
     }
     println!("{e}");
-    let q = dyad_quotes::score_seed(&doc, &gold);
+    let q = dyad_eval::seed_quotes(&doc, &gold);
     for m in &q.misses {
         println!("miss quote: {m}");
     }
     println!("{q}");
-    let t = dyad_times::score_seed(&doc, &gold);
+    let t = dyad_eval::seed_times(&doc, &gold);
     for m in &t.misses {
         println!("miss time: {m}");
     }
     println!("{t}");
-    let p = dyad_places::score_seed(&doc, &gold);
+    let p = dyad_eval::seed_places(&doc, &gold);
     for m in &p.misses {
         println!("miss place: {m}");
     }

@@ -13,8 +13,7 @@
 //! * [`code`]: the same with the default coder, loaded once;
 //! * [`Coder::explain`] / [`explain`]: what was tried in one sentence and why
 //!   ([`Explanation`], printable);
-//! * [`quad_goldstein`]: a code's QuadClass and Goldstein score;
-//! * [`score_seed`]: the sample article's events against its reference.
+//! * [`quad_goldstein`]: a code's QuadClass and Goldstein score.
 //!
 //! Modules, one step each: `patterns` (dictionaries compiled and indexed by
 //! head lemma), `coder` (the pass over verb frames and eventive nouns),
@@ -118,7 +117,6 @@ mod explain;
 mod fallback;
 mod modality;
 mod patterns;
-mod seed;
 
 use std::sync::OnceLock;
 
@@ -126,7 +124,6 @@ use dyad_document::Document;
 
 pub use explain::Explanation;
 pub use patterns::{Coder, DEFAULT_CAMEO, DEFAULT_PATTERNS};
-pub use seed::{score_seed, SeedEvents};
 
 fn default_coder() -> &'static Coder {
     static C: OnceLock<Coder> = OnceLock::new();

@@ -9,10 +9,10 @@
 //!   `dyad_code`);
 //! * [`Gazetteer`]: the compiled-in gazetteer ([`Gazetteer::embedded`],
 //!   [`Gazetteer::lookup`]), with [`Entry`] and [`distance_km`];
-//! * [`Places`]: recognition with a gazetteer of one's own;
-//! * [`score_geo`] / [`GeoScore`]: recall and accuracy within 161 km
-//!   against gold place mentions (GeoVirus); [`score_seed`] /
-//!   [`SeedPlaces`]: the seed article's reference places.
+//! * [`Places`]: recognition with a gazetteer of one's own.
+//!
+//! Scoring against reference places (GeoVirus, the seed article) lives in
+//! `dyad-eval`.
 //!
 //! The gazetteer (274,653 places, 296k names; built into the binary by
 //! `build.rs` as an fst read in place, so loading takes about a
@@ -55,13 +55,11 @@ mod home;
 mod index;
 mod locate;
 mod recognise;
-mod score;
 
 pub use dyad_document::{Document, Place, PlaceFeature};
 pub use gazetteer::{distance_km, normalise, Entry, Gazetteer, GazetteerError, NameKind, Sense};
 pub use locate::locate_events;
 pub use recognise::Places;
-pub use score::{score_geo, score_seed, GeoGold, GeoScore, SeedPlaces};
 
 /// Finds and resolves the places of a document with the compiled-in
 /// gazetteer (replacing any there were).

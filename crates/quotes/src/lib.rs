@@ -10,8 +10,6 @@
 //!   links for descriptions and pronouns); run it after
 //!   `dyad_coref::resolve` and before the event coder. It then marks "I"
 //!   inside each attributed quote as its speaker (`dyad_coref::first_person`).
-//! * [`score_seed`]: scores the quotes of the sample article against its
-//!   reference (`dyad eval seed` prints the `seed-quotes:` line).
 //!
 //! How it works, in order:
 //!
@@ -68,10 +66,7 @@
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
 mod marks;
-mod seed;
 mod speaker;
-
-pub use seed::{score_seed, SeedQuotes};
 
 use dyad_document::{
     Document, MentionKind, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Span, Speaker,

@@ -10,7 +10,7 @@
 //!   `.actors` / `.agents` files (recognised by name), read with `dyad-dict`;
 //! * [`Recogniser::recognise`]: adds the mentions of one document;
 //! * [`recognise`]: the same with the default recogniser, loaded once;
-//! * [`score_seed`]: scores mentions against the seed article's reference.
+//! * [`normalise_str`]: a name in the form the dictionaries are matched in.
 //!
 //! How it works: every surface name (country names, adjectives, demonyms,
 //! capitals, people, organisations, agent nouns and modifiers) is compiled
@@ -36,10 +36,7 @@
 //! link back to the full mention (`refers_to`).
 
 mod rules;
-mod seed;
 pub mod titles;
-
-pub use seed::{score_seed, SeedScore};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -534,8 +531,12 @@ pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, map)
 }
 
-/// The normalised form of a name (trimmed).
-pub(crate) fn normalise_str(s: &str) -> String {
+/// The normalised form of a name (trimmed), as the automaton matches it:
+/// lower case, hyphens and underscores as spaces, curly apostrophes
+/// straight, editorial brackets dropped. Public so that a name from
+/// elsewhere (a reference file, a user's list) compares with a mention's
+/// text the way the recogniser compares it.
+pub fn normalise_str(s: &str) -> String {
     normalise(s.trim()).0.trim().to_string()
 }
 

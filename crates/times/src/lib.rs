@@ -16,20 +16,16 @@
 //!   governs it (attached to the event's verb in the dependency parse, or
 //!   the only one its sentence has) with `date_from = "text"`, else the
 //!   publication date with `date_from = "published"`.
-//! - [`score_seed`] scores the sample article against its reference
-//!   (`seed-times: found=… resolved=…`).
 //!
 //! It works on the segmenter's tokens and the parser's heads; a sentence
 //! without a digit, month, weekday or calendar word is skipped at once.
 
 mod scan;
-mod seed;
 
 use chrono::NaiveDate;
 use dyad_document::{Document, Sentence, Span, TimeExpr, TimeKind, Token};
 
 use scan::{is_anchor, resolve, Match, Words};
-pub use seed::{score_seed, SeedTimes};
 
 /// The publication date as a day, if there is one (`published` may be a
 /// full RFC 3339 date-time).

@@ -4,7 +4,7 @@
 
 use dyad_document::{CharIndex, Document, PlaceFeature};
 
-use crate::gazetteer::distance_km;
+use dyad_places::{distance_km, Gazetteer};
 
 /// One gold place mention: character offsets into the article as the gold
 /// file gives it, its text, and where it is.
@@ -60,7 +60,7 @@ impl GeoScore {
     /// mention is matched to the occurrence of its text nearest its offset.
     pub fn add(&mut self, doc: &Document, gold: &[GeoGold]) {
         let ix = CharIndex::new(&doc.text);
-        let gaz = crate::Gazetteer::embedded();
+        let gaz = Gazetteer::embedded();
         for g in gold {
             self.gold += 1;
             let nearest = gaz
@@ -132,88 +132,6 @@ impl std::fmt::Display for GeoScore {
             self.local_recall(),
             self.local_acc161(),
             self.local_gold
-        )
-    }
-}
-
-/// Places on the seed article against its reference (`places` of
-/// `gold.json`: `countries` by name, `cities` with coordinates).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SeedPlaces {
-    pub cities: usize,
-    pub cities_found: usize,
-    /// Found and resolved within 25 km of the reference.
-    pub cities_near: usize,
-    pub countries: usize,
-    pub countries_found: usize,
-    pub misses: Vec<String>,
-}
-
-/// Scores a processed seed document's places against `gold.json`.
-pub fn score_seed(doc: &Document, gold: &serde_json::Value) -> SeedPlaces {
-    let g = crate::Gazetteer::embedded();
-    let mut s = SeedPlaces::default();
-    let places = &gold["places"];
-    for c in places["cities"].as_array().into_iter().flatten() {
-        let name = c["name"].as_str().unwrap_or_default();
-        let (lat, lon) = (
-            c["lat"].as_f64().unwrap_or_default(),
-            c["lon"].as_f64().unwrap_or_default(),
-        );
-        s.cities += 1;
-        let found: Vec<_> = doc
-            .places
-            .iter()
-            .filter(|p| doc.slice(p.span) == name && p.feature == dyad_document::PlaceFeature::City)
-            .collect();
-        if found.is_empty() {
-            s.misses.push(format!("city {name} not found"));
-            continue;
-        }
-        s.cities_found += 1;
-        if found
-            .iter()
-            .all(|p| distance_km(p.lat, p.lon, lat, lon) <= 25.0)
-        {
-            s.cities_near += 1;
-        } else {
-            s.misses
-                .push(format!("city {name} resolved farther than 25 km"));
-        }
-    }
-    for c in places["countries"].as_array().into_iter().flatten() {
-        let name = c.as_str().unwrap_or_default();
-        s.countries += 1;
-        let iso2: Vec<&str> = g
-            .lookup(name)
-            .into_iter()
-            .filter(|e| e.feature == dyad_document::PlaceFeature::Country)
-            .map(|e| e.country)
-            .collect();
-        let found = doc.places.iter().any(|p| {
-            p.feature == dyad_document::PlaceFeature::Country
-                && p.country.as_deref().is_some_and(|c| iso2.contains(&c))
-        });
-        if found {
-            s.countries_found += 1;
-        } else {
-            s.misses.push(format!("country {name} not found"));
-        }
-    }
-    s
-}
-
-impl std::fmt::Display for SeedPlaces {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "seed-places: cities={}/{} within25km={}/{} countries={}/{}",
-            self.cities_found,
-            self.cities,
-            self.cities_near,
-            self.cities,
-            self.countries_found,
-            self.countries
         )
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 /// Found/expected counts; displays as the `seed-actors:` line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SeedScore {
+pub struct SeedActors {
     pub people: usize,
     pub people_total: usize,
     /// People found with the reference code (or an alternative one).
@@ -22,7 +22,7 @@ pub struct SeedScore {
     pub misses: Vec<String>,
 }
 
-impl std::fmt::Display for SeedScore {
+impl std::fmt::Display for SeedActors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
@@ -41,7 +41,7 @@ impl std::fmt::Display for SeedScore {
 }
 
 fn norm(s: &str) -> String {
-    crate::normalise_str(s)
+    dyad_recognise::normalise_str(s)
 }
 
 fn strings(v: &Value) -> Vec<String> {
@@ -51,8 +51,8 @@ fn strings(v: &Value) -> Vec<String> {
 }
 
 /// Scores a recognised document against the parsed `gold.json`.
-pub fn score_seed(doc: &Document, gold: &Value) -> SeedScore {
-    let mut s = SeedScore::default();
+pub fn seed_actors(doc: &Document, gold: &Value) -> SeedActors {
+    let mut s = SeedActors::default();
     let texts: Vec<(String, &dyad_document::Mention)> = doc
         .mentions
         .iter()

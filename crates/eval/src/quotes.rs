@@ -65,7 +65,7 @@ impl std::fmt::Display for SeedQuotes {
 }
 
 /// Normal form for comparing texts.
-pub(crate) fn norm(s: &str) -> String {
+fn norm(s: &str) -> String {
     let mapped: String = s
         .chars()
         .filter(|c| !matches!(c, '[' | ']'))
@@ -101,7 +101,7 @@ fn kind_of(v: &Value) -> QuoteKind {
 }
 
 /// Scores `doc.quotes` against the reference's `quotes` section.
-pub fn score_seed(doc: &Document, gold: &Value) -> SeedQuotes {
+pub fn seed_quotes(doc: &Document, gold: &Value) -> SeedQuotes {
     let mut s = SeedQuotes {
         found: doc.quotes.len(),
         ..Default::default()

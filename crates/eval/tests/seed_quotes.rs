@@ -53,7 +53,7 @@ fn seed_quotes_meet_the_floors() {
         );
     }
     eprintln!("{:?}", doc.sources);
-    let s = dyad_quotes::score_seed(&doc, &gold);
+    let s = dyad_eval::seed_quotes(&doc, &gold);
     for m in &s.misses {
         eprintln!("miss: {m}");
     }

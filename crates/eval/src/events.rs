@@ -47,7 +47,7 @@ fn list(v: &Value, one: &str, alts: &str) -> Vec<String> {
 }
 
 /// Score `doc.events` against the reference's `events` section.
-pub fn score_seed(doc: &Document, gold: &Value) -> SeedEvents {
+pub fn seed_events(doc: &Document, gold: &Value) -> SeedEvents {
     let mut s = SeedEvents {
         emitted: doc.events.len(),
         ..Default::default()

@@ -33,7 +33,7 @@ impl std::fmt::Display for SeedTimes {
 }
 
 /// Score `doc.times` against the reference's `time_expressions`.
-pub fn score_seed(doc: &Document, gold: &Value) -> SeedTimes {
+pub fn seed_times(doc: &Document, gold: &Value) -> SeedTimes {
     let tolerance = gold["publication_date"]["tolerance_days"]
         .as_i64()
         .unwrap_or(0);
