@@ -884,6 +884,29 @@ fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
 
+/// How many of the mentions found so far cover each token, kept beside
+/// `out` by a pass that walks every token: asking [`covered`] there would
+/// scan every mention for every token, quadratic in a long document.
+struct Cover(Vec<u32>);
+
+impl Cover {
+    fn of(out: &[M], nt: usize) -> Cover {
+        let mut c = Cover(vec![0; nt]);
+        for m in out {
+            c.add(m);
+        }
+        c
+    }
+    fn add(&mut self, m: &M) {
+        for t in m.t0..=m.t1.min(self.0.len().saturating_sub(1)) {
+            self.0[t] += 1;
+        }
+    }
+    fn has(&self, t: usize) -> bool {
+        self.0.get(t).is_some_and(|&n| n > 0)
+    }
+}
+
 fn is_name_token(cx: &Ctx, t: usize) -> bool {
     matches!(cx.tag(t), "NNP" | "NNPS") && cx.word(t).chars().next().is_some_and(char::is_uppercase)
 }
@@ -893,15 +916,16 @@ fn is_name_token(cx: &Ctx, t: usize) -> bool {
 fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
     let doc = cx.doc;
     let nt = doc.tokens.len();
+    let mut cover = Cover::of(out, nt);
     let mut t = 0;
     while t < nt {
-        if !is_name_token(cx, t) || covered(out, t) {
+        if !is_name_token(cx, t) || cover.has(t) {
             t += 1;
             continue;
         }
         let a = t;
         let mut b = t;
-        while b + 1 < nt && is_name_token(cx, b + 1) && !covered(out, b + 1) {
+        while b + 1 < nt && is_name_token(cx, b + 1) && !cover.has(b + 1) {
             b += 1;
         }
         t = b + 1;
@@ -945,6 +969,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
             m.code = rc.code;
             let mut built = M::new(m, a, b);
             built.guessed = rc.guessed;
+            cover.add(&built);
             out.push(built);
             continue;
         }
@@ -1005,6 +1030,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         m.source = best.and_then(|i| out[i].m.source.clone());
         let mut built = M::new(m, a, b);
         built.guessed = rc.guessed;
+        cover.add(&built);
         out.push(built);
     }
 }
@@ -1038,9 +1064,10 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
     }
     // "Mr Name" and bare surnames of people found earlier.
     let nt = doc.tokens.len();
+    let mut cover = Cover::of(out, nt);
     let mut t = 0;
     while t < nt {
-        if covered(out, t) || !is_name_token(cx, t) {
+        if !is_name_token(cx, t) || cover.has(t) {
             t += 1;
             continue;
         }
@@ -1050,7 +1077,7 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
             title_end += 1;
         }
         let mut b = title_end;
-        while b < nt && is_name_token(cx, b) && !covered(out, b) {
+        while b < nt && is_name_token(cx, b) && !cover.has(b) {
             b += 1;
         }
         t = b.max(a + 1);
@@ -1088,13 +1115,15 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
             }
             None => m.entity = Some(words(doc.slice(span))),
         }
-        out.push(M::new(m, a, b - 1));
+        let built = M::new(m, a, b - 1);
+        cover.add(&built);
+        out.push(built);
     }
     // he / she: the last person in this or the previous sentence,
     // preferring subjects.
     for t in 0..nt {
         let w = cx.lower(t);
-        if !matches!(w.as_str(), "he" | "she") || covered(out, t) {
+        if !matches!(w.as_str(), "he" | "she") || cover.has(t) {
             continue;
         }
         let s = cx.sentence_of(t);
@@ -1123,6 +1152,8 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         m.code = out[root].m.code.clone();
         m.code_as_of = out[root].m.code_as_of.clone();
         m.entity = out[root].m.entity.clone();
-        out.push(M::new(m, t, t));
+        let built = M::new(m, t, t);
+        cover.add(&built);
+        out.push(built);
     }
 }
