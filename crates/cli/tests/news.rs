@@ -1,0 +1,36 @@
+//! The real-news development set (`../shared/eval/news`), scored by the
+//! reference scorer (`../shared/eval/score.py`) as it is. These floors hold
+//! what the accuracy work has reached so that nothing slips back; the
+//! issues' own floors are higher (see the README's scores).
+
+mod common;
+use common::{figure, line, shared};
+
+#[test]
+fn development_set_does_not_slip_back() {
+    let Some(shared) = shared() else { return };
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg("set")
+        .arg(env!("CARGO_BIN_EXE_dyad"))
+        .arg(shared.join("eval/news"))
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    let people = line(&s, "set-people:");
+    assert!(figure(people, "accuracy=") >= 0.62, "{people}");
+    assert_eq!(figure(people, "outlet_as_actor="), 0.0, "{people}");
+    let quotes = line(&s, "set-quotes:");
+    assert!(figure(quotes, "recall=") >= 0.87, "{quotes}");
+    assert!(figure(quotes, "speaker_acc=") >= 0.66, "{quotes}");
+    assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
+    let events = line(&s, "set-events:");
+    assert!(figure(events, "recall=") >= 0.15, "{events}");
+    assert!(figure(events, "precision=") >= 0.42, "{events}");
+    assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");
+}
