@@ -335,6 +335,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
     roles::titled_people(&cx, &mut out, focus.as_deref());
     appositions(&cx, &mut out, focus.as_deref());
+    role_of_place(&cx, &mut out);
     roles::groups_from_evidence(&cx, &mut out, focus.as_deref());
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
@@ -878,6 +879,45 @@ fn is_place(cx: &Ctx, t: usize) -> bool {
     }
     // Fallback when the parse is unsure: right after a locative word.
     t > 0 && LOCATIVE.contains(&cx.lower(t - 1).as_str()) && toks[t].rel != "nsubj"
+}
+
+/// "the mayor of Santa Ana", "the governor of New York": a role phrase
+/// followed by "of (the) Name" is one anonymous agent of that place or
+/// body. The name becomes part of the role phrase, so no later stage reads
+/// it as a person (the places stage still finds the place inside it).
+fn role_of_place(cx: &Ctx, out: &mut [M]) {
+    let nt = cx.doc.tokens.len();
+    for i in 0..out.len() {
+        if out[i].m.kind != MentionKind::Agent || out[i].role_code.is_none() {
+            continue;
+        }
+        let mut k = out[i].t1 + 1;
+        if k >= nt || cx.lower(k) != "of" {
+            continue;
+        }
+        k += 1;
+        if k < nt && cx.lower(k) == "the" {
+            k += 1;
+        }
+        let sent = cx.sentence_of(out[i].t0);
+        let mut b = k;
+        while b < nt
+            && b < k + 4
+            && cx.sentence_of(b) == sent
+            && is_name_token(cx, b)
+            && !covered(out, b)
+        {
+            b += 1;
+        }
+        // A name that goes on, or runs into another mention, is not this
+        // pattern ("the head of Acme Holdings Ltd").
+        if b == k || (b < nt && (is_name_token(cx, b) || covered(out, b))) {
+            continue;
+        }
+        let span = Span::new(out[i].m.span.start, cx.doc.tokens[b - 1].span.end);
+        out[i].m.span = span;
+        out[i].t1 = b - 1;
+    }
 }
 
 fn covered(out: &[M], t: usize) -> bool {
