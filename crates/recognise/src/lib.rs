@@ -157,7 +157,7 @@ pub struct Recogniser {
     ac: DoubleArrayAhoCorasick<u32>,
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
-    index: HashMap<String, usize>,
+    pub(crate) index: HashMap<String, usize>,
     /// Titles before names ("Sen.", "Lt. Col."), for people in no dictionary.
     pub(crate) titles: titles::Titles,
     /// First-level regions ("Ohio", "Bavaria") and their countries, for

@@ -533,3 +533,36 @@ fn a_region_before_a_title_gives_the_officials_country() {
         dump(&d)
     );
 }
+
+#[test]
+fn a_name_ending_in_a_country_word_before_an_agent_noun_is_that_agent() {
+    // "The Australian" is a newspaper; "The Australian Government" is not.
+    let d = run(
+        "The Australian Government said it would not intervene.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(code(&d, "Australian Government"), Some("AUSGOV"));
+    let d = run(
+        "The Australian reported the story.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.code.as_deref() == Some("AUSGOV")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn a_role_from_a_country_takes_that_country_not_the_focus() {
+    let d = run(
+        "Chile said troops from Peru crossed into Chile. Chile protested.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(code(&d, "troops"), Some("PERMIL"));
+}
