@@ -411,7 +411,8 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         // "commander of Kowloon West": the object of "of" is a place or a
         // body, not the title's holder; nor is a run a lower-case noun
         // goes on from ("Kowloon West district").
-        if names == a && a > 0 && cx.lower(a - 1) == "of" {
+        let after_of = |k: usize| k > 0 && cx.lower(k - 1) == "of";
+        if names == a && (after_of(a) || (a > 1 && cx.lower(a - 1) == "the" && after_of(a - 1))) {
             continue;
         }
         if b + 1 < nt
