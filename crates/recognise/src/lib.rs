@@ -35,6 +35,7 @@
 //! from the role phrase; short forms ("Mr Name", a surname) and `he`/`she`
 //! link back to the full mention (`refers_to`).
 
+pub mod regions;
 mod rules;
 pub mod titles;
 
@@ -153,9 +154,12 @@ pub struct Recogniser {
     ac: DoubleArrayAhoCorasick<u32>,
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
-    index: HashMap<String, usize>,
+    pub(crate) index: HashMap<String, usize>,
     /// Titles before names ("Sen.", "Lt. Col."), for people in no dictionary.
     pub(crate) titles: titles::Titles,
+    /// First-level regions ("Ohio", "Bavaria") and their countries, for
+    /// a region named before a title.
+    pub(crate) regions: regions::Regions,
     /// The codes of countries (ISO3), to tell `USAGOV`'s country apart from
     /// `IGOUNO`'s tag.
     pub(crate) country_codes: std::collections::HashSet<String>,
@@ -344,6 +348,7 @@ impl Recogniser {
             hits,
             index,
             titles: titles::Titles::parse(titles::DEFAULT_TITLES).expect("embedded titles"),
+            regions: regions::Regions::parse(regions::DEFAULT_REGIONS).expect("embedded regions"),
             country_codes,
         }
     }

@@ -308,6 +308,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     };
     let raws = r.raw_matches(&doc.text, &start_ok, &end_ok);
     let mut items: Vec<Item> = raws.iter().filter_map(|raw| choose(&cx, raw)).collect();
+    adjective_before_agent(&cx, &mut items);
 
     let mut out: Vec<M> = Vec::new();
     // The outlet: never an actor.
@@ -335,6 +336,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
     roles::titled_people(&cx, &mut out, focus.as_deref());
     appositions(&cx, &mut out, focus.as_deref());
+    role_of_place(&cx, &mut out);
     roles::groups_from_evidence(&cx, &mut out, focus.as_deref());
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
@@ -387,6 +389,51 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
         t1,
         hit: best.clone(),
     })
+}
+
+/// "The Australian Government", "The Nationalist Army": an organisation's
+/// name (a newspaper called "The Australian") that ends in a country word
+/// and runs on into a capitalised agent noun is that country's agent. The
+/// item becomes the country word alone, which the agent rules join to the
+/// noun after it.
+fn adjective_before_agent(cx: &Ctx, items: &mut [Item]) {
+    let starts: Vec<usize> = items
+        .iter()
+        .filter(|it| is_agentish(it.hit.what))
+        .map(|it| it.t0)
+        .collect();
+    for it in items.iter_mut() {
+        if it.hit.what != What::Actor
+            || cx.r.actors[it.hit.idx].kind == ActorKind::Person
+            || !starts.contains(&(it.t1 + 1))
+            || !cx
+                .word(it.t1 + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let shorter = (it.t0 + 1..=it.t1).find_map(|k| {
+            let start = cx.doc.tokens[k].span.start;
+            let pat = *cx
+                .r
+                .index
+                .get(&crate::normalise_str(&cx.doc.text[start..it.end]))?;
+            let item = choose(
+                cx,
+                &Raw {
+                    start,
+                    end: it.end,
+                    pat,
+                },
+            )?;
+            is_country(item.hit.what).then_some(item)
+        });
+        if let Some(s) = shorter {
+            *it = s;
+        }
+    }
 }
 
 fn priority(cx: &Ctx, h: &Hit) -> u8 {
@@ -878,6 +925,59 @@ fn is_place(cx: &Ctx, t: usize) -> bool {
     }
     // Fallback when the parse is unsure: right after a locative word.
     t > 0 && LOCATIVE.contains(&cx.lower(t - 1).as_str()) && toks[t].rel != "nsubj"
+}
+
+/// "the mayor of Santa Ana", "the governor of New York": a role phrase
+/// followed by "of (the) Name" is one anonymous agent of that place or
+/// body. The name becomes part of the role phrase, so no later stage reads
+/// it as a person (the places stage still finds the place inside it).
+fn role_of_place(cx: &Ctx, out: &mut [M]) {
+    let nt = cx.doc.tokens.len();
+    for i in 0..out.len() {
+        if out[i].m.kind != MentionKind::Agent || out[i].role_code.is_none() {
+            continue;
+        }
+        let mut k = out[i].t1 + 1;
+        // "troops from Uganda": the country the role comes from, not the
+        // document's focus.
+        if out[i].guessed && k + 1 < nt && cx.lower(k) == "from" {
+            let c = out
+                .iter()
+                .find(|m| m.t0 == k + 1 && matches!(m.m.kind, MentionKind::Country))
+                .and_then(|m| m.m.code.as_deref())
+                .and_then(|c| roles::country_of(cx, c));
+            if let (Some(c), Some(r)) = (c, out[i].role_code.clone()) {
+                out[i].m.code = Some(format!("{c}{r}"));
+                out[i].guessed = false;
+            }
+            continue;
+        }
+        if k >= nt || cx.lower(k) != "of" {
+            continue;
+        }
+        k += 1;
+        if k < nt && cx.lower(k) == "the" {
+            k += 1;
+        }
+        let sent = cx.sentence_of(out[i].t0);
+        let mut b = k;
+        while b < nt
+            && b < k + 4
+            && cx.sentence_of(b) == sent
+            && is_name_token(cx, b)
+            && !covered(out, b)
+        {
+            b += 1;
+        }
+        // A name that goes on, or runs into another mention, is not this
+        // pattern ("the head of Acme Holdings Ltd").
+        if b == k || (b < nt && (is_name_token(cx, b) || covered(out, b))) {
+            continue;
+        }
+        let span = Span::new(out[i].m.span.start, cx.doc.tokens[b - 1].span.end);
+        out[i].m.span = span;
+        out[i].t1 = b - 1;
+    }
 }
 
 fn covered(out: &[M], t: usize) -> bool {

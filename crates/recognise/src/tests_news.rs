@@ -481,3 +481,103 @@ fn a_focus_country_is_marked_as_a_guess() {
         m.source
     );
 }
+
+// ---------------------------------------------------------------- precision
+
+#[test]
+fn a_role_of_a_place_is_one_anonymous_agent_not_a_person() {
+    let d = run(
+        "The police chief of Ciudad Obregon said the road was closed.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(
+        kind(&d, "police chief of Ciudad Obregon"),
+        MentionKind::Agent
+    );
+    assert!(
+        !d.mentions.iter().any(|m| m.kind == MentionKind::Person),
+        "{}",
+        dump(&d)
+    );
+    // A name that runs on into another mention is left alone.
+    let d = run(
+        "The spokesman of Hezbollah said the border was calm.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(kind(&d, "Hezbollah"), MentionKind::Org);
+}
+
+#[test]
+fn a_region_before_a_title_gives_the_officials_country() {
+    let d = run(
+        "Kenya hosted Oregon Governor Mara Quell and Bavaria Interior Minister Ulf Brandt in Nairobi.",
+        Some("2024-03-02"),
+        None,
+    );
+    let quell = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Mara Quell"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(quell.code.as_deref(), Some("USAGOV"), "{}", dump(&d));
+    let brandt = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Ulf Brandt"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert!(
+        brandt.code.as_deref().is_some_and(|c| c.starts_with("DEU")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn a_name_ending_in_a_country_word_before_an_agent_noun_is_that_agent() {
+    // "The Australian" is a newspaper; "The Australian Government" is not.
+    let d = run(
+        "The Australian Government said it would not intervene.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(code(&d, "Australian Government"), Some("AUSGOV"));
+    let d = run(
+        "The Australian reported the story.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert!(
+        !d.mentions
+            .iter()
+            .any(|m| m.code.as_deref() == Some("AUSGOV")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn a_role_from_a_country_takes_that_country_not_the_focus() {
+    let d = run(
+        "Chile said troops from Peru crossed into Chile. Chile protested.",
+        Some("2024-03-02"),
+        None,
+    );
+    assert_eq!(code(&d, "troops"), Some("PERMIL"));
+}
+
+#[test]
+fn the_object_of_role_of_the_is_no_person() {
+    for text in [
+        "The government of the Northern Marches has unveiled a plan.",
+        "The army of the Westmark Republic has withdrawn.",
+    ] {
+        let d = run(text, Some("2024-03-02"), None);
+        assert!(
+            !d.mentions.iter().any(|m| m.kind == MentionKind::Person),
+            "{}",
+            dump(&d)
+        );
+    }
+}

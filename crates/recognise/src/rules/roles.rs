@@ -330,6 +330,22 @@ fn code_for(
     }
 }
 
+/// The country of a region named by uncovered words between `from` and the
+/// title at `ts` ("Ohio Attorney General", "Bavaria Interior Minister"),
+/// the first and longest name.
+fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
+    let longest = cx.r.regions.longest;
+    (from..ts).filter(|&k| !covered(out, k)).find_map(|k| {
+        (k + 1..=ts.min(k + longest)).rev().find_map(|e| {
+            if (k..e).any(|j| covered(out, j)) {
+                return None;
+            }
+            let ws: Vec<&str> = (k..e).map(|j| cx.word(j)).collect();
+            cx.r.regions.country(&ws).map(str::to_string)
+        })
+    })
+}
+
 /// The longest title ending at token `e` (within its sentence).
 fn title_ending<'r>(cx: &'r Ctx, e: usize) -> Option<(&'r Title, usize)> {
     let sent = &cx.doc.sentences[cx.sentence_of(e)];
@@ -395,7 +411,8 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         // "commander of Kowloon West": the object of "of" is a place or a
         // body, not the title's holder; nor is a run a lower-case noun
         // goes on from ("Kowloon West district").
-        if names == a && a > 0 && cx.lower(a - 1) == "of" {
+        let after_of = |k: usize| k > 0 && cx.lower(k - 1) == "of";
+        if names == a && (after_of(a) || (a > 1 && cx.lower(a - 1) == "the" && after_of(a - 1))) {
             continue;
         }
         if b + 1 < nt
@@ -444,6 +461,11 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
                         .and_then(|c| country_of(cx, c));
                 }
             }
+        }
+        // "Ohio Attorney General Name": a region before the title gives its
+        // country, which no other mention around may contradict.
+        if chain.country.is_none() && chain.org_code.is_none() {
+            chain.country = region_before(cx, out, chain.start.min(a), ts);
         }
         let start_tok = chain.start.min(ts).min(a);
         let former_in_agent = agent.is_some_and(|i| {
