@@ -45,6 +45,33 @@ struct Cand {
     in_name: bool,
 }
 
+impl Cand {
+    /// A mention of `key` over tokens `[first, last)` with nothing known yet
+    /// about its frame, designator, direction or position.
+    fn new(
+        span: Span,
+        (first, last): (usize, usize),
+        key: &str,
+        senses: Vec<Sense>,
+        sent: usize,
+    ) -> Cand {
+        Cand {
+            span,
+            first,
+            last,
+            key: key.to_string(),
+            senses,
+            direction: None,
+            frame: None,
+            prefer: None,
+            sent,
+            locative: false,
+            dateline: false,
+            in_name: false,
+        }
+    }
+}
+
 /// Words that may stand lower-case inside a place name ("Isle of Man",
 /// "Rio de Janeiro").
 const CONNECTORS: &[&str] = &[
@@ -606,20 +633,17 @@ impl<'g> Places<'g> {
                     };
                     let in_name = in_name || in_org(span);
                     found = Some(Cand {
-                        span,
-                        first: sent.first_token + i,
-                        last: sent.first_token + i + n,
-                        key: key.clone(),
-                        senses: ok,
-                        direction: None,
-                        frame: None,
-                        prefer: None,
-                        sent: si,
-                        dateline: false,
                         in_name,
                         locative: i > 0
                             && LOCATIVE_BEFORE
                                 .contains(&doc.slice(toks[i - 1].span).to_lowercase().as_str()),
+                        ..Cand::new(
+                            span,
+                            (sent.first_token + i, sent.first_token + i + n),
+                            &key,
+                            ok,
+                            si,
+                        )
                     });
                     break;
                 }
@@ -687,18 +711,9 @@ impl<'g> Places<'g> {
                         break;
                     }
                     found.push(Cand {
-                        span,
-                        first: start,
-                        last: end,
-                        key: key.clone(),
-                        senses,
-                        direction: None,
-                        frame: None,
                         prefer: Some(PlaceFeature::Admin2),
-                        sent: si,
                         locative: true,
-                        dateline: false,
-                        in_name: false,
+                        ..Cand::new(span, (start, end), &key, senses, si)
                     });
                     // Separators: ",", "and", "or", ", and".
                     let mut k = start;
@@ -752,20 +767,13 @@ impl<'g> Places<'g> {
         normalise(left, &mut key);
         let senses = pick(&key);
         if !senses.is_empty() {
-            out.push(Cand {
-                span: Span::new(t.start, t.start + h),
-                first: base + i,
-                last: base + i + 1,
-                key: key.clone(),
+            out.push(Cand::new(
+                Span::new(t.start, t.start + h),
+                (base + i, base + i + 1),
+                &key,
                 senses,
-                direction: None,
-                frame: None,
-                prefer: None,
-                sent: si,
-                locative: false,
-                dateline: false,
-                in_name: false,
-            });
+                si,
+            ));
         }
         // The right side, alone or with the next capitalised token.
         for n in [2usize, 1] {
@@ -779,20 +787,7 @@ impl<'g> Places<'g> {
             normalise(doc.slice(span), &mut key);
             let senses = pick(&key);
             if !senses.is_empty() {
-                out.push(Cand {
-                    span,
-                    first: base + i,
-                    last: base + i + n,
-                    key: key.clone(),
-                    senses,
-                    direction: None,
-                    frame: None,
-                    prefer: None,
-                    sent: si,
-                    locative: false,
-                    dateline: false,
-                    in_name: false,
-                });
+                out.push(Cand::new(span, (base + i, base + i + n), &key, senses, si));
                 break;
             }
         }
@@ -823,18 +818,9 @@ impl<'g> Places<'g> {
                 continue;
             }
             return Some(Cand {
-                span,
-                first: a,
-                last: end,
-                key: key.clone(),
-                senses,
-                direction: None,
-                frame: None,
-                prefer: None,
-                sent: si,
                 locative: true,
                 dateline: true,
-                in_name: false,
+                ..Cand::new(span, (a, end), &key, senses, si)
             });
         }
         None
