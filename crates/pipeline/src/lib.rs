@@ -191,7 +191,15 @@ impl Pipeline {
         origin: dyad_ingest::Origin,
     ) -> Result<Document, IngestError> {
         let limits = &self.config.limits;
-        dyad_segment::segment(&mut doc);
+        let id = doc.id.clone();
+        // Each stage's time, for `DYAD_LOG=dyad_pipeline=debug`: which stage a slow
+        // document spends its time in.
+        let timed = |stage: &str, doc: &mut Document, f: &dyn Fn(&mut Document)| {
+            let t = std::time::Instant::now();
+            f(doc);
+            tracing::debug!(document = %id, stage, ms = t.elapsed().as_secs_f64() * 1e3, "stage done");
+        };
+        timed("segment", &mut doc, &dyad_segment::segment);
         if doc.tokens.len() > limits.max_tokens {
             return Err(IngestError::new(
                 origin,
@@ -204,15 +212,15 @@ impl Pipeline {
             ));
         }
         dyad_segment::cap_sentences(&mut doc, limits.max_sentence_tokens);
-        dyad_tag::annotate(&mut doc);
-        dyad_recognise::recognise(&mut doc);
-        dyad_coref::resolve(&mut doc);
-        dyad_quotes::attribute(&mut doc);
-        dyad_places::recognise(&mut doc);
-        dyad_times::recognise(&mut doc);
-        self.code_events(&mut doc);
-        dyad_places::locate_events(&mut doc);
-        dyad_times::date_events(&mut doc);
+        timed("tag", &mut doc, &dyad_tag::annotate);
+        timed("recognise", &mut doc, &dyad_recognise::recognise);
+        timed("coref", &mut doc, &dyad_coref::resolve);
+        timed("quotes", &mut doc, &dyad_quotes::attribute);
+        timed("places", &mut doc, &dyad_places::recognise);
+        timed("times", &mut doc, &dyad_times::recognise);
+        timed("code", &mut doc, &|d| self.code_events(d));
+        timed("locate", &mut doc, &dyad_places::locate_events);
+        timed("date", &mut doc, &dyad_times::date_events);
         Ok(doc)
     }
 

@@ -1,15 +1,20 @@
 //! The recognition rules over raw dictionary matches: titles, role
 //! phrases, capitals, outlets, appositions and coreference.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use dyad_dict::{ActorEntry, ActorKind, NaiveDate};
 use dyad_document::{Document, Mention, MentionKind, Span};
 
 use crate::{case_ok, Hit, Raw, Recogniser, What};
 
+mod index;
 mod media;
+mod parts;
 mod roles;
+
+use index::{Cover, Ends, Items};
 
 /// Titles that belong to a person's mention when written before the name
 /// (lower case, without a final full stop).
@@ -330,14 +335,23 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .map(|(c, _)| c);
 
     let mut used = vec![false; items.len()];
-    people_and_orgs(&cx, &items, &mut used, &mut out);
-    agents(&cx, &items, &mut used, focus.as_deref(), &mut out);
+    let ix = Items::new(&items, doc.tokens.len());
+    people_and_orgs(&cx, &items, &ix, &mut used, &mut out);
+    agents(&cx, &items, &ix, &mut used, focus.as_deref(), &mut out);
     places(&cx, &items, &mut used, &mut out);
     out.sort_by_key(|m| (m.m.span.start, m.m.span.end));
-    roles::titled_people(&cx, &mut out, focus.as_deref());
-    appositions(&cx, &mut out, focus.as_deref());
-    role_of_place(&cx, &mut out);
-    roles::groups_from_evidence(&cx, &mut out, focus.as_deref());
+    let ranges = parts::parts(doc, parts::PART_TOKENS);
+    let mut out: Vec<M> = parts::split(out, &ranges)
+        .into_iter()
+        .zip(ranges)
+        .flat_map(|(mut part, tokens)| {
+            roles::titled_people(&cx, &mut part, tokens.clone(), focus.as_deref());
+            appositions(&cx, &mut part, tokens, focus.as_deref());
+            role_of_place(&cx, &mut part);
+            roles::groups_from_evidence(&cx, &mut part, focus.as_deref());
+            part
+        })
+        .collect();
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 
@@ -496,10 +510,16 @@ fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
             spans.push((it.t0, it.t1));
         }
     }
+    // One pass over the matches, whatever the number of outlet mentions.
+    let mut taken = vec![false; doc.tokens.len()];
+    for &(t0, t1) in &spans {
+        taken[t0..=t1].iter_mut().for_each(|x| *x = true);
+    }
+    items.retain(|it| !taken[it.t0..=it.t1].iter().any(|&x| x));
+    let mut seen = std::collections::HashSet::new();
     for (t0, t1) in spans {
-        items.retain(|it| it.t1 < t0 || it.t0 > t1);
         let span = Span::new(doc.tokens[t0].span.start, doc.tokens[t1].span.end);
-        if out.iter().any(|m| m.m.span == span) {
+        if !seen.insert(span) {
             continue;
         }
         let mut m = mention(span, MentionKind::Outlet);
@@ -523,7 +543,7 @@ fn told(cx: &Ctx, t0: usize, t1: usize) -> bool {
 }
 
 /// People (with titles) and organisations.
-fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>) {
+fn people_and_orgs(cx: &Ctx, items: &[Item], ix: &Items, used: &mut [bool], out: &mut Vec<M>) {
     for (k, it) in items.iter().enumerate() {
         if it.hit.what != What::Actor || used[k] {
             continue;
@@ -539,15 +559,19 @@ fn people_and_orgs(cx: &Ctx, items: &[Item], used: &mut [bool], out: &mut Vec<M>
                 start = cx.doc.tokens[t0].span.start;
                 title = true;
             }
-            for (j, c) in items.iter().enumerate() {
-                if c.t0 >= t0 && c.t1 < it.t0 {
-                    used[j] = true;
+            for s in t0..it.t0 {
+                for &j in ix.starting(s) {
+                    if items[j].t1 < it.t0 {
+                        used[j] = true;
+                    }
                 }
             }
             if title && t0 > 0 {
-                if let Some(j) = items
+                if let Some(j) = ix
+                    .ending(t0 - 1)
                     .iter()
-                    .position(|c| c.t1 == t0 - 1 && c.hit.what == What::CountryAdj)
+                    .copied()
+                    .find(|&j| items[j].hit.what == What::CountryAdj)
                 {
                     if !used[j] {
                         used[j] = true;
@@ -623,7 +647,7 @@ const SURNAME_ROLES: &[&str] = &[
 /// King", "John Major"): the capitalised role word right after a
 /// capitalised proper noun that no dictionary entry covers and that is no
 /// title.
-fn surnames(cx: &Ctx, items: &[Item]) -> Vec<String> {
+fn surnames(cx: &Ctx, items: &[Item], ix: &Items) -> Vec<String> {
     let mut out = Vec::new();
     for it in items
         .iter()
@@ -634,7 +658,7 @@ fn surnames(cx: &Ctx, items: &[Item]) -> Vec<String> {
             continue;
         }
         let p = t - 1;
-        let known = items.iter().any(|o| o.t0 <= p && p <= o.t1);
+        let known = ix.covers(p);
         let title = TITLES.contains(&cx.lower(p).trim_end_matches('.'));
         if is_name_token(cx, p)
             && !known
@@ -649,9 +673,19 @@ fn surnames(cx: &Ctx, items: &[Item]) -> Vec<String> {
 }
 
 /// Role phrases: [count] [adjectives] [country] [modifiers] agent nouns.
-fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out: &mut Vec<M>) {
+fn agents(
+    cx: &Ctx,
+    items: &[Item],
+    ix: &Items,
+    used: &mut [bool],
+    focus: Option<&str>,
+    out: &mut Vec<M>,
+) {
     let doc = cx.doc;
-    let surnames = surnames(cx, items);
+    let surnames = surnames(cx, items, ix);
+    // The people and organisations found so far, by last token; an
+    // organisation taken into a role phrase is removed at the end.
+    let mut ends = Ends::new(out);
     let mut i = 0;
     while i < items.len() {
         if used[i] || !is_agentish(items[i].hit.what) {
@@ -732,9 +766,9 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                 if possessive && p > 0 {
                     q = p - 1;
                 }
-                if let Some(c) = items.iter().position(|c| {
-                    c.t1 == q
-                        && (is_country(c.hit.what) || (possessive && c.hit.what == What::Capital))
+                if let Some(c) = ix.ending(q).iter().copied().find(|&c| {
+                    let c = &items[c];
+                    (is_country(c.hit.what) || (possessive && c.hit.what == What::Capital))
                         && c.end <= doc.tokens[q].span.end
                 }) {
                     if !used[c] {
@@ -762,11 +796,9 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                 }
             }
             if country.is_none() && org_code.is_none() {
-                if let Some(o) = out
-                    .iter()
-                    .position(|m| m.m.kind == MentionKind::Org && m.t1 == p)
-                {
-                    let o = out.remove(o);
+                if let Some(o) = ends.find(out, p, |m| m.m.kind == MentionKind::Org) {
+                    ends.remove(o);
+                    let o = &out[o];
                     org_code = o.m.code.clone();
                     t0 = o.t0;
                     start = o.m.span.start;
@@ -775,18 +807,17 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
                 // A leader's name before an institution ("the Lula
                 // government", "the Trump administration"): the leader's
                 // country; the person stays a mention of their own.
-                if let Some(o) = out.iter().find(|m| {
+                if let Some(o) = ends.find(out, p, |m| {
                     m.m.kind == MentionKind::Person
-                        && m.t1 == p
                         && m.m.code.as_deref().is_some_and(|c| c.len() >= 3)
                 }) {
-                    country = o.m.code.as_deref().map(|c| c[..3].to_string());
+                    country = out[o].m.code.as_deref().map(|c| c[..3].to_string());
                     break;
                 }
             }
             let w = cx.lower(p);
             let tag = cx.tag(p);
-            let covered = items.iter().any(|c| c.t0 <= p && p <= c.t1);
+            let covered = ix.covers(p);
             if covered {
                 break;
             }
@@ -821,8 +852,11 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
             if q + 1 < doc.tokens.len() && cx.lower(q) == "the" {
                 q += 1;
             }
-            if let Some(c) = (0..items.len())
-                .find(|&c| items[c].t0 == q && is_country(items[c].hit.what) && !used[c])
+            if let Some(c) = ix
+                .starting(q)
+                .iter()
+                .copied()
+                .find(|&c| is_country(items[c].hit.what) && !used[c])
             {
                 used[c] = true;
                 country = cx.country_code(&items[c]);
@@ -858,6 +892,7 @@ fn agents(cx: &Ctx, items: &[Item], used: &mut [bool], focus: Option<&str>, out:
         out.push(built);
         i = next;
     }
+    ends.compact(out);
 }
 
 fn number(w: &str) -> Option<u32> {
@@ -984,41 +1019,18 @@ fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
 
-/// How many of the mentions found so far cover each token, kept beside
-/// `out` by a pass that walks every token: asking [`covered`] there would
-/// scan every mention for every token, quadratic in a long document.
-struct Cover(Vec<u32>);
-
-impl Cover {
-    fn of(out: &[M], nt: usize) -> Cover {
-        let mut c = Cover(vec![0; nt]);
-        for m in out {
-            c.add(m);
-        }
-        c
-    }
-    fn add(&mut self, m: &M) {
-        for t in m.t0..=m.t1.min(self.0.len().saturating_sub(1)) {
-            self.0[t] += 1;
-        }
-    }
-    fn has(&self, t: usize) -> bool {
-        self.0.get(t).is_some_and(|&n| n > 0)
-    }
-}
-
 fn is_name_token(cx: &Ctx, t: usize) -> bool {
     matches!(cx.tag(t), "NNP" | "NNPS") && cx.word(t).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// People in no dictionary, named with an apposition: "Name, spokesman for
 /// the X opposition delegation" -> a Person coded from the role phrase.
-fn appositions(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
+fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&str>) {
     let doc = cx.doc;
     let nt = doc.tokens.len();
-    let mut cover = Cover::of(out, nt);
-    let mut t = 0;
-    while t < nt {
+    let mut cover = Cover::of(out, tokens.clone());
+    let mut t = tokens.start;
+    while t < tokens.end {
         if !is_name_token(cx, t) || cover.has(t) {
             t += 1;
             continue;
@@ -1162,9 +1174,30 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
             }
         }
     }
-    // "Mr Name" and bare surnames of people found earlier.
+    // "Mr Name" and bare surnames of people found earlier: each person by
+    // the word endings of their name ("maria santos", "santos"), and by
+    // position, so that finding the last one before a name costs a lookup.
     let nt = doc.tokens.len();
-    let mut cover = Cover::of(out, nt);
+    let mut cover = Cover::of(out, 0..nt);
+    let mut by_name: HashMap<String, BTreeMap<usize, usize>> = HashMap::new();
+    let index_name =
+        |out: &[M], i: usize, by_name: &mut HashMap<String, BTreeMap<usize, usize>>| {
+            if out[i].m.kind != MentionKind::Person {
+                return;
+            }
+            let e = key(out[i].m.entity.as_deref().unwrap_or(""));
+            let mut ends: Vec<&str> = vec![e.as_str()];
+            ends.extend(e.match_indices(' ').map(|(k, _)| &e[k + 1..]));
+            for end in ends {
+                by_name
+                    .entry(end.to_string())
+                    .or_default()
+                    .insert(out[i].m.span.start, i);
+            }
+        };
+    for i in 0..out.len() {
+        index_name(out, i, &mut by_name);
+    }
     let mut t = 0;
     while t < nt {
         if !is_name_token(cx, t) || cover.has(t) {
@@ -1189,16 +1222,10 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
             doc.tokens[b - 1].span.end,
         )));
         let start = doc.tokens[a].span.start;
-        let ante = out
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.m.kind == MentionKind::Person && m.m.span.start < start)
-            .filter(|(_, m)| {
-                let e = key(m.m.entity.as_deref().unwrap_or(""));
-                e == surname || e.ends_with(&format!(" {surname}"))
-            })
-            .max_by_key(|(_, m)| m.m.span.start)
-            .map(|(i, _)| i);
+        let ante = by_name
+            .get(&surname)
+            .and_then(|at| at.range(..start).next_back())
+            .map(|(_, &i)| i);
         if ante.is_none() && title_end == a {
             continue;
         }
@@ -1218,9 +1245,15 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         let built = M::new(m, a, b - 1);
         cover.add(&built);
         out.push(built);
+        index_name(out, out.len() - 1, &mut by_name);
     }
     // he / she: the last person in this or the previous sentence,
-    // preferring subjects.
+    // preferring subjects; the people in text order, to walk back from the
+    // pronoun only as far as two sentences.
+    let mut people: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].m.kind == MentionKind::Person)
+        .collect();
+    people.sort_by_key(|&i| (out[i].m.span.start, i));
     for t in 0..nt {
         let w = cx.lower(t);
         if !matches!(w.as_str(), "he" | "she") || cover.has(t) {
@@ -1228,14 +1261,13 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         }
         let s = cx.sentence_of(t);
         let start = doc.tokens[t].span.start;
-        let cands: Vec<usize> = (0..out.len())
-            .filter(|&i| {
-                let m = &out[i];
-                m.m.kind == MentionKind::Person
-                    && m.m.span.start < start
-                    && cx.sentence_of(m.t0) + 2 >= s
-            })
-            .collect();
+        let before = people.partition_point(|&i| out[i].m.span.start < start);
+        let near = people[..before]
+            .iter()
+            .rev()
+            .take_while(|&&i| cx.sentence_of(out[i].t0) + 2 >= s)
+            .count();
+        let cands = &people[before - near..before];
         let is_subj = |i: usize| {
             (out[i].t0..=out[i].t1).any(|k| matches!(doc.tokens[k].rel, "nsubj" | "nsubjpass"))
         };

@@ -8,10 +8,11 @@
 //! only as a last resort, marked as a guess.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use dyad_document::{MentionKind, Span};
 
-use super::{covered, is_name_token, mention, words, Ctx, M};
+use super::{covered, is_name_token, mention, words, Cover, Ctx, M};
 use crate::titles::Title;
 
 /// Head words of organisation names the dictionaries don't list, with the
@@ -356,13 +357,54 @@ fn title_ending<'r>(cx: &'r Ctx, e: usize) -> Option<(&'r Title, usize)> {
     cx.r.titles.ending_at(&ws)
 }
 
+/// What the mentions found so far cover, kept up to date while
+/// [`titled_people`] adds people and drops the mentions inside their titles:
+/// the questions it asks at every capitalised word cost nothing, and only a
+/// title that is found pays for a look through the mentions.
+struct Seen {
+    all: Cover,
+    people: Cover,
+    /// Where role phrases end.
+    agent_ends: Cover,
+    /// Where countries, organisations and capitals end.
+    body_ends: Cover,
+}
+
+impl Seen {
+    fn new(out: &[M], tokens: Range<usize>) -> Seen {
+        Seen {
+            all: Cover::of(out, tokens.clone()),
+            people: Cover::of_kinds(out, tokens.clone(), &[MentionKind::Person]),
+            agent_ends: Cover::ends_of(out, tokens.clone(), &[MentionKind::Agent]),
+            body_ends: Cover::ends_of(
+                out,
+                tokens,
+                &[MentionKind::Country, MentionKind::Org, MentionKind::Capital],
+            ),
+        }
+    }
+    fn add(&mut self, m: &M) {
+        self.all.add(m);
+        self.people.add(m);
+        self.agent_ends.add(m);
+        self.body_ends.add(m);
+    }
+    fn remove(&mut self, m: &M) {
+        self.all.remove(m);
+        self.people.remove(m);
+        self.agent_ends.remove(m);
+        self.body_ends.remove(m);
+    }
+}
+
 /// Finds "TITLE Name" for names no dictionary lists and adds them as coded
 /// people.
-pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
+pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&str>) {
     let nt = cx.doc.tokens.len();
-    let mut t = 0;
-    while t < nt {
-        if !is_name_token(cx, t) || covered(out, t) {
+    let mut seen = Seen::new(out, tokens.clone());
+    let mut t = tokens.start;
+    while t < tokens.end {
+        if !is_name_token(cx, t) || seen.all.has(t) {
             t += 1;
             continue;
         }
@@ -370,7 +412,7 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         let mut b = t;
         while b + 1 < nt
             && is_name_token(cx, b + 1)
-            && !covered(out, b + 1)
+            && !seen.all.has(b + 1)
             && cx.sentence_of(b + 1) == cx.sentence_of(a)
         {
             b += 1;
@@ -381,13 +423,10 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         let mut found: Option<(usize, usize, &Title)> = None;
         for e in (a.saturating_sub(1)..b).rev() {
             if let Some((ti, k)) = title_ending(cx, e) {
-                if e + 1 - k < a && e >= a && !title_may_start_before(cx, out, e + 1 - k, a) {
+                if e + 1 - k < a && e >= a && !title_may_start_before(cx, &seen, e + 1 - k, a) {
                     continue;
                 }
-                if e < a
-                    && !ti.words[0].chars().all(char::is_lowercase)
-                    && covered_by_person(out, e)
-                {
+                if e < a && !ti.words[0].chars().all(char::is_lowercase) && seen.people.has(e) {
                     continue;
                 }
                 found = Some((e + 1 - k, e, ti));
@@ -396,7 +435,7 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         }
         let (ts, mut names, role, tcountry, agent) = match found {
             Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
-            None => match title_or_role_before(cx, out, a) {
+            None => match title_or_role_before(cx, out, &seen, a) {
                 Some((ts, role, c, agent)) => (ts, a, role, c, agent),
                 None => continue,
             },
@@ -497,9 +536,14 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
         m.source = Some("dictionaries/actors/titles/en.txt".into());
         // The title's own mentions (a country, an organisation, a role
         // phrase) are now part of the person.
-        out.retain(|o| !(o.t0 >= start_tok && o.t1 <= b));
+        let inside = |o: &M| o.t0 >= start_tok && o.t1 <= b;
+        for o in out.iter().filter(|o| inside(o)) {
+            seen.remove(o);
+        }
+        out.retain(|o| !inside(o));
         let mut built = M::new(m, start_tok, b);
         built.guessed = rc.guessed;
+        seen.add(&built);
         out.push(built);
     }
 }
@@ -510,12 +554,13 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, focus: Option<&str>) {
 /// first token, role, own country and the role phrase's index in `out`.
 type Before = (usize, String, Option<String>, Option<usize>);
 
-fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
+fn title_or_role_before(cx: &Ctx, out: &[M], seen: &Seen, a: usize) -> Option<Before> {
     let at = |e: usize| -> Option<Before> {
-        if let Some(i) = out
-            .iter()
-            .position(|m| m.m.kind == MentionKind::Agent && m.t1 == e && m.role_code.is_some())
-        {
+        let agent = seen.agent_ends.has(e).then(|| {
+            out.iter()
+                .position(|m| m.m.kind == MentionKind::Agent && m.t1 == e && m.role_code.is_some())
+        });
+        if let Some(i) = agent.flatten() {
             let m = &out[i];
             let role = m.role_code.clone().unwrap_or_default();
             let c = (!m.guessed)
@@ -524,7 +569,7 @@ fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
             return Some((m.t0, role, c, Some(i)));
         }
         let (ti, k) = title_ending(cx, e)?;
-        if covered_by_person(out, e) {
+        if seen.people.has(e) {
             return None;
         }
         Some((e + 1 - k, ti.role.clone(), ti.country.clone(), None))
@@ -532,12 +577,7 @@ fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
     if a == 0 {
         return None;
     }
-    if let Some(r) = out
-        .iter()
-        .any(|m| m.m.kind == MentionKind::Agent && m.t1 + 1 == a)
-        .then(|| at(a - 1))
-        .flatten()
-    {
+    if let Some(r) = seen.agent_ends.has(a - 1).then(|| at(a - 1)).flatten() {
         return Some(r);
     }
     // "ROLE, Name,": a title set off by commas ("the interior minister,
@@ -557,7 +597,7 @@ fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
         .find(|&q| cx.lower(q) == "of")
     {
         let plain = (q + 1..=e).all(|k| {
-            matches!(cx.tag(k), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "DT") || covered(out, k)
+            matches!(cx.tag(k), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "DT") || seen.all.has(k)
         });
         if plain && q > 0 {
             if let Some(r) = at(q - 1) {
@@ -566,6 +606,9 @@ fn title_or_role_before(cx: &Ctx, out: &[M], a: usize) -> Option<Before> {
         }
     }
     // "to (the) X" between the title and the name.
+    if !seen.body_ends.has(a - 1) {
+        return None;
+    }
     let x = out.iter().find(|m| {
         m.t1 + 1 == a
             && matches!(
@@ -629,15 +672,10 @@ fn not_a_name(w: &str) -> bool {
         )
 }
 
-fn covered_by_person(out: &[M], t: usize) -> bool {
-    out.iter()
-        .any(|m| m.t0 <= t && t <= m.t1 && m.m.kind == MentionKind::Person)
-}
-
 /// A lower-case title may begin before the run ("press secretary Name");
 /// a capitalised one only when the words before are no mention.
-fn title_may_start_before(cx: &Ctx, out: &[M], s: usize, a: usize) -> bool {
-    (s..a).all(|k| !covered(out, k) && !is_name_token(cx, k) || cx.word(k).ends_with('.'))
+fn title_may_start_before(cx: &Ctx, seen: &Seen, s: usize, a: usize) -> bool {
+    (s..a).all(|k| !seen.all.has(k) && !is_name_token(cx, k) || cx.word(k).ends_with('.'))
 }
 
 /// The code of a person described by an apposition ("Name, a professor at
