@@ -365,8 +365,8 @@ impl Cx<'_> {
         // Else the one actor of the right number named there (not as a
         // modifier of another noun).
         let mut found: Option<(usize, String)> = None;
-        for (mi, mm) in self.doc.mentions.iter().enumerate() {
-            if !prev.span.contains(mm.span) || !fits(mi) {
+        for mi in self.mentions_within(prev.span) {
+            if !fits(mi) {
                 continue;
             }
             let h = self.mention_head(mi);
@@ -428,10 +428,11 @@ impl Cx<'_> {
         }
         for c in cands {
             let span = toks[c].span;
-            let Some(p) = self
-                .doc
-                .places
-                .iter()
+            let mut holding: Vec<usize> = self.place_spans.overlapping(span).collect();
+            holding.sort_unstable();
+            let Some(p) = holding
+                .into_iter()
+                .map(|i| &self.doc.places[i])
                 .find(|p| p.span.contains(span) && p.feature != PlaceFeature::Country)
             else {
                 continue;
@@ -441,8 +442,8 @@ impl Cx<'_> {
                 if q.feature != PlaceFeature::Country || q.country.as_ref() != Some(iso2) {
                     continue;
                 }
-                for (mi, m) in self.doc.mentions.iter().enumerate() {
-                    if m.kind == MentionKind::Country && m.span.contains(q.span) {
+                for mi in self.mentions_holding(q.span) {
+                    if self.doc.mentions[mi].kind == MentionKind::Country {
                         if let Some(code) = self.country_of(mi) {
                             return Some(Actor {
                                 mention: None,
@@ -493,7 +494,8 @@ impl Cx<'_> {
         let s = self.sentence_of(t);
         let from = self.doc.sentences[s.saturating_sub(1)].span.start;
         let mut found: Vec<(String, usize)> = Vec::new();
-        for (mi, m) in self.doc.mentions.iter().enumerate().rev() {
+        let before = self.mentions_before(toks[t].span.start);
+        for (mi, m) in self.doc.mentions[..before].iter().enumerate().rev() {
             if m.span.end > toks[t].span.start {
                 continue;
             }
@@ -540,12 +542,17 @@ impl Cx<'_> {
         }
         let s = self.sentence_of(t);
         let from = self.doc.sentences[s.saturating_sub(2)].span.start;
-        let (mi, _) = self.doc.mentions.iter().enumerate().rev().find(|(mi, m)| {
-            m.span.end <= toks[t].span.start
-                && m.span.start >= from
-                && m.kind == MentionKind::Org
-                && self.code_of(*mi).is_some()
-        })?;
+        let before = self.mentions_before(toks[t].span.start);
+        let (mi, _) = self.doc.mentions[..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(mi, m)| {
+                m.span.end <= toks[t].span.start
+                    && m.span.start >= from
+                    && m.kind == MentionKind::Org
+                    && self.code_of(*mi).is_some()
+            })?;
         Some(Actor {
             how: format!(
                 "the organisation last named, «{}»",

@@ -71,7 +71,9 @@ pub(crate) fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
         if h < v && (h + 1..v).any(|k| toks[k].tag.starts_with("VB") && toks[k].rel != "aux") {
             continue;
         }
-        if let Some(s) = fs.iter().find(|g| g.verb == h).and_then(|g| g.subject) {
+        // Frames are in token order.
+        let head = fs.binary_search_by_key(&h, |g| g.verb).ok();
+        if let Some(s) = head.and_then(|i| fs[i].subject) {
             fs[k].subject = Some(s);
         }
     }

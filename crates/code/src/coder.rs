@@ -2,7 +2,7 @@
 //! against its candidate patterns; the first that yields a source and a
 //! target actor emits one event per pair.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
@@ -34,7 +34,7 @@ impl Coder {
             "frames in token order"
         );
         inherit_subjects(doc, &mut fs);
-        let mut used_nouns: Vec<usize> = Vec::new();
+        let mut used_nouns: HashSet<usize> = HashSet::new();
         for f in &fs {
             let mut cands = self.candidates(&self.verbs, &cx, f.verb);
             if cands.is_empty() {
@@ -99,20 +99,14 @@ impl Coder {
             }
         }
         out.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
         out.retain(|e| {
-            let key = (
+            seen.insert((
                 e.sentence,
                 e.source.clone(),
                 e.target.clone(),
                 e.code.clone(),
-            );
-            if seen.contains(&key) {
-                false
-            } else {
-                seen.push(key);
-                true
-            }
+            ))
         });
         // Sentences that name a game code nothing.
         let mut notes = cx.notes.into_inner();

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use dyad_document::{Document, MentionKind};
+use dyad_document::{Document, MentionKind, Span, SpanIndex};
 
 /// Nouns of time, for telling "launched an offensive on Sunday" from one
 /// aimed at something.
@@ -26,6 +26,27 @@ pub(crate) struct Cx<'a> {
     /// Per sentence: whether it has an `if`/`unless` clause (computed once:
     /// asking per verb made long sentences quadratic).
     pub(crate) has_if: Vec<bool>,
+    /// Per token: whether a time expression holds it.
+    in_time: Vec<bool>,
+    /// The mentions' and places' spans, to find those around a token
+    /// without scanning them all (quadratic in a long page).
+    pub(crate) mention_spans: SpanIndex,
+    pub(crate) place_spans: SpanIndex,
+}
+
+/// Per token, whether a time expression holds it: one walk over both.
+fn in_time(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for x in &doc.times {
+        let first = doc.tokens.partition_point(|t| t.span.start < x.span.start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.span.end > x.span.end {
+                break;
+            }
+            out[k] = true;
+        }
+    }
+    out
 }
 
 impl<'a> Cx<'a> {
@@ -83,6 +104,9 @@ impl<'a> Cx<'a> {
             trace,
             notes: RefCell::new(Vec::new()),
             has_if,
+            in_time: in_time(doc),
+            mention_spans: SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+            place_spans: SpanIndex::new(doc.places.iter().map(|p| p.span)),
         };
         // The country most actors belong to; the first named among equals.
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -158,11 +182,37 @@ impl<'a> Cx<'a> {
 
     /// A time expression ("on Sunday", "in March", "at dawn").
     pub(crate) fn is_time(&self, t: usize) -> bool {
-        let span = self.doc.tokens[t].span;
-        self.doc.times.iter().any(|x| x.span.contains(span)) || self.doc.tokens[t].tag == "CD" || {
+        self.in_time[t] || self.doc.tokens[t].tag == "CD" || {
             let l = self.doc.tokens[t].lemma.to_lowercase();
             TIME_WORDS.contains(&l.as_str()) || dyad_document::calendar::is_time_word(&l)
         }
+    }
+
+    /// The mentions that lie inside `span`, in text order.
+    pub(crate) fn mentions_within(&self, span: Span) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .mention_spans
+            .overlapping(span)
+            .filter(|&i| span.contains(self.doc.mentions[i].span))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The mentions that hold `span`, in text order.
+    pub(crate) fn mentions_holding(&self, span: Span) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .mention_spans
+            .overlapping(span)
+            .filter(|&i| self.doc.mentions[i].span.contains(span))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// How many mentions start before byte `at` (mentions are in text order).
+    pub(crate) fn mentions_before(&self, at: usize) -> usize {
+        self.doc.mentions.partition_point(|m| m.span.start < at)
     }
 
     /// The verb whose clause a token stands in.

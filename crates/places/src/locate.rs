@@ -70,6 +70,8 @@ pub fn locate_events(doc: &mut Document) {
         };
         usable.push((pi, t));
     }
+    // By head token, so that each event looks only at its sentence's places.
+    usable.sort_by_key(|&(pi, t)| (t, pi));
     let mut places = Vec::with_capacity(doc.events.len());
     for ev in &doc.events {
         let Some(sent) = doc.sentences.get(ev.sentence) else {
@@ -87,11 +89,10 @@ pub fn locate_events(doc: &mut Document) {
         };
         let ancestors = path_up(doc, verb, sent.first_token, sent.last_token);
         let mut best: Option<((u8, u8, usize, usize), usize)> = None;
-        for &(pi, t) in &usable {
+        let lo = usable.partition_point(|&(_, t)| t < sent.first_token);
+        let hi = usable.partition_point(|&(_, t)| t < sent.last_token);
+        for &(pi, t) in &usable[lo..hi.max(lo)] {
             let p = &doc.places[pi];
-            if t < sent.first_token || t >= sent.last_token {
-                continue;
-            }
             if actors
                 .iter()
                 .any(|a| a.start < p.span.end && p.span.start < a.end)

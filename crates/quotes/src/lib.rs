@@ -69,7 +69,8 @@ mod marks;
 mod speaker;
 
 use dyad_document::{
-    Document, MentionKind, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Span, Speaker,
+    Document, MentionKind, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Span, SpanIndex,
+    Speaker,
 };
 
 use marks::Raw;
@@ -255,11 +256,21 @@ fn find(doc: &Document) -> Vec<Quote> {
     });
     continuations(&cx, &mut directs, &indirect, &blocks);
 
+    // The reported speech around each quote, found without a scan of all of
+    // it per quote (quadratic in a long page).
+    let reported_at = SpanIndex::new(indirect.iter().map(|q| q.span));
     for d in directs.iter_mut().filter(|d| d.outer.is_none()) {
-        let in_belief = indirect.iter().any(|q| {
+        let open = d.raw.open.start;
+        let here = cx.sentence_at(open);
+        let from = doc
+            .sentences
+            .get(here)
+            .map_or(0, |s| s.span.start.min(open));
+        let in_belief = reported_at.overlapping(Span::new(from, open)).any(|i| {
+            let q = &indirect[i];
             q.kind == QuoteKind::Belief
-                && q.span.start < d.raw.open.start
-                && cx.sentence_at(q.span.start) == cx.sentence_at(d.raw.open.start)
+                && q.span.start < open
+                && cx.sentence_at(q.span.start) == here
         });
         if in_belief {
             d.quote.speaker = None;
@@ -272,8 +283,11 @@ fn find(doc: &Document) -> Vec<Quote> {
         // Unless the quoted words have their own attribution inside the
         // clause ("..., he said, "...", the office said").
         let own_cue = d.quote.cue;
-        if let Some(r) = indirect
-            .iter()
+        let mut around: Vec<usize> = reported_at.overlapping(d.quote.span).collect();
+        around.sort_unstable();
+        if let Some(r) = around
+            .into_iter()
+            .map(|i| &indirect[i])
             .filter(|q| q.kind == QuoteKind::Indirect && q.span.contains(d.quote.span))
             .filter(|q| own_cue.is_none_or(|c| !q.span.contains(c) || q.cue == Some(c)))
             .min_by_key(|q| q.span.len())
@@ -811,7 +825,17 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
             )
         })
         .collect();
+    // Each sentence looks only at the quotes that reach into it.
+    let marked_at = SpanIndex::new(marked.iter().copied());
+    let outer: Vec<&Direct> = directs.iter().filter(|d| d.outer.is_none()).collect();
+    let opens = SpanIndex::new(outer.iter().map(|d| d.raw.open));
     for s in &doc.sentences {
+        let mut near: Vec<usize> = marked_at.overlapping(s.span).collect();
+        near.sort_unstable();
+        let marked: Vec<Span> = near.into_iter().map(|i| marked[i]).collect();
+        let mut near: Vec<usize> = opens.overlapping(s.span).collect();
+        near.sort_unstable();
+        let directs_here: Vec<&Direct> = near.into_iter().map(|i| outer[i]).collect();
         let toks: Vec<usize> = (s.first_token..s.last_token).collect();
         if let Some(q) = according_to(cx, s, &marked) {
             out.push(q);
@@ -869,7 +893,7 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
                 // A title in marks ends the clause before it ("known as the
                 // "Three Amigos""); so does any quote inside a belief (what
                 // someone imagines others would say is nobody's quote).
-                for d in directs.iter().filter(|d| d.outer.is_none()) {
+                for d in &directs_here {
                     let at = d.raw.open.start;
                     if span.start < at && at < span.end && (belief || title(cx, d)) {
                         span = marks::trim(&doc.text, Span::new(span.start, at));

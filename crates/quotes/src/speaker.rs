@@ -1,7 +1,7 @@
 //! Token helpers over the parse, and speakers: the subject of a speech verb
 //! (or the phrase beside it) resolved to the recogniser's mentions.
 
-use dyad_document::{Document, MentionKind, Sentence, Span, Speaker};
+use dyad_document::{Document, MentionKind, Sentence, Span, SpanIndex, Speaker};
 
 use crate::marks::is_mark_str;
 
@@ -94,7 +94,14 @@ pub(crate) struct Cx<'a> {
     /// Per token: the best mention covering it (the outlet left out), or
     /// `usize::MAX`.
     cover: Vec<usize>,
+    /// The mentions' spans, to find those in a phrase without scanning
+    /// them all (a scan per speech verb is quadratic in a long page).
+    spans: SpanIndex,
 }
+
+/// How far back (bytes) "the official" may name a role phrase or person:
+/// an article's length, so a long page costs time in proportion to it.
+const ANAPHORA_REACH: usize = 25_000;
 
 fn rank(k: MentionKind) -> u8 {
     match k {
@@ -134,6 +141,7 @@ impl<'a> Cx<'a> {
             kid_start,
             kids,
             cover: vec![usize::MAX; n],
+            spans: SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
         };
         for (i, m) in doc.mentions.iter().enumerate() {
             if m.kind == MentionKind::Outlet {
@@ -559,11 +567,15 @@ impl<'a> Cx<'a> {
         let s = doc.sentences.partition_point(|x| x.last_token <= h);
         let from = doc.sentences[s.saturating_sub(1)].span.start;
         let at = doc.tokens[h].span.start;
-        let (i, m) = doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.span.start >= from && m.span.end <= at)
+        let mut near: Vec<usize> = self
+            .spans
+            .overlapping(Span::new(from, at))
+            .filter(|&i| doc.mentions[i].span.start >= from && doc.mentions[i].span.end <= at)
+            .collect();
+        near.sort_unstable();
+        let (i, m) = near
+            .into_iter()
+            .map(|i| (i, &doc.mentions[i]))
             .rfind(|(_, m)| match m.kind {
                 MentionKind::Person | MentionKind::Pronoun => true,
                 MentionKind::Agent => {
@@ -626,13 +638,16 @@ impl<'a> Cx<'a> {
             self.doc.tokens[a].span.start,
             self.doc.tokens[b - 1].span.end,
         );
-        self.doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind != MentionKind::Outlet && span.contains(m.span))
-            .map(|(i, _)| i)
-            .collect()
+        let mut found: Vec<usize> = self
+            .spans
+            .overlapping(span)
+            .filter(|&i| {
+                let m = &self.doc.mentions[i];
+                m.kind != MentionKind::Outlet && span.contains(m.span)
+            })
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     fn speaker(&self, h: usize, a: usize, b: usize, prim: Option<usize>) -> Speaker {
@@ -932,11 +947,18 @@ impl<'a> Cx<'a> {
             return None;
         }
         let before = |m: &&dyad_document::Mention| m.span.end <= span.start;
-        let person = doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == MentionKind::Person && before(m))
+        let mut earlier: Vec<usize> = self
+            .spans
+            .overlapping(Span::new(
+                span.start.saturating_sub(ANAPHORA_REACH),
+                span.start,
+            ))
+            .filter(|&i| before(&&doc.mentions[i]))
+            .collect();
+        earlier.sort_unstable();
+        let earlier = || earlier.iter().map(|&i| (i, &doc.mentions[i]));
+        let person = earlier()
+            .filter(|(_, m)| m.kind == MentionKind::Person)
             .rfind(|(_, m)| {
                 m.role.as_deref().is_some_and(|r| {
                     r.to_lowercase()
@@ -951,10 +973,9 @@ impl<'a> Cx<'a> {
             sp.antecedent = Some(doc.mentions[p].refers_to.unwrap_or(p));
             return Some(sp);
         }
-        let (i, m) = doc.mentions.iter().enumerate().rfind(|(i, m)| {
+        let (i, m) = earlier().rfind(|(i, m)| {
             m.kind == MentionKind::Agent
                 && m.anonymous
-                && before(m)
                 && Some(*i) != current
                 && self
                     .tokens_in(m.span)

@@ -114,7 +114,9 @@ pub fn frames(doc: &Document) -> Vec<Frame> {
     for k in 0..out.len() {
         if out[k].subject.is_none() && toks[out[k].verb].rel == "xcomp" {
             let head = toks[out[k].verb].head;
-            if let Some(ctrl) = out.iter().find(|g| Some(g.verb) == head) {
+            // Frames are in token order.
+            let ctrl = head.and_then(|h| out.binary_search_by_key(&h, |g| g.verb).ok());
+            if let Some(ctrl) = ctrl.map(|i| &out[i]) {
                 let s = ctrl.object.or(ctrl.subject);
                 // "urged X to ...": the object controls; "wants to ...": the subject.
                 out[k].subject = s;

@@ -150,10 +150,14 @@ fn governing_time(doc: &Document, s: &Sentence, event: Span) -> Option<usize> {
     let tokens = &doc.tokens;
     // Only points and stretches date an event: "since 2017" says when a
     // state began, and an unresolved expression has nothing to give.
+    // Times are in text order: only the sentence's are looked at.
+    let lo = doc.times.partition_point(|t| t.span.start < s.span.start);
     let candidates: Vec<usize> = doc
         .times
         .iter()
         .enumerate()
+        .skip(lo)
+        .take_while(|(_, t)| t.span.start < s.span.end)
         .filter(|(_, t)| {
             s.span.contains(t.span)
                 && t.value.is_some()
