@@ -974,10 +974,11 @@ impl<'g> Places<'g> {
         if !country_name || c.first == 0 {
             return;
         }
+        let at = doc.sentences.partition_point(|s| s.last_token <= c.first);
         let sent = doc
             .sentences
-            .iter()
-            .find(|s| s.first_token <= c.first && c.first < s.last_token);
+            .get(at)
+            .filter(|s| s.first_token <= c.first && c.first < s.last_token);
         let Some(sent) = sent else { return };
         // "north-western" may be one token or three ("north", "-", "western").
         for back in [3usize, 1] {

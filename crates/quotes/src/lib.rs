@@ -68,6 +68,8 @@
 mod marks;
 mod speaker;
 
+use std::collections::{HashMap, HashSet};
+
 use dyad_document::{
     Document, MentionKind, Quote, QuoteKind, SourceSpeaker, SourcesSummary, Span, SpanIndex,
     Speaker,
@@ -238,9 +240,10 @@ fn find(doc: &Document) -> Vec<Quote> {
     let cx = cx;
 
     // 2.-3. Direct quotes, in text order (outer before nested).
-    let mut used_cues: Vec<usize> = Vec::new();
+    let mut used_cues: HashSet<usize> = HashSet::new();
+    let siblings = Siblings::new(&directs);
     for i in 0..directs.len() {
-        attribute_direct(&cx, &mut directs, i, &mut used_cues);
+        attribute_direct(&cx, &mut directs, &siblings, i, &mut used_cues);
     }
     // Reported speech, then continuations (which may go on from it).
     let mut indirect = reported(&cx, &directs, &used_cues);
@@ -527,7 +530,53 @@ fn cut_unclosed(cx: &Cx, raw: Raw) -> Raw {
 }
 
 /// Attributes direct quote `i` from the text before or after it.
-fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<usize>) {
+/// For each direct quote, where the quote before it at its level ends and
+/// where the next one opens, computed once: asking per quote would scan all
+/// of them, quadratic in a long page.
+struct Siblings {
+    prev_end: Vec<usize>,
+    next_open: Vec<Option<usize>>,
+}
+
+impl Siblings {
+    fn new(directs: &[Direct]) -> Siblings {
+        let close_end = |d: &Direct| d.raw.close.map_or(d.raw.content.end, |c| c.end);
+        // Quotes at one level (the outer ones, or those nested in one quote)
+        // are in text order.
+        let mut levels: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for (i, d) in directs.iter().enumerate() {
+            levels.entry(d.outer).or_default().push(i);
+        }
+        let mut prev_end = vec![0; directs.len()];
+        let mut next_open = vec![None; directs.len()];
+        for members in levels.values() {
+            let mut ends: Vec<(usize, usize)> = Vec::new(); // (content end, running max close end)
+            for (k, &i) in members.iter().enumerate() {
+                let d = &directs[i];
+                let done = ends.partition_point(|&(e, _)| e <= d.raw.open.start);
+                prev_end[i] = if done == 0 { 0 } else { ends[done - 1].1 };
+                let m = ends.last().map_or(0, |x| x.1).max(close_end(d));
+                ends.push((d.raw.content.end, m));
+                let after = d.raw.close.map_or(d.raw.content.end, |c| c.end);
+                let rest = &members[k + 1..];
+                let n = rest.partition_point(|&j| directs[j].raw.open.start < after);
+                next_open[i] = rest.get(n).map(|&j| directs[j].raw.open.start);
+            }
+        }
+        Siblings {
+            prev_end,
+            next_open,
+        }
+    }
+}
+
+fn attribute_direct(
+    cx: &Cx,
+    directs: &mut [Direct],
+    siblings: &Siblings,
+    i: usize,
+    used: &mut HashSet<usize>,
+) {
     let doc = cx.doc;
     let d = directs[i].clone();
     let lv = if d.outer.is_some() { 2 } else { 1 };
@@ -538,12 +587,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
     let lo = s_span.start.max(d.limit.start);
     // The previous quote at this level in the same sentence ends the
     // region before this one.
-    let prev_end = directs[..i]
-        .iter()
-        .filter(|p| p.outer == d.outer && p.raw.content.end <= d.raw.open.start)
-        .map(|p| p.raw.close.map_or(p.raw.content.end, |c| c.end))
-        .max()
-        .unwrap_or(0);
+    let prev_end = siblings.prev_end[i];
     let before: Vec<usize> = cx
         .tokens_in(Span::new(lo.max(prev_end), d.raw.open.start))
         .filter(|&t| free(t))
@@ -580,12 +624,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
         let cs = cx.sentence_at(close.start);
         let mut end = doc.sentences[cs].span.end.min(d.limit.end);
         // Stop at the next mark at this level.
-        if let Some(n) = directs
-            .iter()
-            .filter(|p| p.outer == d.outer && p.raw.open.start >= close.end)
-            .map(|p| p.raw.open.start)
-            .min()
-        {
+        if let Some(n) = siblings.next_open[i] {
             end = end.min(n);
         }
         let mut after: Vec<usize> = cx
@@ -661,7 +700,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
         q.quote.cue = Some(cx.cue_span(t));
         q.quote.partial = partial;
         q.cue_tok = Some(t);
-        used.push(t);
+        used.insert(t);
     }
 }
 
@@ -812,7 +851,7 @@ fn scare(cx: &Cx, d: &Direct) -> bool {
 }
 
 /// Reported speech outside direct quotes, and beliefs.
-fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
+fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
     let doc = cx.doc;
     let mut out = Vec::new();
     let marked: Vec<Span> = directs
