@@ -498,7 +498,7 @@ fn bench_serve(db: &std::path::Path, requests: usize, seconds: f64) -> Result<Ex
     let (events, _) = Store::open(db)?.event_counts()?;
     println!("dyad serve on {} ({events} events), loopback; at most {requests} requests or {seconds} s per run", db.display());
     println!(
-        "{:<14} {:>7} {:>8} {:>6} {:>9} {:>9} {:>8}  request",
+        "{:<18} {:>7} {:>8} {:>6} {:>9} {:>9} {:>8}  request",
         "what", "clients", "requests", "errors", "p50 ms", "p99 ms", "req/s"
     );
     let figures = dyad_serve::bench::serve(db, requests, seconds, &[1, 8, 64])?;
@@ -506,7 +506,7 @@ fn bench_serve(db: &std::path::Path, requests: usize, seconds: f64) -> Result<Ex
     for f in &figures {
         errors += f.errors;
         println!(
-            "{:<14} {:>7} {:>8} {:>6} {:>9.1} {:>9.1} {:>8.0}  {}",
+            "{:<18} {:>7} {:>8} {:>6} {:>9.1} {:>9.1} {:>8.0}  {}",
             f.name, f.clients, f.requests, f.errors, f.p50_ms, f.p99_ms, f.per_second, f.path
         );
     }

@@ -105,8 +105,9 @@ pub async fn run(
 /// What `dyad bench --serve DB` runs: a server on loopback over `db`, and
 /// for the document page, an events filter and the network, 1, 8 and 64
 /// clients, each run bounded by `requests` and `seconds`. The requests are
-/// chosen from the database: its most reported document, its most frequent
-/// source country with a QuadClass, and the network of its busiest month.
+/// chosen from the database: its most reported document; two event filters
+/// (material conflict in its busiest month, and its most frequent source
+/// country: a code-prefix range); and the network of its busiest month.
 pub fn serve(
     db: &std::path::Path,
     requests: usize,
@@ -127,10 +128,10 @@ pub fn serve(
         "SELECT substr(source, 1, 3) AS s FROM (SELECT source FROM events
              WHERE source IS NOT NULL LIMIT 20000) GROUP BY s ORDER BY count(*) DESC LIMIT 1",
     )?;
+    // The busiest month (over the day index).
     let month = one(
-        "SELECT strftime('%Y-%m', day * 86400, 'unixepoch') AS m FROM
-             (SELECT day FROM events WHERE day IS NOT NULL LIMIT 20000)
-         GROUP BY m ORDER BY count(*) DESC LIMIT 1",
+        "SELECT strftime('%Y-%m', day * 86400, 'unixepoch') AS m FROM events
+         WHERE day IS NOT NULL GROUP BY m ORDER BY count(*) DESC LIMIT 1",
     )?;
     drop(store);
     let targets = [
@@ -139,8 +140,12 @@ pub fn serve(
             format!("/documents/{}", crate::pages::enc_path(&doc)),
         ),
         (
-            "events filter",
-            format!("/api/events?source={source}&quad=1&limit=100"),
+            "events: month+quad",
+            format!("/api/events?since={month}&until={month}&quad=4&limit=100"),
+        ),
+        (
+            "events: source",
+            format!("/api/events?source={source}&limit=100"),
         ),
         (
             "network",
