@@ -482,10 +482,15 @@ async fn network_page(st: &Shared, q: Option<String>) -> Result<String, ApiError
     let mut b = html::filter_form("/network", &p, &[]);
     let _ = write!(
         b,
-        r#"<p class="counts" id="counts">{} actors · {} dyads · {} events. Size: events; colour: mean Goldstein (red conflict, green cooperation). Click an actor or an arrow for its events.</p>"#,
+        r#"<p class="counts" id="counts">{} actors · {} dyads · {} events{}. Size: events; colour: mean Goldstein (red conflict, green cooperation). Click an actor or an arrow for its events.</p>"#,
         net.nodes.len(),
         net.edges.len(),
-        net.edges.iter().map(|e| e.events).sum::<i64>()
+        net.edges.iter().map(|e| e.events).sum::<i64>(),
+        if net.nodes.len() > 30 {
+            " (the 30 actors with most events drawn)"
+        } else {
+            ""
+        }
     );
     b.push_str(r#"<div class="figure">"#);
     b.push_str(&svg::network(&net, &fq, 30));

@@ -47,7 +47,7 @@ pub(crate) fn network(n: &Network, filter: &str, max_nodes: usize) -> String {
     let index = |code: &str| nodes.iter().position(|n| n.code == code);
     let mut s = format!(
         r##"<svg class="network" viewBox="0 0 {w} {h}" role="img" aria-label="actor network">
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#667"/></marker></defs>"##
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#667"/></marker></defs>"##
     );
     let max_edge = n.edges.iter().map(|e| e.events).max().unwrap_or(1).max(1) as f64;
     for e in &n.edges {

@@ -16,9 +16,11 @@
 //! document whole. The schema is versioned ([`schema`]): an older database is
 //! migrated in place, a newer one refused.
 //!
-//! Public API: [`Store`], [`Batch`], [`Put`], [`Stored`], [`DocSummary`],
-//! [`StoreError`], [`MergeRule`], [`WireRule`], the [`query`] filters and
-//! rows, and the [`export`] writers.
+//! Public API: [`Store`] (and [`Store::open_read_only`] for readers such
+//! as `dyad serve`), [`Batch`], [`Put`], [`Stored`], [`DocSummary`],
+//! [`StoreError`], [`MergeRule`], [`WireRule`], the [`query`] filters, rows,
+//! network and places, [`browse`] (documents and quotes page by page), and
+//! the [`export`] writers.
 
 pub mod browse;
 mod countries;
