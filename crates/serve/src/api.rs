@@ -72,11 +72,15 @@ pub(crate) fn get_doc(s: &Store, id: &str) -> Result<dyad_document::Document, Ap
 
 async fn document(Ax(st): Ax<Shared>, Path(id): Path<String>, RawQuery(q): RawQuery) -> Answer {
     params::parse(q.as_deref(), false, &[])?;
-    read(&st, move |_, s| {
-        let doc = get_doc(s, &id)?;
-        Ok(Json(json!(doc.to_contract(false))))
-    })
-    .await
+    read(&st, move |_, s| Ok(Json(doc_json(s, &id)?))).await
+}
+
+/// A stored document's contract JSON, or 404.
+pub(crate) fn doc_json(s: &Store, id: &str) -> Result<Value, ApiError> {
+    let json = s
+        .get_json(id)?
+        .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
+    serde_json::from_str(&json).map_err(ApiError::internal)
 }
 
 /// What `dyad explain` prints for one sentence of a stored document, coded

@@ -76,7 +76,7 @@ async fn documents_page(st: &Shared, q: Option<String>) -> Result<String, ApiErr
 <label>Until<input name="until" value="{}" placeholder="YYYY-MM-DD"></label>
 <button type="submit">Search</button></form>
 <p class="counts" id="counts" data-total="{}">{} documents</p>
-<div class="scroll"><table class="list"><thead><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Events</th><th>Sentences</th></tr></thead><tbody>"#,
+<div class="scroll"><table class="list"><thead><tr><th>Title</th><th class="wide">Outlet</th><th>Published</th><th>Events</th><th class="wide">Sentences</th></tr></thead><tbody>"#,
         v("search"),
         v("text"),
         v("outlet"),
@@ -89,7 +89,7 @@ async fn documents_page(st: &Shared, q: Option<String>) -> Result<String, ApiErr
         let title = d.title.clone().unwrap_or_else(|| d.id.clone());
         let _ = write!(
             b,
-            r#"<tr><td><a href="/documents/{}">{}</a><div class="sub">{}</div></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="title"><a href="/documents/{}">{}</a><div class="sub">{}</div></td><td class="wide">{}</td><td class="nowrap">{}</td><td>{}</td><td class="wide">{}</td></tr>"#,
             esc(&enc_path(&d.id)),
             esc(&title),
             esc(&d.id),
@@ -124,8 +124,7 @@ pub fn enc_path(id: &str) -> String {
 async fn article(Ax(st): Ax<Shared>, Path(id): Path<String>) -> Response {
     respond(
         read(&st, move |st, s| {
-            let doc = api::get_doc(s, &id)?;
-            Ok(article_page(st, &json!(doc.to_contract(false))))
+            Ok(article_page(st, &api::doc_json(s, &id)?))
         })
         .await,
     )
@@ -445,12 +444,12 @@ async fn events_page(st: &Shared, q: Option<String>) -> Result<String, ApiError>
         );
     }
     b.push_str("</p>");
-    b.push_str(r#"<div class="scroll"><table class="list events"><thead><tr><th>Date</th><th>Source</th><th>Target</th><th>Event</th><th>Goldstein</th><th>Place</th><th>Sentence</th></tr></thead><tbody>"#);
+    b.push_str(r#"<div class="scroll"><table class="list events"><thead><tr><th>Date</th><th>Source</th><th>Target</th><th>Event</th><th class="wide">Goldstein</th><th class="wide">Place</th><th>Sentence</th></tr></thead><tbody>"#);
     for r in &rows {
         let s = |k: &str| esc(r[k].as_str().unwrap_or("-"));
         let _ = write!(
             b,
-            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td><span class="qc q{}">{} {}</span></td><td>{:.1}</td><td>{}</td><td><a href="/documents/{}#s-{}">{}</a> <span class="sub">({} reports)</span></td></tr>"#,
+            r#"<tr><td class="nowrap">{}</td><td>{}</td><td>{}</td><td><span class="qc q{}">{} {}</span></td><td class="wide">{:.1}</td><td class="wide">{}</td><td class="sentence"><a href="/documents/{}#s-{}">{}</a> <span class="sub">({} reports)</span></td></tr>"#,
             s("date"),
             s("source"),
             s("target"),

@@ -318,6 +318,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One stored document's contract JSON as stored, by id (what
+    /// [`Store::get`] reads, without building the [`Document`]: a server
+    /// can send or render it as it is).
+    pub fn get_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT doc FROM documents WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// One stored document, by id.
     pub fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
         let json: Option<String> = self
