@@ -70,7 +70,14 @@
           return;
         }
         how.appendChild(el("h2", "Patterns tried (parse path)"));
-        how.appendChild(el("pre", j.tried.join("\n"), "tried"));
+        // Each verb's line, then each pattern tried; the ones taken stand out.
+        const tried = el("pre", null, "tried");
+        for (const line of j.tried) {
+          const taken = /^\s*(accepted|fallback)/.test(line);
+          tried.appendChild(el(taken ? "strong" : "span", line));
+          tried.appendChild(document.createTextNode("\n"));
+        }
+        how.appendChild(tried);
         how.appendChild(el("h2", "Parse"));
         how.appendChild(el("pre", [j.parse_header].concat(j.parse).join("\n"), "parse"));
         how.dataset.loaded = "1";
