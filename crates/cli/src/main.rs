@@ -218,6 +218,44 @@ enum Command {
         /// against the first size in the same run.
         #[arg(long, value_delimiter = ',', num_args = 0.., value_name = "MB,MB,…")]
         scale: Option<Vec<usize>>,
+        /// Instead: load `dyad serve` on loopback over this database (e.g.
+        /// the store benchmark's 1,000,000-event one): p50/p99 latency and
+        /// requests/s of the document page, an events filter and the network
+        /// at 1, 8 and 64 clients.
+        #[arg(long, value_name = "DB")]
+        serve: Option<PathBuf>,
+        /// With --serve: at most this many requests per run.
+        #[arg(long, default_value_t = 2000)]
+        requests: usize,
+        /// With --serve: at most this many seconds per run.
+        #[arg(long, default_value_t = 20.0)]
+        seconds: f64,
+    },
+    /// Serve a database: a JSON API under /api/ (described at
+    /// /api/openapi.json) and web pages (documents, articles with every
+    /// event explained, network, timeline, map). Read-only unless
+    /// --allow-ingest.
+    Serve {
+        #[arg(long, default_value = "dyad.db", env = "DYAD_DB")]
+        db: PathBuf,
+        /// Address to listen on; loopback by default (another address
+        /// exposes the database to the network).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Enable POST /api/ingest. Requests must bring the token in the
+        /// environment variable DYAD_INGEST_TOKEN as `Authorization: Bearer
+        /// TOKEN` (401 without it).
+        #[arg(long)]
+        allow_ingest: bool,
+        /// Largest request body, bytes.
+        #[arg(long, default_value_t = 10 * 1024 * 1024)]
+        max_body: usize,
+        /// Requests handled at once.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+        /// Seconds to answer one request.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
     },
 }
 
@@ -389,6 +427,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
+            serve: Some(db),
+            requests,
+            seconds,
+            ..
+        } => bench_serve(&db, requests, seconds),
+        Command::Serve {
+            db,
+            addr,
+            allow_ingest,
+            max_body,
+            concurrency,
+            timeout,
+        } => serve(db, addr, allow_ingest, max_body, concurrency, timeout),
+        Command::Bench {
             scale: Some(sizes), ..
         } => {
             let sizes = if sizes.is_empty() {
@@ -400,6 +452,75 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench { dir, rounds, .. } => bench::run(&dir, rounds).map(|_| ExitCode::SUCCESS),
     }
+}
+
+/// `dyad serve`: until Ctrl-C or SIGTERM.
+fn serve(
+    db: PathBuf,
+    addr: std::net::SocketAddr,
+    allow_ingest: bool,
+    max_body: usize,
+    concurrency: usize,
+    timeout: u64,
+) -> Result<ExitCode> {
+    let ingest_token = if allow_ingest {
+        let t = std::env::var("DYAD_INGEST_TOKEN").unwrap_or_default();
+        anyhow::ensure!(
+            t.trim().len() >= 8,
+            "--allow-ingest needs a token of 8 characters or more in DYAD_INGEST_TOKEN"
+        );
+        Some(t.trim().to_string())
+    } else {
+        None
+    };
+    let limits = dyad_serve::Limits {
+        max_body,
+        concurrency: concurrency.max(1),
+        request_timeout: std::time::Duration::from_secs(timeout.max(1)),
+        ..Default::default()
+    };
+    let config = dyad_serve::Config {
+        db: db.clone(),
+        addr,
+        ingest_token,
+        limits,
+    };
+    dyad_serve::serve_blocking(config, |a| {
+        eprintln!(
+            "dyad serve: http://{a}/ on {} ({}); Ctrl-C stops",
+            db.display(),
+            if allow_ingest {
+                "ingest enabled"
+            } else {
+                "read-only"
+            }
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dyad bench --serve DB`: the server's latency under load.
+fn bench_serve(db: &std::path::Path, requests: usize, seconds: f64) -> Result<ExitCode> {
+    let (events, _) = Store::open(db)?.event_counts()?;
+    println!("dyad serve on {} ({events} events), loopback; at most {requests} requests or {seconds} s per run", db.display());
+    println!(
+        "{:<18} {:>7} {:>8} {:>6} {:>9} {:>9} {:>8}  request",
+        "what", "clients", "requests", "errors", "p50 ms", "p99 ms", "req/s"
+    );
+    let figures = dyad_serve::bench::serve(db, requests, seconds, &[1, 8, 64])?;
+    let mut errors = 0;
+    for f in &figures {
+        errors += f.errors;
+        println!(
+            "{:<18} {:>7} {:>8} {:>6} {:>9.1} {:>9.1} {:>8.0}  {}",
+            f.name, f.clients, f.requests, f.errors, f.p50_ms, f.p99_ms, f.per_second, f.path
+        );
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `dyad eval seed`: run the pipeline on the seed article and score it

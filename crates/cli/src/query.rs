@@ -70,24 +70,11 @@ pub struct FilterArgs {
 impl FilterArgs {
     pub fn to_filter(&self) -> Result<Filter> {
         let dyad = match &self.dyad {
-            Some(d) => {
-                let (a, b) = d
-                    .split_once(',')
-                    .ok_or_else(|| anyhow::anyhow!("--dyad {d:?}: expected SOURCE,TARGET"))?;
-                Some((a.trim().to_string(), b.trim().to_string()))
-            }
+            Some(d) => Some(query::parse_dyad(d).map_err(|e| anyhow::anyhow!("--dyad {e}"))?),
             None => None,
         };
         let near = match &self.near {
-            Some(n) => {
-                let v: Vec<f64> = n
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| anyhow::anyhow!("--near {n:?}: expected LAT,LON,KM"))?;
-                anyhow::ensure!(v.len() == 3, "--near {n:?}: expected LAT,LON,KM");
-                Some((v[0], v[1], v[2]))
-            }
+            Some(n) => Some(query::parse_near(n).map_err(|e| anyhow::anyhow!("--near {e}"))?),
             None => None,
         };
         Ok(Filter {

@@ -16,10 +16,13 @@
 //! document whole. The schema is versioned ([`schema`]): an older database is
 //! migrated in place, a newer one refused.
 //!
-//! Public API: [`Store`], [`Batch`], [`Put`], [`Stored`], [`DocSummary`],
-//! [`StoreError`], [`MergeRule`], [`WireRule`], the [`query`] filters and
-//! rows, and the [`export`] writers.
+//! Public API: [`Store`] (and [`Store::open_read_only`] for readers such
+//! as `dyad serve`), [`Batch`], [`Put`], [`Stored`], [`DocSummary`],
+//! [`StoreError`], [`MergeRule`], [`WireRule`], the [`query`] filters, rows,
+//! network and places, [`browse`] (documents and quotes page by page), and
+//! the [`export`] writers.
 
+pub mod browse;
 mod countries;
 pub mod day;
 pub mod export;
@@ -63,6 +66,11 @@ pub enum StoreError {
     Foreign,
     #[error("stored merge rule is unreadable: {0}")]
     Rule(String),
+    #[error(
+        "the database is empty or was made by an older dyad: open it once for writing \
+         (`dyad ls`) to create or migrate it"
+    )]
+    NotCurrent,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -124,6 +132,35 @@ pub struct Batch<'a> {
 }
 
 impl Store {
+    /// Open an existing database for reading only (what `dyad serve`'s API
+    /// uses): nothing can be written through it, and a database that must
+    /// first be created or migrated is refused.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        query::register_functions(&conn).map_err(open_err)?;
+        schema::check_current(&conn)?;
+        let mut store = Store {
+            conn,
+            rule: MergeRule::default(),
+            wire: WireRule::default(),
+        };
+        if let Some(json) = store.meta("merge_rule")? {
+            store.rule =
+                serde_json::from_str(&json).map_err(|e| StoreError::Rule(e.to_string()))?;
+        }
+        Ok(store)
+    }
+
     /// Open (creating if needed) the database at `path`; a database made by
     /// an older dyad is migrated in place.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -277,23 +314,19 @@ impl Store {
                     d.coded_by
              FROM documents d ORDER BY d.published, d.id",
         )?;
-        let rows = st.query_map([], |r| {
-            Ok(DocSummary {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                title: r.get(2)?,
-                outlet: r.get(3)?,
-                published: r.get(4)?,
-                source: r.get(5)?,
-                links: r.get::<_, i64>(6)? as usize,
-                sentences: r.get::<_, i64>(7)? as usize,
-                chars: r.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
-                events: r.get::<_, i64>(9)? as usize,
-                copy_of: r.get(10)?,
-                coded_by: r.get(11)?,
-            })
-        })?;
+        let rows = st.query_map([], summary)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One stored document's contract JSON as stored, by id (what
+    /// [`Store::get`] reads, without building the [`Document`]: a server
+    /// can send or render it as it is).
+    pub fn get_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT doc FROM documents WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     /// One stored document, by id.
@@ -314,6 +347,24 @@ impl Store {
             .map(Some)
             .map_err(|e| corrupt(e.to_string()))
     }
+}
+
+/// A [`DocSummary`] from the columns `list` and `browse::documents` select.
+pub(crate) fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocSummary> {
+    Ok(DocSummary {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        title: r.get(2)?,
+        outlet: r.get(3)?,
+        published: r.get(4)?,
+        source: r.get(5)?,
+        links: r.get::<_, i64>(6)? as usize,
+        sentences: r.get::<_, i64>(7)? as usize,
+        chars: r.get::<_, Option<i64>>(8)?.unwrap_or(0) as usize,
+        events: r.get::<_, i64>(9)? as usize,
+        copy_of: r.get(10)?,
+        coded_by: r.get(11)?,
+    })
 }
 
 /// Documents stored before their layers had tables (a migrated

@@ -459,14 +459,26 @@ pub fn rows(
     f: &Filter,
     unit: Unit,
     limit: usize,
+    each: impl FnMut(Row) -> Result<(), StoreError>,
+) -> Result<usize, StoreError> {
+    page(conn, f, unit, 0, limit, each)
+}
+
+/// [`rows`] from the `offset`-th selected row on (a page of results).
+pub fn page(
+    conn: &Connection,
+    f: &Filter,
+    unit: Unit,
+    offset: usize,
+    limit: usize,
     mut each: impl FnMut(Row) -> Result<(), StoreError>,
 ) -> Result<usize, StoreError> {
     let q = compile(conn, f)?;
     let w = where_clause(&q, unit);
-    let lim = if limit > 0 {
-        format!("LIMIT {limit}")
-    } else {
-        String::new()
+    let lim = match (limit, offset) {
+        (0, 0) => String::new(),
+        (0, o) => format!("LIMIT -1 OFFSET {o}"),
+        (l, o) => format!("LIMIT {l} OFFSET {o}"),
     };
     // The selection is made and ordered on keys alone; the joins that fill a
     // row are made for the rows kept (a page of 100 of a million costs the
@@ -638,4 +650,298 @@ pub fn count(
         out.sort_by(|a, b| size(&b.1).cmp(&size(&a.1)).then(a.1.key.cmp(&b.1.key)));
     }
     Ok(out.into_iter().map(|(_, r)| r).collect())
+}
+
+/// A filter value that cannot be read: `param` names the filter (`since`,
+/// `quad`, ...), so a caller can say which of its inputs was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{param}: {msg}")]
+pub struct FilterError {
+    pub param: String,
+    pub msg: String,
+}
+
+/// `SOURCE,TARGET` as given to `--dyad`.
+pub fn parse_dyad(s: &str) -> Result<(String, String), String> {
+    let (a, b) = s
+        .split_once(',')
+        .ok_or_else(|| format!("{s:?}: expected SOURCE,TARGET"))?;
+    Ok((a.trim().to_string(), b.trim().to_string()))
+}
+
+/// `LAT,LON,KM` as given to `--near`.
+pub fn parse_near(s: &str) -> Result<(f64, f64, f64), String> {
+    let bad = || format!("{s:?}: expected LAT,LON,KM");
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    if v.len() != 3 || v.iter().any(|x| !x.is_finite()) {
+        return Err(bad());
+    }
+    Ok((v[0], v[1], v[2]))
+}
+
+impl Filter {
+    /// The names of the filters [`Filter::set`] takes (the options of
+    /// `dyad query`, without their dashes; `one_a_day` for `--one-a-day`).
+    pub const PARAMS: &'static [&'static str] = &[
+        "actor",
+        "source",
+        "target",
+        "dyad",
+        "code",
+        "root",
+        "quad",
+        "plover",
+        "since",
+        "until",
+        "country",
+        "place",
+        "near",
+        "outlet",
+        "text",
+        "one_a_day",
+    ];
+
+    /// Set one filter from its text, as `dyad query --NAME VALUE` does
+    /// (repeatable ones add an alternative). Dates, QuadClass, dyads and
+    /// points are checked here, so a bad value is refused naming its filter
+    /// before any query runs. Returns `Ok(false)` for a name that is no filter.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<bool, FilterError> {
+        let err = |msg: String| FilterError {
+            param: name.to_string(),
+            msg,
+        };
+        let v = value.trim();
+        if v.is_empty() && name != "one_a_day" {
+            return Err(err("empty value".into()));
+        }
+        match name {
+            "actor" => self.actor.push(v.into()),
+            "source" => self.source.push(v.into()),
+            "target" => self.target.push(v.into()),
+            "dyad" => self.dyad = Some(parse_dyad(v).map_err(err)?),
+            "code" => {
+                if !v.bytes().all(|b| b.is_ascii_digit()) || v.len() > 4 {
+                    return Err(err(format!("{v:?}: expected a CAMEO code or prefix")));
+                }
+                self.code.push(v.into())
+            }
+            "root" => {
+                if !v.bytes().all(|b| b.is_ascii_digit()) || v.len() > 2 {
+                    return Err(err(format!("{v:?}: expected a CAMEO root (01-20)")));
+                }
+                self.root.push(v.into())
+            }
+            "quad" => match v.parse::<u8>() {
+                Ok(n @ 1..=4) => self.quad.push(n),
+                _ => return Err(err(format!("{v:?}: expected a QuadClass, 1-4"))),
+            },
+            "plover" => self.plover.push(v.into()),
+            "since" | "until" => {
+                if day::parse(v).is_none() {
+                    return Err(err(format!(
+                        "{v:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                    )));
+                }
+                if name == "since" {
+                    self.since = Some(v.into())
+                } else {
+                    self.until = Some(v.into())
+                }
+            }
+            "country" => {
+                if v.len() != 2 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    return Err(err(format!("{v:?}: expected an ISO 3166-1 alpha-2 code")));
+                }
+                self.country.push(v.into())
+            }
+            "place" => self.place.push(v.into()),
+            "near" => self.near = Some(parse_near(v).map_err(err)?),
+            "outlet" => self.outlet.push(v.into()),
+            "text" => self.text = Some(v.into()),
+            "one_a_day" => {
+                self.one_a_day = match v {
+                    "" | "1" | "true" | "yes" => true,
+                    "0" | "false" | "no" => false,
+                    _ => return Err(err(format!("{v:?}: expected true or false"))),
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// One actor of a [`Network`]: its code, the events it takes part in
+/// (as source or target) and their mean Goldstein score.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Node {
+    pub code: String,
+    pub events: i64,
+    pub goldstein: f64,
+}
+
+/// One directed dyad of a [`Network`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+    pub mentions: i64,
+    /// Events of QuadClass 1..4.
+    pub quad: [i64; 4],
+    pub goldstein: f64,
+}
+
+/// The actor network of the selected events that have both actors.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Network {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+/// The actor network of the selected events, aggregated in SQL (one pass
+/// over the selected events, no joins), the `limit` largest dyads by
+/// events (0: all) and their actors.
+pub fn network(conn: &Connection, f: &Filter, limit: usize) -> Result<Network, StoreError> {
+    let q = compile(conn, f)?;
+    let w = where_clause(&q, Unit::Events);
+    let lim = if limit > 0 {
+        format!("LIMIT {limit}")
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "SELECT e.source, e.target, count(*), sum(e.num_mentions),
+                sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3),
+                sum(e.quad_class = 4), avg(e.goldstein)
+         FROM events e WHERE {w} AND e.source IS NOT NULL AND e.target IS NOT NULL
+         GROUP BY e.source, e.target ORDER BY count(*) DESC, e.source, e.target {lim}"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let edges: Vec<Edge> = st
+        .query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+            Ok(Edge {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                events: r.get(2)?,
+                mentions: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
+                quad: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                goldstein: r.get::<_, Option<f64>>(8)?.unwrap_or(0.0),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut nodes: std::collections::BTreeMap<&str, (i64, f64)> = Default::default();
+    for e in &edges {
+        for code in [&e.source, &e.target] {
+            let n = nodes.entry(code).or_default();
+            n.0 += e.events;
+            n.1 += e.goldstein * e.events as f64;
+        }
+    }
+    let mut nodes: Vec<Node> = nodes
+        .into_iter()
+        .map(|(code, (events, g))| Node {
+            code: code.to_string(),
+            events,
+            goldstein: g / events.max(1) as f64,
+        })
+        .collect();
+    nodes.sort_by(|a, b| b.events.cmp(&a.events).then(a.code.cmp(&b.code)));
+    Ok(Network { nodes, edges })
+}
+
+/// Where the selected events took place: one row per place, with its
+/// precision (`feature`: a `country` or `admin1` point is a representative
+/// point of an area, a `city` a location).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceCount {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub feature: String,
+    pub events: i64,
+}
+
+/// The places of the selected events, most events first (`limit` 0: all).
+pub fn places(conn: &Connection, f: &Filter, limit: usize) -> Result<Vec<PlaceCount>, StoreError> {
+    let q = compile(conn, f)?;
+    let w = where_clause(&q, Unit::Events);
+    let lim = if limit > 0 {
+        format!("LIMIT {limit}")
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "SELECT coalesce(e.place_name, '?'), e.country, e.lat, e.lon,
+                coalesce(e.feature, 'city'), count(*)
+         FROM events e WHERE {w} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
+         GROUP BY e.place_name, e.country, e.lat, e.lon, e.feature
+         ORDER BY count(*) DESC, e.place_name {lim}"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+        Ok(PlaceCount {
+            name: r.get(0)?,
+            country: r.get(1)?,
+            lat: r.get(2)?,
+            lon: r.get(3)?,
+            feature: r.get(4)?,
+            events: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One report of a merged event: the article, sentence and span it was
+/// coded from, and the dictionary line that matched.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventMention {
+    pub event: i64,
+    pub doc: String,
+    pub sentence: i64,
+    pub start: i64,
+    pub end: i64,
+    pub code: String,
+    pub pattern: String,
+    pub source_text: Option<String>,
+    pub target_text: Option<String>,
+    pub date: Option<String>,
+    pub date_from: Option<String>,
+}
+
+/// The mentions of the given events, by event then storage order.
+pub fn mentions_of(conn: &Connection, events: &[i64]) -> Result<Vec<EventMention>, StoreError> {
+    if events.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids: Vec<String> = events.iter().map(|id| id.to_string()).collect();
+    let sql = format!(
+        "SELECT m.event, d.id, m.sentence, m.start, m.end, m.code, m.pattern, m.source_text,
+                m.target_text, m.date, m.date_from
+         FROM event_mentions m JOIN documents d ON d.rowid = m.doc
+         WHERE m.event IN ({}) ORDER BY m.event, m.rowid",
+        ids.join(", ")
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map([], |r| {
+        Ok(EventMention {
+            event: r.get(0)?,
+            doc: r.get(1)?,
+            sentence: r.get(2)?,
+            start: r.get(3)?,
+            end: r.get(4)?,
+            code: r.get(5)?,
+            pattern: r.get(6)?,
+            source_text: r.get(7)?,
+            target_text: r.get(8)?,
+            date: r.get(9)?,
+            date_from: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

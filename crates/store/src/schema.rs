@@ -266,6 +266,20 @@ fn found(conn: &Connection) -> Result<Found, StoreError> {
     })
 }
 
+/// Refuse a database that is not at this dyad's schema version (for a
+/// read-only connection, which cannot create or migrate it).
+pub(crate) fn check_current(conn: &Connection) -> Result<(), StoreError> {
+    match found(conn)? {
+        Found::Version(v) if v == SCHEMA_VERSION => Ok(()),
+        Found::Version(v) if v > SCHEMA_VERSION => Err(StoreError::Version {
+            found: v,
+            expected: SCHEMA_VERSION,
+        }),
+        Found::Version(_) | Found::Empty => Err(StoreError::NotCurrent),
+        Found::Foreign => Err(StoreError::Foreign),
+    }
+}
+
 /// What opening did to the schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opened {

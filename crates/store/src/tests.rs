@@ -911,3 +911,145 @@ fn recoding_through_the_store_keeps_the_row_and_replaces_layers() {
     );
     assert_eq!(s.coded().unwrap()[0].1.as_deref(), Some("dyad test 2"));
 }
+
+#[test]
+fn filters_are_set_from_text_and_a_bad_one_names_its_parameter() {
+    let mut f = Filter::default();
+    assert!(f.set("source", "NOR").unwrap());
+    assert!(f.set("source", "Kari Nordmann").unwrap());
+    assert!(f.set("quad", "4").unwrap());
+    assert!(f.set("dyad", "NOR, SWE").unwrap());
+    assert!(f.set("near", "60.4,5.3,50").unwrap());
+    assert!(f.set("since", "2024-03").unwrap());
+    assert!(!f.set("colour", "red").unwrap(), "not a filter");
+    assert_eq!(f.source, ["NOR", "Kari Nordmann"]);
+    assert_eq!(f.dyad, Some(("NOR".into(), "SWE".into())));
+    assert_eq!(f.near, Some((60.4, 5.3, 50.0)));
+    for (name, value) in [
+        ("quad", "5"),
+        ("since", "March"),
+        ("until", "2024-13-01"),
+        ("dyad", "NOR"),
+        ("near", "60,5"),
+        ("country", "Norway"),
+        ("code", "shell"),
+        ("one_a_day", "maybe"),
+    ] {
+        let e = Filter::default().set(name, value).unwrap_err();
+        assert_eq!(e.param, name, "{value}");
+    }
+}
+
+#[test]
+fn network_places_and_pages_come_from_the_selected_events() {
+    let s = sample();
+    let net = query::network(s.conn(), &Filter::default(), 0).unwrap();
+    assert_eq!(net.edges.len(), 1);
+    let e = &net.edges[0];
+    assert_eq!((e.source.as_str(), e.target.as_str()), ("NORMIL", "SWE"));
+    assert_eq!((e.events, e.quad), (2, [0, 0, 0, 2]));
+    let codes: Vec<&str> = net.nodes.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["NORMIL", "SWE"]);
+    assert_eq!(net.nodes[0].goldstein, -10.0);
+    let mut f = Filter::default();
+    f.set("code", "04").unwrap();
+    assert_eq!(query::network(s.conn(), &f, 0).unwrap().edges[0].events, 1);
+
+    let places = query::places(s.conn(), &Filter::default(), 0).unwrap();
+    assert_eq!(places.len(), 1, "the unplaced event has no point");
+    assert_eq!(
+        (places[0].name.as_str(), places[0].feature.as_str()),
+        ("Bergen", "city")
+    );
+
+    let mut seen = vec![];
+    query::page(s.conn(), &Filter::default(), Unit::Events, 1, 1, |r| {
+        seen.push(r.code);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(seen, ["042"], "the second event by date");
+    let first = ids(&s, &Filter::default(), Unit::Events)[0].0;
+    let ms = query::mentions_of(s.conn(), &[first]).unwrap();
+    assert_eq!(ms.len(), 2, "reported by two articles");
+    assert!(ms.iter().all(|m| m.pattern == "test.verbs:1: SHELL"));
+}
+
+#[test]
+fn documents_and_quotes_are_browsed_page_by_page() {
+    use crate::browse::{self, DocQuery, QuoteQuery};
+    let s = sample();
+    let q = DocQuery {
+        search: Some("valleypost".into()),
+        limit: 1,
+        ..Default::default()
+    };
+    let page = browse::documents(s.conn(), &q).unwrap();
+    assert_eq!(page.total, 2);
+    assert_eq!(page.documents.len(), 1);
+    assert_eq!(page.documents[0].id, "c", "newest first");
+    let q = DocQuery {
+        text: Some("barns".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    let page = browse::documents(s.conn(), &q).unwrap();
+    assert_eq!(
+        page.documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>(),
+        ["b"]
+    );
+    let q = DocQuery {
+        until: Some("2024-03-05".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(browse::documents(s.conn(), &q).unwrap().total, 2);
+
+    let by = |speaker: &str| {
+        browse::quotes(
+            s.conn(),
+            &QuoteQuery {
+                speaker: Some(speaker.into()),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(by("NOR"), 3);
+    assert_eq!(by("kari nordmann"), 3);
+    assert_eq!(by("SWE"), 0);
+    let one = browse::quotes(
+        s.conn(),
+        &QuoteQuery {
+            doc: Some("a".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].speaker_name.as_deref(), Some("Kari Nordmann"));
+}
+
+#[test]
+fn a_read_only_store_reads_and_cannot_write() {
+    let dir = scratch("read-only");
+    let path = dir.join("d.db");
+    let mut s = Store::open(&path).unwrap();
+    stored(s.put(&story(&Story::default()), given()).unwrap());
+    drop(s);
+    let r = Store::open_read_only(&path).unwrap();
+    assert_eq!(r.count().unwrap(), 1);
+    assert!(r.get_json("a").unwrap().unwrap().contains("\"Bergen\""));
+    assert!(r.conn().execute("DELETE FROM documents", []).is_err());
+    assert!(matches!(
+        Store::open_read_only(&dir.join("none.db")),
+        Err(StoreError::Open { .. })
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
