@@ -692,6 +692,7 @@ fn unknown_names(
 ) {
     let doc = cx.doc;
     let n = doc.tokens.len();
+    let mut first_named: HashMap<String, usize> = HashMap::new();
     let mut t = 0;
     while t < n {
         if cover[t].is_some() || !cx.is_cap_name(t) {
@@ -737,11 +738,17 @@ fn unknown_names(
             ))
             .to_string()
         });
+        // The same name again is the same person.
+        let same = first_named.get(&name).copied();
+        if same.is_none() {
+            first_named.insert(name.clone(), all.len());
+        }
         all.push(Mention {
             span,
             kind: MentionKind::Person,
             entity: Some(name),
             role,
+            refers_to: same,
             ..Default::default()
         });
         for k in tok_range(span) {
