@@ -93,14 +93,13 @@ pub(crate) fn code_unroled(doc: &mut Document) {
         };
         decided.insert(r, d);
     }
-    for i in 0..n {
-        let Some(d) = decided.get(&roots[i]) else {
+    for (i, (m, &root)) in doc.mentions.iter_mut().zip(&roots).enumerate() {
+        let Some(d) = decided.get(&root) else {
             continue;
         };
-        let m = &mut doc.mentions[i];
         if m.code.is_none() {
             m.code = Some(d.code.clone());
-            if i == roots[i] {
+            if i == root {
                 m.source = Some(d.source.clone());
             }
         }
