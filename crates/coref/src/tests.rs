@@ -189,3 +189,25 @@ fn the_same_unknown_name_twice_is_one_person() {
     assert_eq!(named.len(), 2, "{:?}", d.mentions);
     assert_eq!(d.antecedent(named[1]), named[0]);
 }
+
+#[test]
+fn a_name_in_the_credit_line_is_a_journalist() {
+    let d = run("U.S. police arrested two men in Ohio on Friday.\n\n\
+         Contributing: Megan Torres");
+    let c = codes_of(&d, "Megan Torres");
+    assert_eq!(c, vec![Some("USAMED".to_string())], "{:?}", d.mentions);
+}
+
+#[test]
+fn place_names_with_a_given_name_in_them_are_no_people() {
+    let d = run("Officials in Santa Maria said the storm hit West Jordan and Fort Morgan.");
+    for w in ["Santa Maria", "West Jordan", "Fort Morgan"] {
+        assert!(
+            d.mentions
+                .iter()
+                .all(|m| m.kind != MentionKind::Person || !d.slice(m.span).contains(w)),
+            "{w}: {:?}",
+            d.mentions
+        );
+    }
+}

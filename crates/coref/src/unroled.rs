@@ -63,6 +63,23 @@ pub(crate) fn code_unroled(doc: &mut Document) {
         if mine.iter().any(|&i| doc.mentions[i].code.is_some()) {
             continue;
         }
+        // A credit line names the journalists who wrote the story.
+        if mine
+            .iter()
+            .any(|&i| credit_line(doc, tok_range(doc.mentions[i].span).start))
+        {
+            let t = tok_range(doc.mentions[r].span).start;
+            if let Some(c) = nearest_country(doc, &countries, t) {
+                decided.insert(
+                    r,
+                    Decided {
+                        code: format!("{c}MED"),
+                        source: "named in the story's credit line: journalist (MED)".into(),
+                    },
+                );
+            }
+            continue;
+        }
         let said = mine.iter().find_map(|&i| {
             let toks = tok_range(doc.mentions[i].span);
             copula_role(doc, &cover, toks.clone()).or_else(|| apposition_role(doc, &cover, toks))
@@ -104,6 +121,34 @@ pub(crate) fn code_unroled(doc: &mut Document) {
             }
         }
     }
+}
+
+/// Words that open a credit line ("Contributing: Ana Ruiz", "Additional
+/// reporting by Ana Ruiz"); news style puts them at a story's end.
+const CREDITS: &[&str] = &[
+    "contributing",
+    "contributors",
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "reported by",
+    "compiled by",
+];
+
+/// Whether token `t` is in a credit line: a short paragraph that opens
+/// with one of [`CREDITS`] ("Contributing: A, B and C").
+fn credit_line(doc: &Document, t: usize) -> bool {
+    let at = doc.tokens[t].span.start;
+    let Some(p) = doc.paragraphs.iter().find(|p| p.start <= at && at < p.end) else {
+        return false;
+    };
+    let line = doc.text[p.start..p.end].trim_start().to_lowercase();
+    p.end - p.start < 200
+        && CREDITS.iter().any(|c| {
+            line.strip_prefix(c)
+                .is_some_and(|rest| rest.starts_with([':', ' ']))
+        })
 }
 
 /// A person named in full whom nothing coded and nothing gave a role.

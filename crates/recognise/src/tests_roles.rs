@@ -97,3 +97,27 @@ fn a_person_noun_with_an_organisation_takes_its_role() {
         .iter()
         .all(|m| m.entity.as_deref() != Some("Mark Doyle") || m.code.is_none()));
 }
+
+#[test]
+fn a_commander_of_a_district_is_a_police_commander_and_of_a_brigade_an_officer() {
+    let d = run(
+        "Raj Malhotra, the commander of Andheri East district, said the march was banned.",
+        Some("2022-01-10"),
+        None,
+    );
+    assert!(
+        code_of(&d, "Raj Malhotra").is_some_and(|c| c.ends_with("COP")),
+        "{:?}",
+        d.mentions
+    );
+    let d = run(
+        "Raj Malhotra, the commander of the 4th Infantry Brigade, said the march was banned.",
+        Some("2022-01-10"),
+        None,
+    );
+    assert!(
+        code_of(&d, "Raj Malhotra").is_some_and(|c| c.ends_with("MIL")),
+        "{:?}",
+        d.mentions
+    );
+}

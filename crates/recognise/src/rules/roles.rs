@@ -847,6 +847,15 @@ pub(super) fn apposition_code(
         }
         None => return None,
     };
+    // "the commander of Kowloon West district", "the precinct commander":
+    // police command territory (districts, precincts, stations), armies
+    // command units; a commander of a territory with no military word is
+    // a police commander (COP).
+    let role = if role == "MIL" && police_command(cx, r0, r1) {
+        "COP".to_string()
+    } else {
+        role
+    };
     // An organisation the person works for decides a role that is not a
     // state office's.
     if !matches!(role.as_str(), "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
@@ -873,6 +882,30 @@ pub(super) fn apposition_code(
         name,
         focus,
     ))
+}
+
+/// Whether the role phrase `r0..r1` commands a police territory: it names a
+/// commander and a district, precinct or station, and nothing military.
+fn police_command(cx: &Ctx, r0: usize, r1: usize) -> bool {
+    let ws: Vec<String> = (r0..r1).map(|k| cx.lower(k)).collect();
+    let has = |xs: &[&str]| ws.iter().any(|w| xs.contains(&w.as_str()));
+    has(&["commander", "commanders", "chief", "superintendent"])
+        && has(&["district", "precinct", "station", "borough", "division"])
+        && !has(&[
+            "military",
+            "army",
+            "armed",
+            "naval",
+            "navy",
+            "air",
+            "brigade",
+            "regiment",
+            "battalion",
+            "infantry",
+            "armoured",
+            "armored",
+            "tank",
+        ])
 }
 
 /// Whether token `t` is a noun for a person with no role of its own
