@@ -121,3 +121,18 @@ fn a_commander_of_a_district_is_a_police_commander_and_of_a_brigade_an_officer()
         d.mentions
     );
 }
+
+#[test]
+fn a_defence_minister_is_the_government_over_the_military() {
+    let d = run(
+        "Chile's defence minister met the commanders in Santiago.",
+        Some("2022-01-10"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span).contains("defence minister"))
+        .expect("a role phrase");
+    assert_eq!(m.code.as_deref(), Some("CHLGOVMIL"));
+}
