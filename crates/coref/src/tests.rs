@@ -211,3 +211,12 @@ fn place_names_with_a_given_name_in_them_are_no_people() {
         );
     }
 }
+
+#[test]
+fn a_group_that_includes_a_person_gives_its_code() {
+    let d = run("Colombian rebels freed four hostages on Monday. \
+         The released rebels included Julio Arango, the brother of a commander.");
+    let c = codes_of(&d, "Julio Arango");
+    assert!(!c.is_empty(), "{:?}", d.mentions);
+    assert!(c.iter().all(|x| x.as_deref() == Some("COLREB")), "{c:?}");
+}

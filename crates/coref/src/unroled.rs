@@ -82,7 +82,9 @@ pub(crate) fn code_unroled(doc: &mut Document) {
         }
         let said = mine.iter().find_map(|&i| {
             let toks = tok_range(doc.mentions[i].span);
-            copula_role(doc, &cover, toks.clone()).or_else(|| apposition_role(doc, &cover, toks))
+            copula_role(doc, &cover, toks.clone())
+                .or_else(|| member_of(doc, &cover, toks.clone()))
+                .or_else(|| apposition_role(doc, &cover, toks))
         });
         let d = match said {
             Some(a) => Decided {
@@ -218,6 +220,35 @@ fn copula_role(
         let m = cover[k]?;
         let mm = &doc.mentions[m];
         (mm.kind == MentionKind::Agent && mm.code.is_some()).then_some(m)
+    })
+}
+
+/// A group that includes the person: "the freed prisoners included Ana
+/// Ruiz" (the person, or one of a coordination, is the object of
+/// "include" whose subject is a coded group).
+fn member_of(
+    doc: &Document,
+    cover: &[Option<usize>],
+    toks: std::ops::Range<usize>,
+) -> Option<usize> {
+    let t = &doc.tokens;
+    let verb = toks.clone().find_map(|k| {
+        let mut k = k;
+        if t[k].rel == "conj" {
+            k = t[k].head?;
+        }
+        (t[k].rel == "dobj")
+            .then_some(t[k].head)
+            .flatten()
+            .filter(|&h| t[h].lemma == "include")
+    })?;
+    (verb.saturating_sub(12)..verb).find_map(|k| {
+        if t[k].head != Some(verb) || t[k].rel != "nsubj" {
+            return None;
+        }
+        let m = cover[k]?;
+        let mm = &doc.mentions[m];
+        (matches!(mm.kind, MentionKind::Agent | MentionKind::Org) && mm.code.is_some()).then_some(m)
     })
 }
 

@@ -136,3 +136,34 @@ fn a_defence_minister_is_the_government_over_the_military() {
         .expect("a role phrase");
     assert_eq!(m.code.as_deref(), Some("CHLGOVMIL"));
 }
+
+#[test]
+fn a_capital_coordinated_with_a_place_is_a_place_too() {
+    let d = run(
+        "He flew to Mexico via Madrid and Lisbon before he was caught.",
+        Some("2022-01-10"),
+        None,
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| !matches!(d.slice(m.span), "Madrid" | "Lisbon")),
+        "{:?}",
+        d.mentions
+    );
+    // Two capitals that act stay governments.
+    let d = run(
+        "Madrid and Lisbon signed the treaty.",
+        Some("2022-01-10"),
+        None,
+    );
+    assert_eq!(
+        d.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Capital)
+            .count(),
+        2,
+        "{:?}",
+        d.mentions
+    );
+}
