@@ -52,12 +52,18 @@ pub(crate) fn code_unroled(doc: &mut Document) {
             }
         }
     }
+    // Each person's mentions, grouped once (a scan per person would be
+    // quadratic in a long story).
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        by_root.entry(r).or_default().push(i);
+    }
     let mut decided: HashMap<usize, Decided> = HashMap::new();
-    for r in 0..n {
-        if roots[r] != r || !unroled(doc, r) {
+    for (r, &root) in roots.iter().enumerate() {
+        if root != r || !unroled(doc, r) {
             continue;
         }
-        let mine: Vec<usize> = (0..n).filter(|&i| roots[i] == r).collect();
+        let mine: &[usize] = by_root.get(&r).map_or(&[], Vec::as_slice);
         // Any mention of theirs already coded (a linked description) says
         // what they are.
         if mine.iter().any(|&i| doc.mentions[i].code.is_some()) {
@@ -288,10 +294,11 @@ fn apposition_role(
 /// then its paragraph, then the document.
 fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Option<String> {
     let at = doc.tokens[t].span.start;
+    let si = doc.sentences.partition_point(|s| s.last_token <= t);
     let sent = doc
         .sentences
-        .iter()
-        .find(|s| s.first_token <= t && t < s.last_token.max(s.first_token + 1))
+        .get(si)
+        .filter(|s| s.first_token <= t)
         .map(|s| {
             let a = doc.tokens[s.first_token].span.start;
             let b = doc.tokens[s.last_token.max(s.first_token + 1) - 1].span.end;
@@ -312,8 +319,13 @@ fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Opt
 /// (people, bodies, governments) count twice a country named.
 fn majority(doc: &Document, countries: &HashSet<String>, a: usize, b: usize) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in &doc.mentions {
-        if m.span.start < a || m.span.end > b {
+    // Mentions are in text order: only those from `a` on are read.
+    let lo = doc.mentions.partition_point(|m| m.span.start < a);
+    for m in &doc.mentions[lo..] {
+        if m.span.start >= b {
+            break;
+        }
+        if m.span.end > b {
             continue;
         }
         let Some(code) = m.code.as_deref() else {
