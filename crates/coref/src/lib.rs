@@ -38,11 +38,18 @@
 //!   as subjects or possessors (off in [`Coref::default_english`]: the
 //!   event coder would read each as an actor).
 //!
+//! * **people with no role**: a person named in full whom nothing coded
+//!   takes the role a copular clause or a coded apposition gives ("Ruiz was
+//!   the guard on duty"), else is a private person, `CVL` with the country
+//!   of the nearest evidence (sentence, paragraph, document), said in
+//!   `source`.
+//!
 //! Existing mentions keep their place; new ones are inserted in text order
 //! and every index (`refers_to`, quote speakers) is remapped.
 
 mod gender;
 mod rules;
+mod unroled;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -133,6 +140,7 @@ impl Coref {
         }
         let (mentions, links) = rules::resolve(self, doc);
         install(doc, mentions, links);
+        unroled::code_unroled(doc);
     }
 }
 

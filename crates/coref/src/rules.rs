@@ -57,6 +57,78 @@ const NOT_PERSON_ENDS: &[&str] = &[
     "day",
     "award",
     "prize",
+    // administrative units and bodies ("Southern District", "Interior
+    // Ministry")
+    "district",
+    "circuit",
+    "division",
+    "province",
+    "region",
+    "state",
+    "township",
+    "borough",
+    "parish",
+    "municipality",
+    "prefecture",
+    "governorate",
+    "oblast",
+    "village",
+    "town",
+    "department",
+    "ministry",
+    "agency",
+    "office",
+    "commission",
+    "authority",
+    "administration",
+    "police",
+    "army",
+    "force",
+    "forces",
+    "embassy",
+    "consulate",
+    "jail",
+    "camp",
+    "base",
+    // geographic features and buildings
+    "bay",
+    "beach",
+    "lake",
+    "mountain",
+    "mountains",
+    "sea",
+    "ocean",
+    "coast",
+    "desert",
+    "peninsula",
+    "strait",
+    "canal",
+    "harbor",
+    "harbour",
+    "highway",
+    "boulevard",
+    "lane",
+    "plaza",
+    "stadium",
+    "arena",
+    "museum",
+    "library",
+    "tower",
+    "palace",
+    "castle",
+    "cathedral",
+    "mosque",
+    "temple",
+];
+
+/// First words of a capitalised run that make it a place, however many
+/// people bear them as given names ("Santa Ana", "West Bank", "Fort
+/// Worth", "Mount Kenya"): the generic parts of place names in the
+/// gazetteers' naming conventions (saints, compass points, features).
+const NOT_PERSON_STARTS: &[&str] = &[
+    "san", "santa", "santo", "sao", "são", "saint", "st", "ste", "mount", "mt", "lake", "fort",
+    "ft", "port", "porto", "puerto", "cape", "gulf", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "central", "upper", "lower", "greater", "new", "rio",
 ];
 
 struct Cx<'a> {
@@ -692,6 +764,7 @@ fn unknown_names(
 ) {
     let doc = cx.doc;
     let n = doc.tokens.len();
+    let mut first_named: HashMap<String, usize> = HashMap::new();
     let mut t = 0;
     while t < n {
         if cover[t].is_some() || !cx.is_cap_name(t) {
@@ -721,7 +794,10 @@ fn unknown_names(
         let first_name =
             cx.c.gender_of_first_name(cx.word(a).trim_end_matches('.'))
                 .is_some();
-        if !(titled || first_name) || NOT_PERSON_ENDS.contains(&cx.low(b).as_ref()) {
+        if !(titled || first_name)
+            || NOT_PERSON_ENDS.contains(&cx.low(b).as_ref())
+            || NOT_PERSON_STARTS.contains(&cx.low(a).trim_end_matches('.'))
+        {
             continue;
         }
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
@@ -737,11 +813,17 @@ fn unknown_names(
             ))
             .to_string()
         });
+        // The same name again is the same person.
+        let same = first_named.get(&name).copied();
+        if same.is_none() {
+            first_named.insert(name.clone(), all.len());
+        }
         all.push(Mention {
             span,
             kind: MentionKind::Person,
             entity: Some(name),
             role,
+            refers_to: same,
             ..Default::default()
         });
         for k in tok_range(span) {

@@ -135,3 +135,88 @@ fn first_names_from_the_list() {
     assert_eq!(c.gender_of_first_name("Anne-Sophie"), Some(Gender::Female));
     assert!(Coref::from_texts("ana\tx\n", "").is_err());
 }
+
+/// The codes of every mention whose entity is `name`.
+fn codes_of(d: &Document, name: &str) -> Vec<Option<String>> {
+    d.mentions
+        .iter()
+        .filter(|m| m.entity.as_deref() == Some(name))
+        .map(|m| m.code.clone())
+        .collect()
+}
+
+#[test]
+fn a_person_named_in_passing_with_no_role_is_a_private_person_of_the_nearest_country() {
+    let d = run("Chilean police questioned Maria Gonzalez about the fire in Valparaiso.");
+    let c = codes_of(&d, "Maria Gonzalez");
+    assert!(!c.is_empty(), "{:?}", d.mentions);
+    assert!(c.iter().all(|x| x.as_deref() == Some("CHLCVL")), "{c:?}");
+}
+
+#[test]
+fn a_person_named_again_and_again_without_a_role_is_left_uncoded() {
+    let d = run(
+        "Kenyan officials met Peter Mwangi on Monday. Peter Mwangi spoke first.\n\n\
+         Later Mwangi left, and Mwangi's car was seen in Nairobi.",
+    );
+    let c = codes_of(&d, "Peter Mwangi");
+    assert!(c.len() >= 3, "{:?}", d.mentions);
+    assert!(c.iter().all(Option::is_none), "{c:?}");
+}
+
+#[test]
+fn a_copular_clause_gives_the_role_before_any_default() {
+    let d = run(
+        "Brazilian prosecutors charged Ana Souza and Carlos Dias on Monday. \
+         Souza and Dias were police officers in Recife.",
+    );
+    for name in ["Ana Souza", "Carlos Dias"] {
+        let c = codes_of(&d, name);
+        assert!(!c.is_empty(), "{name}: {:?}", d.mentions);
+        assert!(
+            c.iter().all(|x| x.as_deref() == Some("BRACOP")),
+            "{name}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn the_same_unknown_name_twice_is_one_person() {
+    let d = run("Tomasz Wrobel arrived. Reporters asked Tomasz Wrobel about the vote.");
+    let named: Vec<usize> = (0..d.mentions.len())
+        .filter(|&i| d.mentions[i].entity.as_deref() == Some("Tomasz Wrobel"))
+        .collect();
+    assert_eq!(named.len(), 2, "{:?}", d.mentions);
+    assert_eq!(d.antecedent(named[1]), named[0]);
+}
+
+#[test]
+fn a_name_in_the_credit_line_is_a_journalist() {
+    let d = run("U.S. police arrested two men in Ohio on Friday.\n\n\
+         Contributing: Megan Torres");
+    let c = codes_of(&d, "Megan Torres");
+    assert_eq!(c, vec![Some("USAMED".to_string())], "{:?}", d.mentions);
+}
+
+#[test]
+fn place_names_with_a_given_name_in_them_are_no_people() {
+    let d = run("Officials in Santa Maria said the storm hit West Jordan and Fort Morgan.");
+    for w in ["Santa Maria", "West Jordan", "Fort Morgan"] {
+        assert!(
+            d.mentions
+                .iter()
+                .all(|m| m.kind != MentionKind::Person || !d.slice(m.span).contains(w)),
+            "{w}: {:?}",
+            d.mentions
+        );
+    }
+}
+
+#[test]
+fn a_group_that_includes_a_person_gives_its_code() {
+    let d = run("Colombian rebels freed four hostages on Monday. \
+         The released rebels included Julio Arango, the brother of a commander.");
+    let c = codes_of(&d, "Julio Arango");
+    assert!(!c.is_empty(), "{:?}", d.mentions);
+    assert!(c.iter().all(|x| x.as_deref() == Some("COLREB")), "{c:?}");
+}

@@ -160,6 +160,8 @@ pub struct Recogniser {
     /// First-level regions ("Ohio", "Bavaria") and their countries, for
     /// a region named before a title.
     pub(crate) regions: regions::Regions,
+    /// Words in an association's name that decide its role.
+    pub(crate) members: titles::Members,
     /// The codes of countries (ISO3), to tell `USAGOV`'s country apart from
     /// `IGOUNO`'s tag.
     pub(crate) country_codes: std::collections::HashSet<String>,
@@ -349,6 +351,7 @@ impl Recogniser {
             index,
             titles: titles::Titles::parse(titles::DEFAULT_TITLES).expect("embedded titles"),
             regions: regions::Regions::parse(regions::DEFAULT_REGIONS).expect("embedded regions"),
+            members: titles::Members::parse(titles::DEFAULT_MEMBERS).expect("embedded members"),
             country_codes,
         }
     }
@@ -549,6 +552,8 @@ pub fn normalise_str(s: &str) -> String {
 mod tests;
 #[cfg(test)]
 mod tests_news;
+#[cfg(test)]
+mod tests_roles;
 
 /// The automaton over normalised names: read from the cache when these very
 /// names were compiled before (the key is a hash of them, so editing a

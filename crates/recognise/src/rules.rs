@@ -132,6 +132,41 @@ const PERSON_NOUNS: &[&str] = &[
     "leader",
 ];
 
+/// Kinship nouns (lemmas): "the brother of X" says whose relative a person
+/// is, not their role.
+const KIN: &[&str] = &[
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "widow",
+    "widower",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "relative",
+    "fiancee",
+    "fiance",
+    "girlfriend",
+    "boyfriend",
+    "stepson",
+    "stepdaughter",
+    "child",
+    "parent",
+    "sibling",
+    "spouse",
+];
+
 const NUMBERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "dozen",
@@ -946,7 +981,8 @@ fn is_place(cx: &Ctx, t: usize) -> bool {
     let mut t = t;
     for _ in 0..4 {
         match toks[t].rel {
-            "compound" | "appos" | "flat" => match toks[t].head {
+            // "via Moscow and Paris": a conjunct is where its head is.
+            "compound" | "appos" | "flat" | "conj" => match toks[t].head {
                 Some(h) => t = h,
                 None => return false,
             },
@@ -1059,6 +1095,15 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&
             r0 += 2;
         }
         let send = doc.sentences[cx.sentence_of(a)].last_token;
+        // "Name, the younger brother of the group's leader": a relative,
+        // whose role is not the one named after "of".
+        if (r0..(r0 + 4).min(send)).any(|k| {
+            KIN.contains(&doc.tokens[k].lemma.to_lowercase().as_str())
+                && k + 1 < nt
+                && cx.lower(k + 1) == "of"
+        }) {
+            continue;
+        }
         // Roles said without a role noun: "Name, who represents X" (a
         // lawyer), "Name, 55, of Town" (a private person, as news style
         // introduces one).

@@ -32,6 +32,41 @@ pub struct Titles {
 /// The embedded default title list.
 pub const DEFAULT_TITLES: &str = include_str!("../../../dictionaries/actors/titles/en.txt");
 
+/// The embedded default member list (`WORD | ROLE`: who an association's
+/// name says its members are).
+pub const DEFAULT_MEMBERS: &str = include_str!("../../../dictionaries/actors/titles/members.txt");
+
+/// Words in an association's name that decide its role ("Nurses" -> LAB,
+/// "Manufacturers" -> BUS), read from `WORD | ROLE` lines.
+#[derive(Debug, Clone, Default)]
+pub struct Members {
+    by_word: HashMap<String, String>,
+}
+
+impl Members {
+    /// Reads `WORD | ROLE` lines; `#` starts a comment.
+    pub fn parse(text: &str) -> Result<Members, String> {
+        let mut by_word = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('|').map(str::trim).collect();
+            if f.len() != 2 || f.iter().any(|x| x.is_empty()) || f[0].contains(' ') {
+                return Err(format!("members:{}: expected WORD | ROLE", n + 1));
+            }
+            by_word.insert(f[0].to_lowercase(), f[1].to_string());
+        }
+        Ok(Members { by_word })
+    }
+
+    /// The role members named by this word give their association.
+    pub fn role(&self, word: &str) -> Option<&str> {
+        self.by_word.get(&title_word(word)).map(String::as_str)
+    }
+}
+
 /// A word as titles compare it: lower case, final full stops dropped.
 pub fn title_word(w: &str) -> String {
     w.trim_end_matches('.').to_lowercase()
@@ -117,6 +152,15 @@ mod tests {
         // Capitalised titles need capitals in the text; lower-case ones don't.
         assert!(t.ending_at(&["his", "father"]).is_none());
         assert!(t.ending_at(&["Press", "Secretary"]).is_some());
+    }
+
+    #[test]
+    fn member_words_give_an_association_its_role() {
+        let m = Members::parse(DEFAULT_MEMBERS).unwrap();
+        assert_eq!(m.role("Nurses"), Some("LAB"));
+        assert_eq!(m.role("manufacturers"), Some("BUS"));
+        assert_eq!(m.role("Friends"), None);
+        assert!(Members::parse("two words | LAB").is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::ops::Range;
 use dyad_document::{MentionKind, Span};
 
 use super::{covered, is_name_token, mention, words, Cover, Ctx, M};
+use crate::case_ok;
 use crate::titles::Title;
 
 /// Head words of organisation names the dictionaries don't list, with the
@@ -66,6 +67,71 @@ pub(super) fn country_of(cx: &Ctx, code: &str) -> Option<String> {
 pub(super) fn org_head_role(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('.').to_lowercase();
     ORG_HEADS.iter().find(|(h, _)| *h == w).map(|(_, r)| *r)
+}
+
+/// Heads of organisation names whose members may be named in them
+/// ("Ohio Nurses Association", "Federation of Retail Businesses").
+const MEMBER_HEADS: &[&str] = &[
+    "association",
+    "federation",
+    "society",
+    "union",
+    "guild",
+    "league",
+];
+
+/// The role of the organisation whose name's head word is token `k`: an
+/// association takes the role of the members its name names ("Teachers
+/// Association" -> LAB, "Manufacturers Association" -> BUS), else the
+/// head's own role.
+pub(super) fn org_role_at(cx: &Ctx, k: usize) -> Option<String> {
+    let head = org_head_role(cx.word(k))?;
+    let w = cx.lower(k);
+    if MEMBER_HEADS.contains(&w.trim_end_matches('.')) {
+        let capital = |j: usize| cx.word(j).chars().next().is_some_and(char::is_uppercase);
+        let before = (k.saturating_sub(4)..k).rev().take_while(|&j| capital(j));
+        let nt = cx.doc.tokens.len();
+        let after = (k + 2..(k + 5).min(nt)).take_while(|&j| cx.lower(k + 1) == "of" && capital(j));
+        if let Some(r) = before
+            .chain(after)
+            .find_map(|j| cx.r.members.role(cx.word(j)))
+        {
+            return Some(r.to_string());
+        }
+    }
+    Some(head.to_string())
+}
+
+/// The country of the party a capitalised word names ("Republican",
+/// "Labour", "Democratic": the word, its plural or "WORD Party" is a party
+/// in the dictionaries); `Some(None)` for a party of no one country.
+fn party_word(cx: &Ctx, w: &str) -> Option<Option<String>> {
+    [w.to_string(), format!("{w}s"), format!("{w} Party")]
+        .iter()
+        .filter_map(|n| cx.r.index.get(&crate::normalise_str(n)))
+        .flat_map(|&p| &cx.r.hits[p])
+        .filter(|h| h.what == crate::What::Actor && case_ok(h.case, w))
+        .find_map(|h| {
+            let e = &cx.r.actors[h.idx];
+            let code = cx.code_of(h).0.unwrap_or_default();
+            (e.org_type.as_deref() == Some("party")
+                || code.ends_with("PTY")
+                || code.ends_with("OPP"))
+            .then(|| country_of(cx, &code))
+        })
+}
+
+/// Whether token `p` is a name of one word right before the title at `ts`
+/// ("Republican counsel"), not a word of a longer name ("Liberal Democrat
+/// leader", whose words name other countries' parties).
+fn lone_before(cx: &Ctx, p: usize, ts: usize) -> bool {
+    p + 1 == ts
+        && (p == 0
+            || !cx
+                .word(p - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase))
 }
 
 /// The paragraph holding token `t`.
@@ -183,6 +249,9 @@ struct Chain {
     /// lack ("the American X Institute").
     org_country: Option<String>,
     former: bool,
+    /// A party is named before the title ("Republican counsel", "Labour
+    /// leader").
+    party: bool,
 }
 
 /// Reads leftwards from token `s` (exclusive): countries, organisations,
@@ -214,6 +283,7 @@ fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
                     if c.country.is_none() {
                         c.country = country_of(cx, &code);
                     }
+                    c.party |= party;
                     if !party && c.org_code.is_none() {
                         c.org_code = Some(code);
                     }
@@ -251,7 +321,13 @@ fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if capital && matches!(cx.tag(p), "NNP" | "NNPS" | "NN" | "NNS" | "JJ") {
             if c.org_role.is_none() {
-                c.org_role = org_head_role(word).map(str::to_string);
+                c.org_role = org_role_at(cx, p);
+            }
+            if let Some(country) = party_word(cx, word) {
+                c.party = true;
+                if lone_before(cx, p, s) {
+                    c.country = c.country.take().or(country);
+                }
             }
             c.start = p;
             continue;
@@ -301,7 +377,12 @@ fn code_for(
             role = r.clone();
         }
     }
-    if chain.former && matches!(role.as_str(), "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
+    if chain.former
+        && matches!(
+            role.as_str(),
+            "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY" | "PTY" | "OPP"
+        )
+    {
         role = "ELI".into();
     }
     // The organisation's country before a country that modifies the role:
@@ -477,7 +558,13 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         // Security") belong to the title.
         for k in a..ts {
             if chain.org_role.is_none() {
-                chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+                chain.org_role = org_role_at(cx, k);
+            }
+            if let Some(country) = party_word(cx, cx.word(k)) {
+                chain.party = true;
+                if lone_before(cx, k, ts) {
+                    chain.country = chain.country.take().or(country);
+                }
             }
         }
         // Between the title and the name: "of (the) [Swedish] ORGANISATION".
@@ -490,7 +577,7 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
             }
             if after_of {
                 if chain.org_role.is_none() {
-                    chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+                    chain.org_role = org_role_at(cx, k);
                 }
                 if chain.country.is_none() {
                     chain.country = out
@@ -511,6 +598,7 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
             (out[i].t0..=out[i].t1).any(|k| matches!(cx.lower(k).as_str(), "former" | "ex"))
         });
         chain.former |= former_in_agent;
+        let role = party_title_role(cx, &role, &chain, ts, names);
         let rc = code_for(
             cx,
             out,
@@ -545,6 +633,31 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         built.guessed = rc.guessed;
         seen.add(&built);
         out.push(built);
+    }
+}
+
+/// A title after a party's name: a counsel is the party's committee staff,
+/// which CAMEO codes with the legislature (LEG), as it does committee
+/// staff generally ("Democratic counsel", "minority counsel", "committee
+/// counsel"); a leader is the party's (PTY, Phoenix PARTY_LEADER).
+fn party_title_role(cx: &Ctx, role: &str, chain: &Chain, ts: usize, names: usize) -> String {
+    let last = (ts..names)
+        .rev()
+        .map(|k| cx.lower(k))
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .unwrap_or_default();
+    let staff_word = (chain.start.min(ts)..names).any(|k| {
+        matches!(
+            cx.lower(k).as_str(),
+            "committee" | "minority" | "majority" | "subcommittee"
+        )
+    });
+    match (role, last.as_str()) {
+        ("JUD", "counsel" | "counselor" | "counsellor") if chain.party || staff_word => {
+            "LEG".into()
+        }
+        ("GOV", "leader") if chain.party => "PTY".into(),
+        _ => role.to_string(),
     }
 }
 
@@ -712,7 +825,6 @@ pub(super) fn apposition_code(
             }
         }
     }
-    let role = role?;
     let mut after_to = false;
     for k in r0..r1 {
         let w = cx.lower(k);
@@ -738,7 +850,7 @@ pub(super) fn apposition_code(
             }
         }
         if chain.org_role.is_none() && cx.word(k).chars().next().is_some_and(char::is_uppercase) {
-            chain.org_role = org_head_role(cx.word(k)).map(str::to_string);
+            chain.org_role = org_role_at(cx, k);
             if chain.org_role.is_some() {
                 // A country inside the organisation's capitalised name.
                 let mut j = k;
@@ -761,6 +873,27 @@ pub(super) fn apposition_code(
         after_to =
             matches!(w.as_str(), "to" | "in" | "from" | "on" | "about") || (after_to && w == "the");
     }
+    // "Name, a Brookings Institution analyst", "who is the Foreign Office
+    // Asia expert": a person noun with no role of its own takes the role of
+    // the organisation named with it.
+    let role = match role {
+        Some(r) => r,
+        None if (chain.org_code.is_some() || chain.org_role.is_some())
+            && person_noun(cx, r1.saturating_sub(1)) =>
+        {
+            "GOV".to_string()
+        }
+        None => return None,
+    };
+    // "the commander of Kowloon West district", "the precinct commander":
+    // police command territory (districts, precincts, stations), armies
+    // command units; a commander of a territory with no military word is
+    // a police commander (COP).
+    let role = if role == "MIL" && police_command(cx, r0, r1) {
+        "COP".to_string()
+    } else {
+        role
+    };
     // An organisation the person works for decides a role that is not a
     // state office's.
     if !matches!(role.as_str(), "LEG" | "MIL" | "JUD" | "COP" | "SPY") {
@@ -787,6 +920,39 @@ pub(super) fn apposition_code(
         name,
         focus,
     ))
+}
+
+/// Whether the role phrase `r0..r1` commands a police territory: it names a
+/// commander and a district, precinct or station, and nothing military.
+fn police_command(cx: &Ctx, r0: usize, r1: usize) -> bool {
+    let ws: Vec<String> = (r0..r1).map(|k| cx.lower(k)).collect();
+    let has = |xs: &[&str]| ws.iter().any(|w| xs.contains(&w.as_str()));
+    has(&["commander", "commanders", "chief", "superintendent"])
+        && has(&["district", "precinct", "station", "borough", "division"])
+        && !has(&[
+            "military",
+            "army",
+            "armed",
+            "naval",
+            "navy",
+            "air",
+            "brigade",
+            "regiment",
+            "battalion",
+            "infantry",
+            "armoured",
+            "armored",
+            "tank",
+        ])
+}
+
+/// Whether token `t` is a noun for a person with no role of its own
+/// ("expert", "analyst", "aide").
+fn person_noun(cx: &Ctx, t: usize) -> bool {
+    let l = cx.doc.tokens[t].lemma.to_lowercase();
+    crate::ANON_NOUNS.contains(&l.as_str())
+        || crate::ANON_NOUNS.contains(&cx.lower(t).as_str())
+        || super::PERSON_NOUNS.contains(&l.as_str())
 }
 
 /// Role phrases with no country of their own ("lawmakers", "the foreign
