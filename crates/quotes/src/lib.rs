@@ -325,7 +325,7 @@ fn find(doc: &Document) -> Vec<Quote> {
 }
 
 /// Nouns for what carries someone's words rather than who says them.
-const DOCUMENTS: &[&str] = &[
+pub(crate) const DOCUMENTS: &[&str] = &[
     "statement",
     "letter",
     "report",
@@ -534,9 +534,14 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
         .tokens_in(Span::new(lo.max(prev_end), d.raw.open.start))
         .filter(|&t| free(t))
         .collect();
-    let mid = cx
+    // The whole sentence before the quote, where the subject of a verb
+    // right before it may stand ("he asked about X, called Y a "..." and
+    // said, "..."").
+    let sentence_before: Vec<usize> = cx
         .tokens_in(Span::new(lo, d.raw.open.start))
-        .any(|t| free(t) && !cx.is_punct(t));
+        .filter(|&t| free(t))
+        .collect();
+    let mid = sentence_before.iter().any(|&t| !cx.is_punct(t));
     let mut last_sentence = cx.sentence_at(d.raw.content.end.saturating_sub(1));
 
     let mut found: Option<(usize, Speaker)> = None;
@@ -553,7 +558,7 @@ fn attribute_direct(cx: &Cx, directs: &mut [Direct], i: usize, used: &mut Vec<us
                     .filter(|&&v| v > t && doc.tokens[v].tag.starts_with("VB"))
                     .all(|&v| cx.governs(t, v));
                 if governed {
-                    if let Some(sp) = cx.speaker_of(t, &before, None) {
+                    if let Some(sp) = cx.speaker_of(t, &sentence_before, None) {
                         *found = Some((t, sp));
                     }
                 }
@@ -834,9 +839,14 @@ fn reported(cx: &Cx, directs: &[Direct], used: &[usize]) -> Vec<Quote> {
             let Some(sp) = cx.speaker_of(c, &free, None) else {
                 continue;
             };
-            let Some((a, b)) = cx.phrase_tokens(&sp) else {
+            let Some((mut a, b)) = cx.phrase_tokens(&sp) else {
                 continue;
             };
+            // A named speaker's span is its name: its determiner ("the
+            // French military") belongs to the phrase all the same.
+            while a > s.first_token && matches!(doc.tokens[a - 1].tag, "DT" | "PDT") {
+                a -= 1;
+            }
             let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
             };
@@ -950,7 +960,14 @@ fn reported_clause(
         // Speaker before the verb. Skip what is told ("told The National",
         // "told reporters").
         let mut k = c + 1;
-        let objects = cx.objects(c);
+        // "said the two were ready", with the clause misread as the verb's
+        // object: a verb that takes no one as its object reports it.
+        let object_clause = cx.object_is_clause(c);
+        let objects = if object_clause {
+            Vec::new()
+        } else {
+            cx.objects(c)
+        };
         // "told lawmakers that ...", even when the clause is misread as the
         // object's.
         while k < last && objects.contains(&k) && cx.lower(k) != "that" {
@@ -1000,9 +1017,23 @@ fn reported_clause(
             // while visiting ...".
             return (cx.has_clause(c) && !adverbial).then_some((k, last));
         }
+        if k < last && object_clause {
+            let mut x0 = k;
+            if cx.lower(x0) == "that" {
+                x0 += 1;
+            }
+            return (x0 < last).then_some((x0, last));
+        }
         return None;
     }
-    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= b + 1 && !belief {
+    // The speaker may carry an apposition to the end ("said Ana Ruiz, a
+    // family doctor").
+    let tail = (a..b)
+        .map(|t| cx.subtree(t).1 + 1)
+        .max()
+        .unwrap_or(b)
+        .max(b);
+    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= tail + 1 && !belief {
         // "..., said X."
         return Some((first, c - 1));
     }
@@ -1135,3 +1166,5 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attribution;
