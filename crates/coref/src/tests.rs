@@ -135,3 +135,12 @@ fn first_names_from_the_list() {
     assert_eq!(c.gender_of_first_name("Anne-Sophie"), Some(Gender::Female));
     assert!(Coref::from_texts("ana\tx\n", "").is_err());
 }
+
+#[test]
+fn a_family_name_after_another_given_name_is_someone_else() {
+    // "Wang Lijun" written family name first: a later "Wang" alone is
+    // him, but "Xiulan Wang" is another person.
+    let d = run("\"We waited all night,\" said Wang Lijun, 24, from Hebei. Wang said the road was closed.\n\nXiulan Wang, another driver, said the border was open.");
+    assert_eq!(resolved(&d, "Wang", 1).as_deref(), Some("Wang Lijun"));
+    assert_ne!(resolved(&d, "Wang", 2).as_deref(), Some("Wang Lijun"));
+}

@@ -389,10 +389,17 @@ impl<'a> Cx<'a> {
         let doc = self.doc;
         let toks = &doc.tokens;
         let inr = |t: usize| region.binary_search(&t).is_ok();
+        // A first name read as a modal ("Will Moy", "May Chen").
+        let name_modal = |t: usize| {
+            toks[t].tag == "MD"
+                && self.word(t).starts_with(char::is_uppercase)
+                && toks.get(t + 1).is_some_and(|n| n.tag.starts_with("NNP"))
+        };
         // A phrase stops at boundaries and at another clause's verb.
         let finite = |t: usize| {
             matches!(toks[t].tag, "VBD" | "VBZ" | "VBP" | "MD")
                 && !(toks[t].rel == "aux" && toks[t].head == Some(cue))
+                && !name_modal(t)
         };
         let stop = |t: usize| t == cue || !inr(t) || self.is_boundary(t) || finite(t);
         let mut subject = self
@@ -459,7 +466,8 @@ impl<'a> Cx<'a> {
             if !matches!(
                 toks[at].tag,
                 "DT" | "CD" | "NNP" | "NNPS" | "NN" | "NNS" | "PRP" | "PRP$" | "JJ"
-            ) {
+            ) && !name_modal(at)
+            {
                 return None;
             }
             let mut e = at;
@@ -936,7 +944,9 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let w = self.lower(p);
-            if toks[p].tag.starts_with("NNP")
+            // (a first name read as a modal: "Will Moy")
+            if (toks[p].tag.starts_with("NNP")
+                || (toks[p].tag == "MD" && self.word(p).starts_with(char::is_uppercase)))
                 && !is_role_word(w.trim_end_matches('.'))
                 && self.covering(p).is_none()
             {

@@ -125,3 +125,19 @@ fn a_coordinated_verb_after_said_keeps_its_subject() {
     let x = starting(&q, "I find it offensive");
     assert_eq!(x.2.as_deref(), Some("Lena Sorensen"), "{q:#?}");
 }
+
+#[test]
+fn a_first_name_read_as_a_modal_still_names_the_speaker() {
+    let d = run(
+        "Critics were angry.\n\n“It was a stunt,’’ Will Okonjo, head of the watchdog Clear Count, told reporters. “And it misled voters.”",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "It was a stunt");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Okonjo")),
+        "{q:#?}"
+    );
+    let y = starting(&q, "And it misled voters");
+    assert_eq!(y.2, x.2, "{q:#?}");
+}
