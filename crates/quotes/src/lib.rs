@@ -65,6 +65,7 @@
 //! belong to what it says; a speaker phrase stops at commas, another
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
+mod country;
 mod marks;
 mod speaker;
 
@@ -321,6 +322,7 @@ fn find(doc: &Document) -> Vec<Quote> {
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
     documents(&cx, &mut quotes);
+    country::localise(&cx, &mut quotes);
     quotes
 }
 

@@ -141,3 +141,34 @@ fn a_first_name_read_as_a_modal_still_names_the_speaker() {
     let y = starting(&q, "And it misled voters");
     assert_eq!(y.2, x.2, "{q:#?}");
 }
+
+#[test]
+fn an_anonymous_source_takes_the_country_named_before_it() {
+    // No country in "a spokesperson": the one the text named just before,
+    // not a country named as a place.
+    let d = run(
+        "Canada's border agency turned the offer down and sent the crates to Mexico.\n\nA spokesperson said the agency had no budget for it.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the agency had no budget");
+    assert!(x.3, "{q:#?}");
+    assert!(
+        x.4.as_deref().is_some_and(|c| c.starts_with("CAN")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_person_s_lawyer_takes_that_person_s_country() {
+    let d = run(
+        "Kenyan Interior Minister Paul Odhiambo testified before a committee in Brussels about Belgian aid.\n\nBelgian deputies asked about the contracts, but Odhiambo's lawyer said the question was outside the inquiry.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the question was outside");
+    assert!(
+        x.4.as_deref().is_none_or(|c| !c.starts_with("BEL")),
+        "{q:#?}"
+    );
+}
