@@ -54,12 +54,18 @@
 //!    `he`/`she` through their `refers_to`), `the spokesman` to the person
 //!    given that role before (`the diplomat` to `a Brazilian diplomat`),
 //!    role phrases as anonymous sources with their code and count (an
-//!    unnamed person is anonymous, an institution is not; its code, when
-//!    the role has none, is the affiliation named in its phrase), coordinated
-//!    sources together (code only when they share it). Names in no
-//!    dictionary are read from the proper nouns (`[Energy Secretary Marta]
-//!    Quiroga` -> Marta Quiroga); a bare surname or an unlinked `he`/`she`
-//!    then names the person quoted before. The outlet is never a speaker.
+//!    unnamed person or group, plural or indefinite, is anonymous: "a
+//!    judge", "health care providers"; one institution, "the ministry", is
+//!    not; its code, when the role has none, is the affiliation named in
+//!    its phrase), coordinated sources together (code only when they share
+//!    it); a description with a name in apposition is that person ("his
+//!    predecessor, Ana Ruiz,"). Names in no dictionary are read from the
+//!    proper nouns (`[Energy Secretary Marta] Quiroga` -> Marta Quiroga); a
+//!    bare surname or an unlinked `he`/`she` then names the person quoted
+//!    before. The outlet is never a speaker.
+//! 6. **Countries** (`country.rs`): an anonymous source whose phrase names
+//!    no country takes its owner's ("X's lawyer"), else the country last
+//!    named as an actor in its sentence or the two before.
 //!
 //! A speech verb before a quote attributes it only when the verbs between
 //! belong to what it says; a speaker phrase stops at commas, another
