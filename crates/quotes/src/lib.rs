@@ -1023,14 +1023,7 @@ fn reported_clause(
                 && !matches!(cx.lower(k).as_str(), "whether" | "if");
             // "urged X to ..." has no clause: no report; nor has "said
             // while visiting ...".
-            return (cx.has_clause(c) && !adverbial).then_some((k, last));
-        }
-        if k < last && object_clause {
-            let mut x0 = k;
-            if cx.lower(x0) == "that" {
-                x0 += 1;
-            }
-            return (x0 < last).then_some((x0, last));
+            return ((cx.has_clause(c) || object_clause) && !adverbial).then_some((k, last));
         }
         return None;
     }

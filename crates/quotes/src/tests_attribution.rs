@@ -32,11 +32,11 @@ fn starting<'a>(q: &'a [Q], start: &str) -> &'a Q {
 #[test]
 fn said_with_a_clause_misread_as_its_object() {
     let d = run(
-        "Harbour pilots walked out in Gdansk.\n\nUnion lawyers said the two sides were ready to meet again.\n\nThe organisers said more than 4,000 people marched through the port.",
+        "Harbour pilots walked out in Gdansk.\n\nUnion lawyers said the two were ready to meet again.\n\nThe organisers said more than 4,000 people marched through the port.",
         None,
     );
     let q = quotes(&d);
-    let x = starting(&q, "the two sides were ready");
+    let x = starting(&q, "the two were ready");
     assert_eq!(x.0, QuoteKind::Indirect);
     let y = starting(&q, "more than 4,000 people marched");
     assert_eq!(y.2.as_deref(), Some("The organisers"), "{q:#?}");
