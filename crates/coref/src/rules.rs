@@ -860,6 +860,7 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
                 .then(|| (i, ws[0].to_lowercase()))
         })
         .collect();
+    let family_from = found.len();
     found.extend(family_first);
     if found.is_empty() {
         return;
@@ -874,9 +875,21 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
         }
         let at = doc.tokens[t].span.start;
         let low = cx.low(t);
+        // "Lakshmi Wang" is someone else than "Wang Lijun": a capitalised
+        // word before a family name makes another person's full name.
+        let named_before = t > 0
+            && cx.sent[t - 1] == cx.sent[t]
+            && cx.is_cap_name(t - 1)
+            && cover[t - 1].is_none()
+            && !cx.is_title(t - 1)
+            && !cx.is_description(t - 1);
         let Some(&(p, _)) = found
             .iter()
-            .filter(|(i, last)| *last == low && all[*i].span.end <= at)
+            .enumerate()
+            .filter(|&(k, (i, last))| {
+                *last == low && all[*i].span.end <= at && !(k >= family_from && named_before)
+            })
+            .map(|(_, x)| x)
             .max_by_key(|(i, _)| all[*i].span.start)
         else {
             continue;

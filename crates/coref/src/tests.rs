@@ -220,3 +220,12 @@ fn a_group_that_includes_a_person_gives_its_code() {
     assert!(!c.is_empty(), "{:?}", d.mentions);
     assert!(c.iter().all(|x| x.as_deref() == Some("COLREB")), "{c:?}");
 }
+
+#[test]
+fn a_family_name_after_another_given_name_is_someone_else() {
+    // "Wang Lijun" written family name first: a later "Wang" alone is
+    // him, but "Xiulan Wang" is another person.
+    let d = run("\"We waited all night,\" said Wang Lijun, 24, from Hebei. Wang said the road was closed.\n\nXiulan Wang, another driver, said the border was open.");
+    assert_eq!(resolved(&d, "Wang", 1).as_deref(), Some("Wang Lijun"));
+    assert_ne!(resolved(&d, "Wang", 2).as_deref(), Some("Wang Lijun"));
+}

@@ -54,17 +54,24 @@
 //!    `he`/`she` through their `refers_to`), `the spokesman` to the person
 //!    given that role before (`the diplomat` to `a Brazilian diplomat`),
 //!    role phrases as anonymous sources with their code and count (an
-//!    unnamed person is anonymous, an institution is not; its code, when
-//!    the role has none, is the affiliation named in its phrase), coordinated
-//!    sources together (code only when they share it). Names in no
-//!    dictionary are read from the proper nouns (`[Energy Secretary Marta]
-//!    Quiroga` -> Marta Quiroga); a bare surname or an unlinked `he`/`she`
-//!    then names the person quoted before. The outlet is never a speaker.
+//!    unnamed person or group, plural or indefinite, is anonymous: "a
+//!    judge", "health care providers"; one institution, "the ministry", is
+//!    not; its code, when the role has none, is the affiliation named in
+//!    its phrase), coordinated sources together (code only when they share
+//!    it); a description with a name in apposition is that person ("his
+//!    predecessor, Ana Ruiz,"). Names in no dictionary are read from the
+//!    proper nouns (`[Energy Secretary Marta] Quiroga` -> Marta Quiroga); a
+//!    bare surname or an unlinked `he`/`she` then names the person quoted
+//!    before. The outlet is never a speaker.
+//! 6. **Countries** (`country.rs`): an anonymous source whose phrase names
+//!    no country takes its owner's ("X's lawyer"), else the country last
+//!    named as an actor in its sentence or the two before.
 //!
 //! A speech verb before a quote attributes it only when the verbs between
 //! belong to what it says; a speaker phrase stops at commas, another
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
+mod country;
 mod marks;
 mod speaker;
 
@@ -338,11 +345,12 @@ fn find(doc: &Document) -> Vec<Quote> {
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
     documents(&cx, &mut quotes);
+    country::localise(&cx, &mut quotes);
     quotes
 }
 
 /// Nouns for what carries someone's words rather than who says them.
-const DOCUMENTS: &[&str] = &[
+pub(crate) const DOCUMENTS: &[&str] = &[
     "statement",
     "letter",
     "report",
@@ -592,9 +600,14 @@ fn attribute_direct(
         .tokens_in(Span::new(lo.max(prev_end), d.raw.open.start))
         .filter(|&t| free(t))
         .collect();
-    let mid = cx
+    // The whole sentence before the quote, where the subject of a verb
+    // right before it may stand ("he asked about X, called Y a "..." and
+    // said, "..."").
+    let sentence_before: Vec<usize> = cx
         .tokens_in(Span::new(lo, d.raw.open.start))
-        .any(|t| free(t) && !cx.is_punct(t));
+        .filter(|&t| free(t))
+        .collect();
+    let mid = sentence_before.iter().any(|&t| !cx.is_punct(t));
     let mut last_sentence = cx.sentence_at(d.raw.content.end.saturating_sub(1));
 
     let mut found: Option<(usize, Speaker)> = None;
@@ -611,7 +624,7 @@ fn attribute_direct(
                     .filter(|&&v| v > t && doc.tokens[v].tag.starts_with("VB"))
                     .all(|&v| cx.governs(t, v));
                 if governed {
-                    if let Some(sp) = cx.speaker_of(t, &before, None) {
+                    if let Some(sp) = cx.speaker_of(t, &sentence_before, None) {
                         *found = Some((t, sp));
                     }
                 }
@@ -897,9 +910,14 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
             let Some(sp) = cx.speaker_of(c, &free, None) else {
                 continue;
             };
-            let Some((a, b)) = cx.phrase_tokens(&sp) else {
+            let Some((mut a, b)) = cx.phrase_tokens(&sp) else {
                 continue;
             };
+            // A named speaker's span is its name: its determiner ("the
+            // French military") belongs to the phrase all the same.
+            while a > s.first_token && matches!(doc.tokens[a - 1].tag, "DT" | "PDT") {
+                a -= 1;
+            }
             let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
             };
@@ -1013,7 +1031,14 @@ fn reported_clause(
         // Speaker before the verb. Skip what is told ("told The National",
         // "told reporters").
         let mut k = c + 1;
-        let objects = cx.objects(c);
+        // "said the two were ready", with the clause misread as the verb's
+        // object: a verb that takes no one as its object reports it.
+        let object_clause = cx.object_is_clause(c);
+        let objects = if object_clause {
+            Vec::new()
+        } else {
+            cx.objects(c)
+        };
         // "told lawmakers that ...", even when the clause is misread as the
         // object's.
         while k < last && objects.contains(&k) && cx.lower(k) != "that" {
@@ -1061,11 +1086,18 @@ fn reported_clause(
                 && !matches!(cx.lower(k).as_str(), "whether" | "if");
             // "urged X to ..." has no clause: no report; nor has "said
             // while visiting ...".
-            return (cx.has_clause(c) && !adverbial).then_some((k, last));
+            return ((cx.has_clause(c) || object_clause) && !adverbial).then_some((k, last));
         }
         return None;
     }
-    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= b + 1 && !belief {
+    // The speaker may carry an apposition to the end ("said Ana Ruiz, a
+    // family doctor").
+    let tail = (a..b)
+        .map(|t| cx.subtree(t).1 + 1)
+        .max()
+        .unwrap_or(b)
+        .max(b);
+    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= tail + 1 && !belief {
         // "..., said X."
         return Some((first, c - 1));
     }
@@ -1198,3 +1230,5 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attribution;

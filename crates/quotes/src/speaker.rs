@@ -272,6 +272,59 @@ impl<'a> Cx<'a> {
             .any(|&c| self.doc.tokens[c].rel == "neg")
     }
 
+    /// The verb's object is a clause the parser misread ("said [the two
+    /// were ready]"): a verb of saying that takes no one as its object
+    /// (not "told", "asked", "warned") whose object holds a finite verb or
+    /// a participle describing it ("said [15,000 people registered]").
+    pub fn object_is_clause(&self, t: usize) -> bool {
+        const NO_PERSON_OBJECT: &[&str] = &[
+            "say",
+            "add",
+            "state",
+            "claim",
+            "insist",
+            "note",
+            "explain",
+            "argue",
+            "stress",
+            "announce",
+            "declare",
+            "confirm",
+            "acknowledge",
+            "admit",
+            "allege",
+            "assert",
+            "write",
+            "report",
+            "predict",
+            "maintain",
+            "deny",
+            "reiterate",
+            "emphasise",
+            "emphasize",
+        ];
+        let toks = &self.doc.tokens;
+        if !(NO_PERSON_OBJECT.contains(&toks[t].lemma.to_lowercase().as_str()) || self.said_form(t))
+            || self.lower(t) == "told"
+            || self.has_clause(t)
+        {
+            return false;
+        }
+        self.children(t).iter().any(|&o| {
+            toks[o].rel == "dobj" && o > t && {
+                let (x, y) = self.subtree(o);
+                (x..=y).any(|v| {
+                    v != o
+                        && self.level[v] == 0
+                        && (matches!(toks[v].tag, "VBD" | "VBZ" | "VBP" | "MD")
+                            || (toks[v].tag == "VBN"
+                                && toks[v].head == Some(o)
+                                && matches!(toks[v].rel, "acl" | "relcl")))
+                })
+            }
+        })
+    }
+
     /// The verb governs a clause ("said (that) ...").
     pub fn has_clause(&self, t: usize) -> bool {
         self.children(t)
@@ -344,10 +397,17 @@ impl<'a> Cx<'a> {
         let doc = self.doc;
         let toks = &doc.tokens;
         let inr = |t: usize| region.binary_search(&t).is_ok();
+        // A first name read as a modal ("Will Moy", "May Chen").
+        let name_modal = |t: usize| {
+            toks[t].tag == "MD"
+                && self.word(t).starts_with(char::is_uppercase)
+                && toks.get(t + 1).is_some_and(|n| n.tag.starts_with("NNP"))
+        };
         // A phrase stops at boundaries and at another clause's verb.
         let finite = |t: usize| {
             matches!(toks[t].tag, "VBD" | "VBZ" | "VBP" | "MD")
                 && !(toks[t].rel == "aux" && toks[t].head == Some(cue))
+                && !name_modal(t)
         };
         let stop = |t: usize| t == cue || !inr(t) || self.is_boundary(t) || finite(t);
         let mut subject = self
@@ -414,7 +474,8 @@ impl<'a> Cx<'a> {
             if !matches!(
                 toks[at].tag,
                 "DT" | "CD" | "NNP" | "NNPS" | "NN" | "NNS" | "PRP" | "PRP$" | "JJ"
-            ) {
+            ) && !name_modal(at)
+            {
                 return None;
             }
             let mut e = at;
@@ -658,6 +719,31 @@ impl<'a> Cx<'a> {
         let ms = self.mentions_in(a, b);
         // Coordinated sources ("officials and analysts").
         let coordinated = ms.len() >= 2 && (a..b).any(|t| toks[t].tag == "CC");
+        // "his predecessor, Ana Ruiz, said": the person named beside the
+        // description.
+        // The name beats whatever coreference made of the description.
+        let described = prim.is_none_or(|p| doc.mentions[p].kind == MentionKind::Agent);
+        if described && !toks[h].tag.starts_with("NNP") {
+            if let Some(pm) = self.appositive_person(h) {
+                let mut sp = self.person(pm, span);
+                sp.role = sp.role.or(Some(text));
+                return sp;
+            }
+            // A name in no dictionary: two or more proper nouns.
+            if let Some(c) = self
+                .children(h)
+                .iter()
+                .copied()
+                .find(|&c| toks[c].rel == "appos" && toks[c].tag == "NNP")
+            {
+                let (x, y) = self.subtree(c);
+                if y == c && x < c && (x..=y).all(|t| toks[t].tag == "NNP") {
+                    let mut sp = self.unknown_person(c, x);
+                    sp.role = Some(text);
+                    return sp;
+                }
+            }
+        }
         let Some(p) = prim else {
             let lemma = toks[h].lemma.to_lowercase();
             if let Some(sp) = self.role_reference(a, &lemma, span, None) {
@@ -672,10 +758,11 @@ impl<'a> Cx<'a> {
             if let Some(sp) = self.possessed(a, b, span) {
                 return sp;
             }
+            let unnamed = self.unnamed(h, a) && !crate::DOCUMENTS.contains(&lemma.as_str());
             return Speaker {
                 name: text,
                 span,
-                anonymous: ANON_HEADS.contains(&lemma.as_str()),
+                anonymous: unnamed || ANON_HEADS.contains(&lemma.as_str()),
                 role: self.apposition(h),
                 ..Default::default()
             };
@@ -720,9 +807,10 @@ impl<'a> Cx<'a> {
                     span,
                     mention: Some(p),
                     kind: Some(m.kind),
-                    // An unnamed person ("a fisherman") is an anonymous
-                    // source; an institution ("the ministry") is not.
-                    anonymous: m.anonymous || person_like(&lemma),
+                    // An unnamed person ("a fisherman") or group ("union
+                    // leaders", "a court") is an anonymous source; one
+                    // institution ("the ministry") is not.
+                    anonymous: m.anonymous || person_like(&lemma) || self.unnamed(head, a),
                     code: m.code.clone(),
                     role: m.role.clone(),
                     count: m.count,
@@ -807,9 +895,10 @@ impl<'a> Cx<'a> {
             // A pronoun standing for an institution or an unnamed source
             // ("it", "they", "he" for "an insurgent source").
             let mut start = root.span.start;
-            let t0 = self.tokens_in(root.span).start;
+            let mut t0 = self.tokens_in(root.span).start;
             if t0 > 0 && doc.tokens[t0 - 1].tag == "DT" {
-                start = doc.tokens[t0 - 1].span.start;
+                t0 -= 1;
+                start = doc.tokens[t0].span.start;
             }
             let head = self.tokens_in(root.span).end.saturating_sub(1);
             let lemma = doc.tokens[head].lemma.to_lowercase();
@@ -829,7 +918,8 @@ impl<'a> Cx<'a> {
                 mention: Some(p),
                 antecedent: Some(r),
                 kind: Some(m.kind),
-                anonymous: root.anonymous || (!named && person_like(&lemma)),
+                anonymous: root.anonymous
+                    || (!named && (person_like(&lemma) || self.unnamed(head, t0))),
                 code: root.code.clone(),
                 role: root.role.clone(),
                 count: root.count,
@@ -869,7 +959,9 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let w = self.lower(p);
-            if toks[p].tag.starts_with("NNP")
+            // (a first name read as a modal: "Will Moy")
+            if (toks[p].tag.starts_with("NNP")
+                || (toks[p].tag == "MD" && self.word(p).starts_with(char::is_uppercase)))
                 && !is_role_word(w.trim_end_matches('.'))
                 && self.covering(p).is_none()
             {
@@ -911,6 +1003,33 @@ impl<'a> Cx<'a> {
             },
             ..Default::default()
         }
+    }
+
+    /// A phrase headed by common noun `h` from token `a` stands for
+    /// someone unnamed: a plural ("health care providers", "both sides")
+    /// or an indefinite ("a judge", "one union").
+    fn unnamed(&self, h: usize, a: usize) -> bool {
+        let tag = self.doc.tokens[h].tag;
+        tag == "NNS"
+            || (tag == "NN"
+                && matches!(
+                    self.lower(a).as_str(),
+                    "a" | "an" | "one" | "some" | "another" | "several" | "many" | "any"
+                ))
+    }
+
+    /// A person mention in the apposition of a head ("his predecessor,
+    /// Ana Ruiz,").
+    fn appositive_person(&self, h: usize) -> Option<usize> {
+        let c = self
+            .children(h)
+            .iter()
+            .copied()
+            .find(|&c| self.doc.tokens[c].rel == "appos")?;
+        let (a, b) = self.subtree(c);
+        self.mentions_in(a, b + 1)
+            .into_iter()
+            .find(|&m| self.doc.mentions[m].kind == MentionKind::Person)
     }
 
     /// The apposition of a head ("X, head of the customs authority, said").

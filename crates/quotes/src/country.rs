@@ -1,0 +1,118 @@
+//! The country of an anonymous source when its own phrase names none: the
+//! person it belongs to ("Odhiambo's lawyer" takes Odhiambo's country),
+//! else the country last named before it, in its sentence or the two
+//! before ("... part of the Interior Ministry. A spokesperson said ...").
+//! Countries named as places ("flew to Qatar") are passed over. A country
+//! the recogniser only guessed (the document's focus) gives way
+//! to the owner's, never to a nearby one: a story's sentences name
+//! targets as often as sources.
+
+use dyad_document::{MentionKind, Quote};
+
+use crate::speaker::Cx;
+
+/// Sentences before the source's own that may name its country.
+const REACH: usize = 2;
+
+/// Gives anonymous sources a country prefix where the text says it.
+pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
+    let doc = cx.doc;
+    // Country codes as this document writes them: countries' own, and the
+    // prefix of a country and a sector ("KENGOV").
+    let mut countries: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let c = m.code.as_deref()?;
+            let country = matches!(m.kind, MentionKind::Country | MentionKind::Capital);
+            let p = c.get(..3)?;
+            // International and transnational prefixes name no country.
+            let global = matches!(p, "IGO" | "NGO" | "MNC" | "UAF" | "INT");
+            (country || (c.len() == 6 && !global)).then_some(p)
+        })
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    if countries.is_empty() {
+        return;
+    }
+    let has_country = |c: &str| c.get(..3).is_some_and(|p| countries.contains(&p));
+    let guessed = |m: usize| {
+        doc.mentions[m]
+            .source
+            .as_deref()
+            .is_some_and(|s| s.contains("(guess)"))
+    };
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
+        if !sp.anonymous {
+            continue;
+        }
+        let code = sp.code.clone().unwrap_or_default();
+        let missing = !has_country(&code);
+        let sector = if missing {
+            code.clone()
+        } else {
+            code.get(3..).unwrap_or_default().to_string()
+        };
+        // The owner's country, unless the phrase names one itself
+        // ("Odhiambo's Belgian lawyer").
+        let span = sp.span;
+        let own = doc.mentions.iter().any(|m| {
+            matches!(m.kind, MentionKind::Country | MentionKind::Capital) && span.contains(m.span)
+        });
+        let owner = owner_country(cx, span.start).filter(|c| has_country(c) && !own);
+        let was_guess = !missing && sp.mention.is_some_and(guessed);
+        if owner.is_none() && !missing && !was_guess {
+            continue;
+        }
+        let country = owner.or_else(|| {
+            if !missing {
+                return None;
+            }
+            let here = cx.sentence_at(sp.span.start);
+            let from = doc.sentences[here.saturating_sub(REACH)].span.start;
+            doc.mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.span.start >= from && m.span.end <= sp.span.start)
+                .filter(|(_, m)| m.kind != MentionKind::Outlet && !place(cx, m.span.start))
+                .filter(|&(i, _)| !guessed(i))
+                .filter_map(|(_, m)| m.code.as_deref())
+                .rfind(|c| has_country(c))
+                .map(|c| c[..3].to_string())
+        });
+        if let Some(c) = country {
+            sp.code = Some(format!("{}{}", c, sector));
+        }
+    }
+}
+
+/// "Morrison's lawyer": the country of the person owning the phrase that
+/// starts at byte `at`.
+fn owner_country(cx: &Cx, at: usize) -> Option<String> {
+    let doc = cx.doc;
+    let (i, m) = doc.mentions.iter().enumerate().find(|(_, m)| {
+        m.span.start == at && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+    })?;
+    if !doc.text[m.span.end..].starts_with(['\'', '’']) && m.kind == MentionKind::Person {
+        return None;
+    }
+    let r = doc.antecedent(i);
+    let code = doc.mentions[r].code.as_deref().or(m.code.as_deref())?;
+    Some(code.get(..3)?.to_string())
+}
+
+/// A country named as a place ("sent them to Qatar", "in Doha, Qatar"),
+/// not as an actor.
+fn place(cx: &Cx, at: usize) -> bool {
+    let doc = cx.doc;
+    let t = doc.tokens.partition_point(|x| x.span.end <= at);
+    t > 0
+        && matches!(
+            cx.lower(t - 1).as_str(),
+            "in" | "to" | "from" | "at" | "into" | "across" | "near" | "via" | ","
+        )
+}

@@ -1,0 +1,174 @@
+//! Attribution classes met in real news: misread clauses, speakers with
+//! determiners and appositions, unnamed sources, nested attributions.
+
+use crate::tests::run;
+use dyad_document::{Document, QuoteKind};
+
+/// (kind, content, speaker name, anonymous, code) of a quote.
+type Q = (QuoteKind, String, Option<String>, bool, Option<String>);
+
+fn quotes(d: &Document) -> Vec<Q> {
+    d.quotes
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref();
+            (
+                q.kind,
+                d.slice(q.span).to_string(),
+                sp.map(|s| s.name.clone()),
+                sp.is_some_and(|s| s.anonymous),
+                sp.and_then(|s| s.code.clone()),
+            )
+        })
+        .collect()
+}
+
+fn starting<'a>(q: &'a [Q], start: &str) -> &'a Q {
+    q.iter()
+        .find(|x| x.1.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {q:#?}"))
+}
+
+#[test]
+fn said_with_a_clause_misread_as_its_object() {
+    let d = run(
+        "Harbour pilots walked out in Gdansk.\n\nUnion lawyers said the two were ready to meet again.\n\nThe organisers said more than 4,000 people marched through the port.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the two were ready");
+    assert_eq!(x.0, QuoteKind::Indirect);
+    let y = starting(&q, "more than 4,000 people marched");
+    assert_eq!(y.2.as_deref(), Some("The organisers"), "{q:#?}");
+}
+
+#[test]
+fn said_with_a_person_object_is_no_clause() {
+    // "said nothing" and "told reporters" report no clause.
+    let d = run(
+        "The harbour master said nothing about the strike. Ilse Brandt told reporters the port was closed.",
+        None,
+    );
+    let q = quotes(&d);
+    assert!(q.iter().all(|x| !x.1.starts_with("nothing")), "{q:#?}");
+    let x = starting(&q, "the port was closed");
+    assert_eq!(x.2.as_deref(), Some("Ilse Brandt"));
+}
+
+#[test]
+fn a_named_institution_after_the_clause_keeps_its_determiner() {
+    let d = run(
+        "Two Chilean sailors were hurt in a fire aboard a frigate near Valparaiso, the Chilean navy said in a statement on Monday.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Two Chilean sailors were hurt");
+    assert_eq!(x.0, QuoteKind::Indirect);
+    assert!(x.2.is_some(), "{q:#?}");
+}
+
+#[test]
+fn said_then_the_speaker_with_an_apposition() {
+    let d = run(
+        "Volunteers are giving their weekends to repair the roofs, said Okafor, a Lagos architect.\n\nMore than 20 families were moved, said Ngozi Eze, head of the tenants' association.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Volunteers are giving");
+    assert_eq!(x.2.as_deref(), Some("Okafor"), "{q:#?}");
+    let y = starting(&q, "More than 20 families");
+    assert_eq!(y.2.as_deref(), Some("Ngozi Eze"), "{q:#?}");
+}
+
+#[test]
+fn unnamed_groups_and_roles_are_anonymous() {
+    let d = run(
+        "Dock workers have long warned that the cranes are unsafe.\n\nA magistrate ruled that the ship must stay in port.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the cranes are unsafe");
+    assert!(x.3, "{q:#?}");
+    let y = starting(&q, "the ship must stay");
+    assert!(y.3, "{q:#?}");
+}
+
+#[test]
+fn a_description_with_a_named_apposition_is_that_person() {
+    let d = run(
+        "Marek Nowak chaired the session.\n\nHe said his predecessor, Agata Wrona, had warned the board that the budget was \"a house of cards.\"",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "a house of cards");
+    assert_eq!(x.2.as_deref(), Some("Agata Wrona"), "{q:#?}");
+}
+
+#[test]
+fn a_quote_inside_a_reported_sentence_is_the_inner_speaker_s() {
+    let d = run(
+        "Tomas Berg was charged on Friday.\n\nDuring the hearing, he shouted at the clerk, called the judge a \"traitor\" and said, \"you will all pay for this,\" the prosecutor's office said.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "you will all pay");
+    assert_eq!(x.2.as_deref(), Some("Tomas Berg"), "{q:#?}");
+}
+
+#[test]
+fn a_coordinated_verb_after_said_keeps_its_subject() {
+    let d = run(
+        "Lena Sorensen testified for six hours.\n\nSorensen said she never used the word \"cartel\" and added, \"I find it offensive.\"",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "I find it offensive");
+    assert_eq!(x.2.as_deref(), Some("Lena Sorensen"), "{q:#?}");
+}
+
+#[test]
+fn a_first_name_read_as_a_modal_still_names_the_speaker() {
+    let d = run(
+        "Critics were angry.\n\n“It was a stunt,’’ Will Okonjo, head of the watchdog Clear Count, told reporters. “And it misled voters.”",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "It was a stunt");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Okonjo")),
+        "{q:#?}"
+    );
+    let y = starting(&q, "And it misled voters");
+    assert_eq!(y.2, x.2, "{q:#?}");
+}
+
+#[test]
+fn an_anonymous_source_takes_the_country_named_before_it() {
+    // No country in "a spokesperson": the one the text named just before,
+    // not a country named as a place.
+    let d = run(
+        "Canada's border agency turned the offer down and sent the crates to Mexico.\n\nA spokesperson said the agency had no budget for it.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the agency had no budget");
+    assert!(x.3, "{q:#?}");
+    assert!(
+        x.4.as_deref().is_some_and(|c| c.starts_with("CAN")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_person_s_lawyer_takes_that_person_s_country() {
+    let d = run(
+        "Kenyan Interior Minister Paul Odhiambo testified before a committee in Brussels about Belgian aid.\n\nBelgian deputies asked about the contracts, but Odhiambo's lawyer said the question was outside the inquiry.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the question was outside");
+    assert!(
+        x.4.as_deref().is_none_or(|c| !c.starts_with("BEL")),
+        "{q:#?}"
+    );
+}
