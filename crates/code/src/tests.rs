@@ -630,3 +630,26 @@ fn wanting_someone_to_act_is_not_the_act() {
     let t = triples(&d);
     assert!(!t.iter().any(|(_, _, c)| c.starts_with("08")), "{t:?}");
 }
+
+#[test]
+fn nouns_of_meeting_name_both_parties() {
+    // "A's call with B": the possessor calls B.
+    let d = coded("The Kenyan president's March 3 call with Ugandan President Yoweri Museveni lasted an hour.");
+    assert!(has(&d, "KENGOV", "UGAGOV", "04"), "{:?}", triples(&d));
+    // "a meeting between A and B": each with the other.
+    let d = coded("The deal followed a meeting in Oslo between Colombia's foreign minister and Venezuelan officials.");
+    assert!(
+        has(&d, "COLGOV", "VENGOV", "04") && has(&d, "VENGOV", "COLGOV", "04"),
+        "{:?}",
+        triples(&d)
+    );
+    // "A and B held talks": talks with each other; one party alone talks
+    // with no one the sentence names.
+    let d = coded("Colombia and Venezuela had been holding direct talks for weeks.");
+    assert!(
+        has(&d, "COL", "VEN", "04") && has(&d, "VEN", "COL", "04"),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(coded("Peru held talks on Monday.").events.is_empty());
+}
