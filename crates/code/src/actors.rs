@@ -104,6 +104,20 @@ impl Cx<'_> {
     /// among its modifiers, else what a rule infers; conjoined arguments
     /// each give theirs.
     pub(crate) fn actors(&self, arg: usize) -> Vec<Actor> {
+        // "HANOI (AP) — The defence minister said ...": the parser makes
+        // the dateline the subject and the real one its apposition.
+        let arg = if self.dateline[arg] {
+            match self.children[arg]
+                .iter()
+                .copied()
+                .find(|&c| !self.dateline[c] && self.doc.tokens[c].rel == "appos")
+            {
+                Some(c) => c,
+                None => return Vec::new(),
+            }
+        } else {
+            arg
+        };
         let mut heads = vec![arg];
         let mut k = 0;
         while k < heads.len() {

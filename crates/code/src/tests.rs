@@ -653,3 +653,20 @@ fn nouns_of_meeting_name_both_parties() {
     );
     assert!(coded("Peru held talks on Monday.").events.is_empty());
 }
+
+#[test]
+fn a_dateline_is_no_actor() {
+    // The parser makes the dateline the subject and the minister its
+    // apposition; the capital is where the story was filed.
+    let d = coded(
+        "NAIROBI, Kenya (AP) — Ethiopian Foreign Minister Abebe Tadesse on Monday accused Eritrea of arming rebels.",
+    );
+    assert!(
+        d.events
+            .iter()
+            .all(|e| !e.source.as_deref().unwrap_or("").starts_with("KEN")),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(has(&d, "ETHGOV", "ERI", "11"), "{:?}", triples(&d));
+}

@@ -197,12 +197,14 @@ impl Setting {
             .collect();
         // A dateline names where the story was filed, even when the name is
         // a capital otherwise read as its government.
-        let dateline = crate::dateline::datelines(doc).first().and_then(|&(a, b)| {
-            let (start, end) = (doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-            doc.places
-                .iter()
-                .position(|p| p.span.start >= start && p.span.end <= end && !p.in_name)
-        });
+        let dateline = dyad_document::dateline::datelines(doc)
+            .first()
+            .and_then(|&(a, b)| {
+                let (start, end) = (doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+                doc.places
+                    .iter()
+                    .position(|p| p.span.start >= start && p.span.end <= end && !p.in_name)
+            });
         // Count by place (name and country), first named first among equals.
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for &pi in &locative {
