@@ -670,3 +670,10 @@ fn a_dateline_is_no_actor() {
     );
     assert!(has(&d, "ETHGOV", "ERI", "11"), "{:?}", triples(&d));
 }
+
+#[test]
+fn what_a_verb_is_about_is_no_target() {
+    // "asked about X" asks nothing of X; "asked X" does.
+    let d = coded("During the interview, the Peruvian minister asked about Chile.");
+    assert!(!has(&d, "PERGOV", "CHL", "02"), "{:?}", triples(&d));
+}
