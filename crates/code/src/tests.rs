@@ -629,6 +629,13 @@ fn wanting_someone_to_act_is_not_the_act() {
     let d = coded("Bolivia also wants Peru to lift the tariffs on Chilean copper.");
     let t = triples(&d);
     assert!(!t.iter().any(|(_, _, c)| c.starts_with("08")), "{t:?}");
+    // It is a demand of the one who is to act, whose subject the parser
+    // gives the infinitive.
+    assert!(has(&d, "BOL", "PER", "10"), "{t:?}");
+    let d = coded("The Kenyan government wants Uganda to extradite the journalist.");
+    assert!(has(&d, "KENGOV", "UGA", "10"), "{:?}", triples(&d));
+    // Wanting to act oneself demands nothing of anyone.
+    assert!(coded("Peru wants to lift the tariffs.").events.is_empty());
 }
 
 #[test]
