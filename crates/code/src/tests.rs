@@ -684,3 +684,10 @@ fn what_a_verb_is_about_is_no_target() {
     let d = coded("During the interview, the Peruvian minister asked about Chile.");
     assert!(!has(&d, "PERGOV", "CHL", "02"), "{:?}", triples(&d));
 }
+
+#[test]
+fn the_country_is_the_one_last_named() {
+    let d =
+        coded("Some 900 French troops remain in Mali, ten years after France invaded the country.");
+    assert!(has(&d, "FRA", "MLI", "19"), "{:?}", triples(&d));
+}
