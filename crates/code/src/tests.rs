@@ -691,3 +691,9 @@ fn the_country_is_the_one_last_named() {
         coded("Some 900 French troops remain in Mali, ten years after France invaded the country.");
     assert!(has(&d, "FRA", "MLI", "19"), "{:?}", triples(&d));
 }
+
+#[test]
+fn granting_an_extradition_request_is_judicial_cooperation() {
+    let d = coded("Spain's government granted the extradition request by Mexico on Friday.");
+    assert!(has(&d, "ESPGOV", "MEX", "06"), "{:?}", triples(&d));
+}
