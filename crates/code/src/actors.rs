@@ -104,6 +104,20 @@ impl Cx<'_> {
     /// among its modifiers, else what a rule infers; conjoined arguments
     /// each give theirs.
     pub(crate) fn actors(&self, arg: usize) -> Vec<Actor> {
+        // "HANOI (AP) — The defence minister said ...": the parser makes
+        // the dateline the subject and the real one its apposition.
+        let arg = if self.dateline[arg] {
+            match self.children[arg]
+                .iter()
+                .copied()
+                .find(|&c| !self.dateline[c] && self.doc.tokens[c].rel == "appos")
+            {
+                Some(c) => c,
+                None => return Vec::new(),
+            }
+        } else {
+            arg
+        };
         let mut heads = vec![arg];
         let mut k = 0;
         while k < heads.len() {
@@ -209,6 +223,8 @@ impl Cx<'_> {
             found
         } else if let Some(pair) = self.pair_of_countries(t) {
             pair
+        } else if let Some(a) = self.the_country(t) {
+            vec![a]
         } else if let Some(a) = self.definite_group(t) {
             vec![a]
         } else if let Some(a) = self.civilian(t) {
@@ -525,6 +541,62 @@ impl Cx<'_> {
                 })
                 .collect(),
         )
+    }
+
+    /// "the country": the country last named by its name, in this
+    /// sentence or the one before ("troops remain in Chad, years after
+    /// France entered the country").
+    pub(crate) fn the_country(&self, t: usize) -> Option<Actor> {
+        let toks = &self.doc.tokens;
+        if toks[t].lemma != "country" || toks[t].tag != "NN" {
+            return None;
+        }
+        let definite = self.children[t]
+            .iter()
+            .any(|&c| toks[c].rel == "det" && self.lower(c) == "the");
+        if !definite || !self.children[t].iter().all(|&c| toks[c].rel == "det") {
+            return None;
+        }
+        // Not the country of the clause's own subject ("France invaded
+        // the country" is not France).
+        let own: Vec<String> = self
+            .governing_verb(t)
+            .map(|v| {
+                self.children[v]
+                    .iter()
+                    .filter(|&&c| matches!(toks[c].rel, "nsubj" | "nsubjpass"))
+                    .filter_map(|&c| self.mention_of[c])
+                    .filter_map(|m| self.code_of(m))
+                    .map(|c| c.chars().take(3).collect())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let s = self.sentence_of(t);
+        let from = self.doc.sentences[s.saturating_sub(1)].span.start;
+        let (mi, code) = self
+            .doc
+            .mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(mi, m)| {
+                if m.span.end > toks[t].span.start || m.span.start < from {
+                    return None;
+                }
+                let name = m.kind == MentionKind::Country
+                    && self
+                        .doc
+                        .tokens
+                        .iter()
+                        .any(|k| k.span.end == m.span.end && k.tag == "NNP");
+                let code = self.code_of(mi)?;
+                (name && code.len() == 3 && !own.contains(&code)).then_some((mi, code))
+            })?;
+        Some(Actor {
+            mention: Some(mi),
+            code,
+            how: "the country last named".into(),
+        })
     }
 
     /// "the separatist group": the organisation named last, in this

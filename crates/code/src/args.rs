@@ -94,7 +94,10 @@ impl Cx<'_> {
                 let noun_conj = tok.rel == "conj"
                     && tok.tag.starts_with("NN")
                     && self.doc.tokens[t].tag.starts_with("NN");
-                if !PHRASE_RELS.contains(&tok.rel) && !noun_conj {
+                // "wants X to lift": an infinitive with its own subject,
+                // which the parser hangs as a clausal complement.
+                let infinitive = tok.rel == "ccomp" && self.infinitive_subject_of(c).is_some();
+                if !PHRASE_RELS.contains(&tok.rel) && !noun_conj && !infinitive {
                     continue;
                 }
                 if tok.rel == "aux" && tok.tag != "TO" {
@@ -170,7 +173,12 @@ impl Cx<'_> {
                                     f.agent
                                 }
                             }
-                            Some(f) => f.dative.or(f.object),
+                            Some(f) => f.dative.or(f.object).or_else(|| {
+                                self.children[head].iter().find_map(|&c| match toks[c].rel {
+                                    "ccomp" => self.infinitive_subject_of(c),
+                                    _ => None,
+                                })
+                            }),
                             None => None,
                         }
                     } else if toks[prev].rel == "aux" && toks[prev].tag == "TO" {
@@ -197,6 +205,22 @@ impl Cx<'_> {
             }
         }
         Ok(m)
+    }
+
+    /// The subject of an infinitive clause ("Peru" in "wants Peru to
+    /// lift"): a verb with a `to` and a subject before it.
+    fn infinitive_subject_of(&self, v: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let to = self.children[v]
+            .iter()
+            .any(|&c| toks[c].tag == "TO" && toks[c].rel == "aux");
+        if !to {
+            return None;
+        }
+        self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| c < v && toks[c].rel == "nsubj")
     }
 
     /// For a noun that is the by-agent of a passive verb ("curbed by

@@ -16,8 +16,11 @@ pub(crate) struct Cx<'a> {
     pub(crate) children: Vec<Vec<usize>>,
     /// The coded actor mention covering each token (the longest).
     pub(crate) mention_of: Vec<Option<usize>>,
-    /// Tokens covered by the outlet or an uncoded mention: never actors.
+    /// Tokens covered by the outlet, an uncoded mention or a dateline:
+    /// never actors.
     pub(crate) barred: Vec<bool>,
+    /// Tokens of a dateline, up to its dash.
+    pub(crate) dateline: Vec<bool>,
     /// The country the document is most about (most country mentions).
     pub(crate) focus: Option<String>,
     /// The sentence to explain, and what was tried there.
@@ -82,6 +85,26 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        // A dateline ("CAIRO (AP) —") says where the story was filed; the
+        // parser often makes it the subject of the first verb, but it is no
+        // actor even when the name is a capital.
+        let mut dateline = vec![false; toks.len()];
+        for (a, b) in dyad_document::dateline::datelines(doc) {
+            // Up to its dash: "HANOI, Vietnam (AP) —".
+            let end = (b..toks.len().min(b + 12))
+                .find(|&k| {
+                    matches!(
+                        &doc.text[toks[k].span.range()],
+                        "--" | "—" | "–" | "-" | "―"
+                    )
+                })
+                .map_or(b, |k| k + 1);
+            for t in a..end {
+                mention_of[t] = None;
+                barred[t] = true;
+                dateline[t] = true;
+            }
+        }
         let has_if = doc
             .sentences
             .iter()
@@ -100,6 +123,7 @@ impl<'a> Cx<'a> {
             children,
             mention_of,
             barred,
+            dateline,
             focus: None,
             trace,
             notes: RefCell::new(Vec::new()),

@@ -89,6 +89,9 @@ const NESTED_PREPS: &[&str] = &[
     "at", "upon", "about",
 ];
 
+/// Prepositions that give what something is about ("asked about X").
+const TOPIC_PREPS: &[&str] = &["about", "regarding", "concerning"];
+
 impl Cx<'_> {
     /// The actors named inside an argument's phrase (not the argument
     /// itself), the nearest first: breadth first, surface order within a
@@ -112,6 +115,12 @@ impl Cx<'_> {
     /// The first actor breadth first under `arg`, through `first` at the
     /// first level and [`NESTED_RELS`] below.
     fn nested_from(&self, arg: usize, first: &[&str], how: &str) -> Vec<Actor> {
+        self.nested_except(arg, first, &[], how)
+    }
+
+    /// [`Self::nested_from`], skipping the prepositions `skip` at the first
+    /// level.
+    fn nested_except(&self, arg: usize, first: &[&str], skip: &[&str], how: &str) -> Vec<Actor> {
         let toks = &self.doc.tokens;
         let mut level = vec![arg];
         for depth in 0..4 {
@@ -123,7 +132,10 @@ impl Cx<'_> {
                     if !rels.contains(&rel) || self.barred[c] {
                         continue;
                     }
-                    if rel == "prep" && !NESTED_PREPS.contains(&self.lower(c).as_str()) {
+                    if rel == "prep"
+                        && (!NESTED_PREPS.contains(&self.lower(c).as_str())
+                            || depth == 0 && skip.contains(&self.lower(c).as_str()))
+                    {
                         continue;
                     }
                     if self.is_time(c) {
@@ -286,11 +298,14 @@ impl Cx<'_> {
     /// own phrase (its prepositions, objects and their modifiers), where a
     /// broken parse may have hung it.
     pub(crate) fn shallow_target(&self, v: usize) -> Vec<Actor> {
-        self.nested_from(
+        // What a verb is about is its topic, not its target: "asked about
+        // the Muslim Brotherhood" asks nothing of it.
+        self.nested_except(
             v,
             &[
                 "prep", "dobj", "dative", "attr", "oprd", "npadvmod", "advmod",
             ],
+            TOPIC_PREPS,
             "shallow: in the phrase of",
         )
     }

@@ -629,4 +629,71 @@ fn wanting_someone_to_act_is_not_the_act() {
     let d = coded("Bolivia also wants Peru to lift the tariffs on Chilean copper.");
     let t = triples(&d);
     assert!(!t.iter().any(|(_, _, c)| c.starts_with("08")), "{t:?}");
+    // It is a demand of the one who is to act, whose subject the parser
+    // gives the infinitive.
+    assert!(has(&d, "BOL", "PER", "10"), "{t:?}");
+    let d = coded("The Kenyan government wants Uganda to extradite the journalist.");
+    assert!(has(&d, "KENGOV", "UGA", "10"), "{:?}", triples(&d));
+    // Wanting to act oneself demands nothing of anyone.
+    assert!(coded("Peru wants to lift the tariffs.").events.is_empty());
+}
+
+#[test]
+fn nouns_of_meeting_name_both_parties() {
+    // "A's call with B": the possessor calls B.
+    let d = coded("The Kenyan president's March 3 call with Ugandan President Yoweri Museveni lasted an hour.");
+    assert!(has(&d, "KENGOV", "UGAGOV", "04"), "{:?}", triples(&d));
+    // "a meeting between A and B": each with the other.
+    let d = coded("The deal followed a meeting in Oslo between Colombia's foreign minister and Venezuelan officials.");
+    assert!(
+        has(&d, "COLGOV", "VENGOV", "04") && has(&d, "VENGOV", "COLGOV", "04"),
+        "{:?}",
+        triples(&d)
+    );
+    // "A and B held talks": talks with each other; one party alone talks
+    // with no one the sentence names.
+    let d = coded("Colombia and Venezuela had been holding direct talks for weeks.");
+    assert!(
+        has(&d, "COL", "VEN", "04") && has(&d, "VEN", "COL", "04"),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(coded("Peru held talks on Monday.").events.is_empty());
+}
+
+#[test]
+fn a_dateline_is_no_actor() {
+    // The parser makes the dateline the subject and the minister its
+    // apposition; the capital is where the story was filed.
+    let d = coded(
+        "NAIROBI, Kenya (AP) — Ethiopian Foreign Minister Abebe Tadesse on Monday accused Eritrea of arming rebels.",
+    );
+    assert!(
+        d.events
+            .iter()
+            .all(|e| !e.source.as_deref().unwrap_or("").starts_with("KEN")),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(has(&d, "ETHGOV", "ERI", "11"), "{:?}", triples(&d));
+}
+
+#[test]
+fn what_a_verb_is_about_is_no_target() {
+    // "asked about X" asks nothing of X; "asked X" does.
+    let d = coded("During the interview, the Peruvian minister asked about Chile.");
+    assert!(!has(&d, "PERGOV", "CHL", "02"), "{:?}", triples(&d));
+}
+
+#[test]
+fn the_country_is_the_one_last_named() {
+    let d =
+        coded("Some 900 French troops remain in Mali, ten years after France invaded the country.");
+    assert!(has(&d, "FRA", "MLI", "19"), "{:?}", triples(&d));
+}
+
+#[test]
+fn granting_an_extradition_request_is_judicial_cooperation() {
+    let d = coded("Spain's government granted the extradition request by Mexico on Friday.");
+    assert!(has(&d, "ESPGOV", "MEX", "06"), "{:?}", triples(&d));
 }

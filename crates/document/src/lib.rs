@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub mod calendar;
 mod contract;
 mod coref;
+pub mod dateline;
 pub mod names;
 mod span_index;
 pub use span_index::SpanIndex;

@@ -49,7 +49,6 @@
 //! ("lawmakers in Washington"). A capital the recogniser found standing
 //! for its government ("Ankara blames") is marked `metonym`.
 
-mod dateline;
 mod gazetteer;
 mod home;
 mod index;

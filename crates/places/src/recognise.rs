@@ -597,7 +597,7 @@ impl<'g> Places<'g> {
         let in_org = |s: Span| orgs.overlaps(s);
         let mut out = Vec::new();
         let mut key = String::new();
-        let datelines = crate::dateline::datelines(doc);
+        let datelines = dyad_document::dateline::datelines(doc);
         for (si, sent) in doc.sentences.iter().enumerate() {
             let toks = &doc.tokens[sent.first_token..sent.last_token];
             let mut i = 0;

@@ -338,3 +338,51 @@ fn outlet_home_region_is_the_last_resort() {
         Some("GB")
     );
 }
+
+#[test]
+fn event_without_a_place_takes_the_dateline() {
+    let mut d = doc(
+        "OSLO, Norway (AP) -- The Danish foreign minister met his Swedish counterpart on Friday.\n\n\
+         He thanked Sweden for its help.",
+    );
+    dyad_code::code(&mut d);
+    locate_events(&mut d);
+    assert!(!d.events.is_empty());
+    for ev in &d.events {
+        let p = &d.places[ev.place.expect("the dateline's place")];
+        assert_eq!(p.name, "Oslo", "{ev:?}");
+    }
+}
+
+#[test]
+fn domestic_event_happens_in_its_country() {
+    // No dateline; the scene is set once ("across Chile"), and a domestic
+    // event of another country keeps to that country.
+    let mut d = doc(
+        "Thousands marched across Chile on Sunday. Chilean police arrested protesters. \
+         Peru's police also detained Peruvian protesters.",
+    );
+    dyad_code::code(&mut d);
+    locate_events(&mut d);
+    let by_source = |code: &str| {
+        d.events
+            .iter()
+            .find(|e| e.source.as_deref().is_some_and(|s| s.starts_with(code)))
+            .and_then(|e| e.place)
+            .map(|p| d.places[p].name.clone())
+    };
+    assert_eq!(by_source("CHL").as_deref(), Some("Chile"), "{:?}", d.events);
+    assert_eq!(by_source("PER").as_deref(), Some("Peru"), "{:?}", d.events);
+}
+
+#[test]
+fn a_statement_is_not_where_its_topic_is() {
+    let mut d = doc(
+        "CANBERRA, Australia (AP) -- Japan's foreign minister denounced Russian attacks on ships in the Black Sea.",
+    );
+    dyad_code::code(&mut d);
+    locate_events(&mut d);
+    let ev = d.events.first().expect("an event is coded");
+    let p = &d.places[ev.place.expect("located")];
+    assert_eq!(p.name, "Canberra", "{:?}", d.events);
+}

@@ -210,7 +210,18 @@ fn governing_time(doc: &Document, s: &Sentence, event: Span) -> Option<usize> {
         }
         false
     });
-    attached.or_else(|| (candidates.len() == 1).then(|| candidates[0]))
+    // The one time of the sentence dates the event too, unless the event is
+    // told in the present ("wants", "is seeking", "has dropped"): then it
+    // is as of publication, and a stray "in 2010" dates something else.
+    let present = verbs.iter().any(|&v| {
+        matches!(tokens[v].tag, "VBZ" | "VBP")
+            || (s.first_token..s.last_token).any(|k| {
+                tokens[k].head == Some(v)
+                    && tokens[k].rel == "aux"
+                    && matches!(tokens[k].tag, "VBZ" | "VBP")
+            })
+    });
+    attached.or_else(|| (candidates.len() == 1 && !present).then(|| candidates[0]))
 }
 
 #[cfg(test)]

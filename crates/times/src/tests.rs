@@ -384,6 +384,30 @@ fn events_without_a_time_take_the_publication_date() {
         dated("The army has besieged the town since 2016.", "besieged"),
         (Some(WED.into()), Some("published".into()))
     );
+    // An event told in the present is as of publication: the sentence's
+    // one year dates something else.
+    assert_eq!(
+        dated(
+            "Canada is seeking the banker's extradition over frauds he committed in 2011.",
+            "seeking"
+        ),
+        (Some(WED.into()), Some("published".into()))
+    );
+    assert_eq!(
+        dated(
+            "Norway wants Sweden to return the paintings over a theft in 2008.",
+            "wants"
+        ),
+        (Some(WED.into()), Some("published".into()))
+    );
+    // In the past, it still does.
+    assert_eq!(
+        dated(
+            "Rebels shelled the town, officials said in 2011.",
+            "shelled"
+        ),
+        (Some("2011".into()), Some("text".into()))
+    );
 }
 
 #[test]

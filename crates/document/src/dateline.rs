@@ -2,7 +2,7 @@
 //! article's first paragraphs. The capitalised run names where the story
 //! was filed; it anchors the article's other places.
 
-use dyad_document::{Document, Token};
+use crate::{Document, Token};
 
 /// Dashes that end a dateline.
 const DASHES: &[&str] = &["--", "—", "–", "-", "―"];
