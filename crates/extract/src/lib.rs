@@ -16,7 +16,7 @@
 //! call-to-action lines), then our own text rendering. On the shared
 //! 121-page benchmark this scores F1 0.981 (P 0.980, R 0.982) against 0.940
 //! for dom_smoothie alone, at about the same speed; see `NOTES.md` and
-//! `examples/bench.rs`. Set `DYAD_PRUNE_DEBUG=1` to log what the pruner drops.
+//! `examples/extract_bench.rs`. Set `DYAD_PRUNE_DEBUG=1` to log what the pruner drops.
 //!
 //! Public API: [`extract_page`], [`extract_fragment`], [`extract_limited`]
 //! (with [`TooDeep`]), [`is_full_page`],

@@ -1,6 +1,6 @@
 //! Benchmark page extraction: F1/precision/recall and single-thread MB/s.
 //!
-//! `cargo run -p dyad-extract --release --example bench [-- DIR] [V=1 per-page] [DUMP=id]`
+//! `cargo run -p dyad-extract --release --example extract_bench [-- DIR] [V=1 per-page] [DUMP=id]`
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
