@@ -15,10 +15,13 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
+// Both stories are set near Arica, the one place they name (an accusation's
+// place is the story's setting, not a place in what it is about), so their
+// reports of the accusation are one event.
 const FIRST: &str =
     "Chile accused Peru on Monday of moving troops towards the border near Arica.\n\n\
-    The foreign ministry in Santiago said the deployment broke a 2019 agreement and summoned the \
-    Peruvian ambassador to explain it. Officials in Lima did not respond to requests for comment \
+    The foreign ministry said the deployment broke a 2019 agreement and summoned the \
+    Peruvian ambassador to explain it. Peruvian officials did not respond to requests for comment \
     on Monday evening, and the defence ministry declined to say how many soldiers had been moved.";
 const SECOND: &str = "Chile accused Peru of moving troops towards the border near Arica, in the \
     sharpest exchange between the neighbours in years.\n\nAnalysts in both capitals said the row \
