@@ -15,9 +15,11 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
-// Both stories are set near Arica, the one place they name (an accusation's
-// place is the story's setting, not a place in what it is about), so their
-// reports of the accusation are one event.
+// Both stories, and the wire copy's dateline, set the story near Arica, the
+// one place they name (an accusation's place is the story's setting, not a
+// place in what it is about), so their reports of the accusation are one
+// event in whatever order the workers store them. (A copy whose dateline
+// named another place would join the first story only when stored after it.)
 const FIRST: &str =
     "Chile accused Peru on Monday of moving troops towards the border near Arica.\n\n\
     The foreign ministry said the deployment broke a 2019 agreement and summoned the \
@@ -51,7 +53,7 @@ fn reports_of_one_event_merge_and_export_in_the_fields_formats() {
     // Two outlets in their own words, and the first story republished by a
     // third with a dateline and an edit: a wire copy.
     let copy = FIRST
-        .replace("Chile accused", "SANTIAGO (Wire) - Chile accused")
+        .replace("Chile accused", "ARICA, Chile (Wire) - Chile accused")
         .replace("declined to say", "would not say");
     std::fs::write(
         &input,
