@@ -7,7 +7,7 @@
 //! to the owner's, never to a nearby one: a story's sentences name
 //! targets as often as sources.
 
-use dyad_document::{MentionKind, Quote};
+use dyad_document::{MentionKind, Quote, Span};
 
 use crate::speaker::Cx;
 
@@ -60,7 +60,8 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         // The owner's country, unless the phrase names one itself
         // ("Odhiambo's Belgian lawyer").
         let span = sp.span;
-        let own = doc.mentions.iter().any(|m| {
+        let own = cx.mentions_near(span).into_iter().any(|i| {
+            let m = &doc.mentions[i];
             matches!(m.kind, MentionKind::Country | MentionKind::Capital) && span.contains(m.span)
         });
         let owner = owner_country(cx, span.start).filter(|c| has_country(c) && !own);
@@ -74,9 +75,9 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
             }
             let here = cx.sentence_at(sp.span.start);
             let from = doc.sentences[here.saturating_sub(REACH)].span.start;
-            doc.mentions
-                .iter()
-                .enumerate()
+            cx.mentions_near(Span::new(from, sp.span.start))
+                .into_iter()
+                .map(|i| (i, &doc.mentions[i]))
                 .filter(|(_, m)| m.span.start >= from && m.span.end <= sp.span.start)
                 .filter(|(_, m)| m.kind != MentionKind::Outlet && !place(cx, m.span.start))
                 .filter(|&(i, _)| !guessed(i))
@@ -94,9 +95,13 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
 /// starts at byte `at`.
 fn owner_country(cx: &Cx, at: usize) -> Option<String> {
     let doc = cx.doc;
-    let (i, m) = doc.mentions.iter().enumerate().find(|(_, m)| {
-        m.span.start == at && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
-    })?;
+    let (i, m) = cx
+        .mentions_near(Span::new(at, at + 1))
+        .into_iter()
+        .map(|i| (i, &doc.mentions[i]))
+        .find(|(_, m)| {
+            m.span.start == at && matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)
+        })?;
     if !doc.text[m.span.end..].starts_with(['\'', '’']) && m.kind == MentionKind::Person {
         return None;
     }

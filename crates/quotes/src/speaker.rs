@@ -690,6 +690,13 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The mentions that share a byte with `span`, in text order.
+    pub(crate) fn mentions_near(&self, span: Span) -> Vec<usize> {
+        let mut v: Vec<usize> = self.spans.overlapping(span).collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Mentions (not the outlet) lying in tokens `[a, b)`, in text order.
     fn mentions_in(&self, a: usize, b: usize) -> Vec<usize> {
         if a >= b {
