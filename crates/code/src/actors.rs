@@ -3,7 +3,7 @@
 //! antecedent, "the two countries", "the separatist group", civilians,
 //! a place's country, an implicit target).
 
-use dyad_document::{MentionKind, PlaceFeature, QuoteKind};
+use dyad_document::{MentionKind, PlaceFeature, QuoteKind, Span};
 
 use crate::context::Cx;
 
@@ -341,12 +341,9 @@ impl Cx<'_> {
             return None;
         }
         let (cur, prev) = (self.doc.sentences[s], self.doc.sentences[s - 1]);
-        if self
-            .doc
-            .paragraphs
-            .iter()
-            .any(|p| p.contains(cur.span) != p.contains(prev.span))
-        {
+        // Only within one paragraph (found by binary search, not a scan).
+        let holding = |sp: Span| self.doc.paragraph_at(sp.start).filter(|p| p.contains(sp));
+        if holding(cur.span) != holding(prev.span) {
             return None;
         }
         let range = prev.first_token..prev.last_token;

@@ -335,6 +335,17 @@ impl Document {
         digest[..16].iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// The paragraph holding byte `at`, found by binary search (paragraphs
+    /// are disjoint and in text order), so that asking per mention stays
+    /// linear in a long page.
+    pub fn paragraph_at(&self, at: usize) -> Option<Span> {
+        let k = self.paragraphs.partition_point(|p| p.end <= at);
+        self.paragraphs
+            .get(k)
+            .filter(|p| p.start <= at && at < p.end)
+            .copied()
+    }
+
     /// Tokens of one sentence.
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
         &self.tokens[s.first_token..s.last_token]
@@ -371,5 +382,20 @@ mod tests {
         };
         assert_eq!(a.text_hash(), b.text_hash());
         assert_ne!(a.text_hash(), c.text_hash());
+    }
+
+    #[test]
+    fn paragraph_at_finds_the_paragraph_holding_a_byte() {
+        let d = Document {
+            text: "Quito.\n\nLima said no.\n\nBogota.".into(),
+            paragraphs: vec![Span::new(0, 6), Span::new(8, 21), Span::new(23, 30)],
+            ..Default::default()
+        };
+        assert_eq!(d.paragraph_at(0), Some(Span::new(0, 6)));
+        assert_eq!(d.paragraph_at(10), Some(Span::new(8, 21)));
+        assert_eq!(d.paragraph_at(29), Some(Span::new(23, 30)));
+        // The blank line between paragraphs, and past the end: none.
+        assert_eq!(d.paragraph_at(7), None);
+        assert_eq!(d.paragraph_at(30), None);
     }
 }

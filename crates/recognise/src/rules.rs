@@ -446,7 +446,8 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
 /// item becomes the country word alone, which the agent rules join to the
 /// noun after it.
 fn adjective_before_agent(cx: &Ctx, items: &mut [Item]) {
-    let starts: Vec<usize> = items
+    // A set, not a list: asked once per organisation on the page.
+    let starts: std::collections::HashSet<usize> = items
         .iter()
         .filter(|it| is_agentish(it.hit.what))
         .map(|it| it.t0)

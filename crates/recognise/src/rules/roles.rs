@@ -136,12 +136,7 @@ fn lone_before(cx: &Ctx, p: usize, ts: usize) -> bool {
 
 /// The paragraph holding token `t`.
 fn paragraph_of(cx: &Ctx, t: usize) -> Option<Span> {
-    let b = cx.doc.tokens[t].span.start;
-    cx.doc
-        .paragraphs
-        .iter()
-        .find(|p| p.start <= b && b < p.end)
-        .copied()
+    cx.doc.paragraph_at(cx.doc.tokens[t].span.start)
 }
 
 /// The country most of the mentions in `[a, b)` (bytes) stand for, outside
