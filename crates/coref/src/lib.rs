@@ -54,7 +54,7 @@ mod unroled;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use dyad_document::{Document, Mention, MentionKind, QuoteKind, Span};
+use dyad_document::{Document, Mention, MentionKind, QuoteKind, Span, SpanIndex};
 
 pub use gender::Gender;
 
@@ -216,6 +216,19 @@ fn install(doc: &mut Document, added: Vec<Mention>, links: Vec<(usize, usize)>) 
 /// speaker's mention (quotes with a speaker found in no mention are left).
 pub fn first_person(doc: &mut Document) {
     let mut added = Vec::new();
+    // The direct quotes by span, so that finding the innermost quote around
+    // each "I" costs a lookup, not a scan of every quote.
+    let directs = SpanIndex::new(doc.quotes.iter().map(|q| match q.kind {
+        QuoteKind::Direct => q.span,
+        _ => Span::new(0, 0),
+    }));
+    let innermost = |byte: usize| {
+        directs
+            .overlapping(Span::new(byte, byte + 1))
+            .map(|i| doc.quotes[i].span)
+            .filter(|s| s.start <= byte && byte < s.end)
+            .min_by_key(|s| (s.len(), s.start))
+    };
     for q in &doc.quotes {
         if q.kind != QuoteKind::Direct {
             continue;
@@ -239,7 +252,7 @@ pub fn first_person(doc: &mut Document) {
                 continue;
             }
             // Only the innermost quote speaks: a nested quote has its own.
-            let inner = doc.quote_speaker_at(span.start).map(|x| x.span);
+            let inner = innermost(span.start);
             if inner != Some(q.span) || doc.mention_covering(span).is_some() {
                 continue;
             }

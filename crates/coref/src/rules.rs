@@ -15,6 +15,10 @@ const PERSON_REACH: usize = 3;
 const THING_REACH: usize = 2;
 /// Sentences back within which a person counts as recently mentioned.
 const RECENT: usize = 5;
+/// Tokens either side of a description within which its person is sought:
+/// more than nearly any news story, so that a story is read whole, while a
+/// page far longer pays per description only for the text around it.
+const STORY_TOKENS: usize = 4000;
 
 /// Last words of a capitalised run that make it a place or an institution,
 /// not a person ("George Mason University").
@@ -286,7 +290,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
         }
         cur
     };
-    let people = people(&cx, &all, &tok_range, &root);
+    let people = People::new(people(&cx, &all, &tok_range, &root));
 
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut unlink: Vec<usize> = Vec::new();
@@ -479,7 +483,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     (added, links)
 }
 
-fn person_ref(people: &HashMap<usize, Person>, p: usize, t: usize, s: usize, subj: bool) -> Ref {
+fn person_ref(people: &People, p: usize, t: usize, s: usize, subj: bool) -> Ref {
     Ref {
         tok: t,
         sent: s,
@@ -585,7 +589,7 @@ fn definite_start(cx: &Cx, h: usize) -> Option<usize> {
 fn describe(
     cx: &Cx,
     all: &[Mention],
-    people: &HashMap<usize, Person>,
+    people: &People,
     cover: &[Option<usize>],
     a: usize,
     h: usize,
@@ -625,18 +629,16 @@ fn describe(
         .collect();
     let at = h;
     let mut best: Option<((usize, usize, usize), usize)> = None;
-    for (&p, info) in people {
-        if !info.roles.contains(&head) {
+    for p in people.with_role(&head, a.saturating_sub(STORY_TOKENS)..a) {
+        let info = &people.of[&p];
+        // Positions are sorted: the last before `a`, and how many of those
+        // fall in the recent sentences, by binary search.
+        let k = info.at.partition_point(|&x| x < a);
+        let Some(&last_at) = k.checked_sub(1).and_then(|k| info.at.get(k)) else {
             continue;
-        }
-        let before = info.at.iter().filter(|&&x| x < a).max().copied();
-        let Some(last_at) = before else { continue };
+        };
         let overlap = want.iter().filter(|w| info.roles.contains(*w)).count();
-        let recent = info
-            .at
-            .iter()
-            .filter(|&&x| x < a && cx.sent[x] + RECENT >= s)
-            .count();
+        let recent = k - info.at[..k].partition_point(|&x| cx.sent[x] + RECENT < s);
         let key = (overlap, recent.min(3), last_at);
         if best.as_ref().is_none_or(|(b, _)| key > *b) {
             best = Some((key, p));
@@ -648,14 +650,59 @@ fn describe(
     // Named later ("Peru's finance minister said ... Finance Minister Ana
     // Ruiz"): two words must agree.
     people
-        .iter()
-        .filter_map(|(&p, info)| {
-            let first = info.at.iter().filter(|&&x| x > at).min().copied()?;
+        .with_role(&head, at + 1..at + 1 + STORY_TOKENS)
+        .into_iter()
+        .filter_map(|p| {
+            let info = &people.of[&p];
+            let first = *info.at.get(info.at.partition_point(|&x| x <= at))?;
             let overlap = want.iter().filter(|w| info.roles.contains(*w)).count();
-            (info.roles.contains(&head) && overlap >= 2).then_some((first, p))
+            (overlap >= 2).then_some((first, p))
         })
         .min()
         .map(|(_, p)| p)
+}
+
+/// The people of a story, and who bears each role word where.
+struct People {
+    /// Root mention -> the person.
+    of: HashMap<usize, Person>,
+    /// Role word -> (token, root) of every mention of a person whose roles
+    /// hold it, in text order.
+    by_role: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl People {
+    fn new(mut of: HashMap<usize, Person>) -> People {
+        let mut by_role: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (&p, info) in of.iter_mut() {
+            info.at.sort_unstable();
+            for w in &info.roles {
+                by_role
+                    .entry(w.clone())
+                    .or_default()
+                    .extend(info.at.iter().map(|&x| (x, p)));
+            }
+        }
+        for v in by_role.values_mut() {
+            v.sort_unstable();
+        }
+        People { of, by_role }
+    }
+
+    fn get(&self, p: &usize) -> Option<&Person> {
+        self.of.get(p)
+    }
+
+    /// The people with role word `w` mentioned at a token in `range`, each once.
+    fn with_role(&self, w: &str, range: std::ops::Range<usize>) -> Vec<usize> {
+        let v = self.by_role.get(w).map_or(&[][..], Vec::as_slice);
+        let lo = v.partition_point(|e| e.0 < range.start);
+        let hi = v.partition_point(|e| e.0 < range.end);
+        let mut ps: Vec<usize> = v[lo..hi.max(lo)].iter().map(|e| e.1).collect();
+        ps.sort_unstable();
+        ps.dedup();
+        ps
+    }
 }
 
 /// Gender, role words and positions of each person (by root mention).
@@ -865,6 +912,12 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
     if found.is_empty() {
         return;
     }
+    // By surname, so that each capitalised word costs a lookup, not a scan
+    // of every person in a long page.
+    let mut by_last: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (k, (i, last)) in found.iter().enumerate() {
+        by_last.entry(last.as_str()).or_default().push((k, *i));
+    }
     for t in 0..doc.tokens.len() {
         let capital = cx.word(t).chars().next().is_some_and(char::is_uppercase);
         if cover[t].is_some() || !capital || cx.tag(t) == "PRP" {
@@ -883,14 +936,12 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
             && cover[t - 1].is_none()
             && !cx.is_title(t - 1)
             && !cx.is_description(t - 1);
-        let Some(&(p, _)) = found
-            .iter()
-            .enumerate()
-            .filter(|&(k, (i, last))| {
-                *last == low && all[*i].span.end <= at && !(k >= family_from && named_before)
-            })
-            .map(|(_, x)| x)
-            .max_by_key(|(i, _)| all[*i].span.start)
+        let Some(&(_, p)) = by_last
+            .get(low.as_ref())
+            .into_iter()
+            .flatten()
+            .filter(|&&(k, i)| all[i].span.end <= at && !(k >= family_from && named_before))
+            .max_by_key(|&&(_, i)| all[i].span.start)
         else {
             continue;
         };

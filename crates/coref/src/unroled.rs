@@ -24,6 +24,10 @@ const HONORIFICS: &[&str] = &[
 /// public figure the readers know, not a private person.
 const IN_PASSING: usize = 2;
 
+/// Bytes each side of a person that stand for "the document" when the
+/// nearest evidence is sought: more than nearly any news story.
+const STORY_REACH: usize = 25_000;
+
 /// What was decided for one person: the code and where it came from.
 struct Decided {
     code: String,
@@ -36,7 +40,16 @@ pub(crate) fn code_unroled(doc: &mut Document) {
     if n == 0 {
         return;
     }
-    let roots: Vec<usize> = (0..n).map(|i| doc.antecedent(i)).collect();
+    // Roots in one pass: a mention that refers back takes its antecedent's
+    // root (following each chain to its end would be quadratic in a long one).
+    let mut roots: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
+        let root = match doc.mentions[i].refers_to {
+            Some(r) if r < i => roots[r],
+            _ => doc.antecedent(i),
+        };
+        roots.push(root);
+    }
     let countries = country_codes(doc);
     // Tokens of each mention, and the mention covering each token.
     let tok_range = |span: Span| {
@@ -147,16 +160,17 @@ const CREDITS: &[&str] = &[
 /// Whether token `t` is in a credit line: a short paragraph that opens
 /// with one of [`CREDITS`] ("Contributing: A, B and C").
 fn credit_line(doc: &Document, t: usize) -> bool {
-    let at = doc.tokens[t].span.start;
-    let Some(p) = doc.paragraphs.iter().find(|p| p.start <= at && at < p.end) else {
+    let Some(p) = doc.paragraph_at(doc.tokens[t].span.start) else {
         return false;
     };
+    if p.end - p.start >= 200 {
+        return false;
+    }
     let line = doc.text[p.start..p.end].trim_start().to_lowercase();
-    p.end - p.start < 200
-        && CREDITS.iter().any(|c| {
-            line.strip_prefix(c)
-                .is_some_and(|rest| rest.starts_with([':', ' ']))
-        })
+    CREDITS.iter().any(|c| {
+        line.strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with([':', ' ']))
+    })
 }
 
 /// A person named in full whom nothing coded and nothing gave a role.
@@ -304,12 +318,15 @@ fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Opt
             let b = doc.tokens[s.last_token.max(s.first_token + 1) - 1].span.end;
             (a, b)
         });
-    let para = doc
-        .paragraphs
-        .iter()
-        .find(|p| p.start <= at && at < p.end)
-        .map(|p| (p.start, p.end));
-    [sent, para, Some((0, doc.text.len()))]
+    let para = doc.paragraph_at(at).map(|p| (p.start, p.end));
+    // "The document" is the text within reach of an article around `at`:
+    // on a page far longer than any story, counting every mention for
+    // each person would take time in the square of the page.
+    let story = (
+        at.saturating_sub(STORY_REACH),
+        (at + STORY_REACH).min(doc.text.len()),
+    );
+    [sent, para, Some(story)]
         .into_iter()
         .flatten()
         .find_map(|(a, b)| majority(doc, countries, a, b))
