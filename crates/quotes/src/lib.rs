@@ -261,8 +261,11 @@ fn find(doc: &Document) -> Vec<Quote> {
         .map(|q| q.span)
         .chain(directs.iter().map(|d| d.quote.span))
         .collect();
+    let said_at = SpanIndex::new(said.iter().copied());
     indirect.retain(|q| {
-        q.kind != QuoteKind::Belief || q.cue.is_none_or(|c| !said.iter().any(|s| s.contains(c)))
+        q.kind != QuoteKind::Belief
+            || q.cue
+                .is_none_or(|c| !said_at.overlapping(c).any(|i| said[i].contains(c)))
     });
     continuations(&cx, &mut directs, &indirect, &blocks);
 
@@ -417,9 +420,11 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
             continue;
         }
         let here = cx.sentence_at(sp.span.start);
+        // Quotes are in text order: the look back stops at the reach.
         let prev = quotes[..i]
             .iter()
             .rev()
+            .take_while(|q| cx.sentence_at(q.span.end) + PRONOUN_REACH >= here)
             .filter_map(|q| q.speaker.as_ref())
             .find(|p| {
                 !p.anonymous
@@ -447,30 +452,31 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
 /// speaker quoted before under a full name ending with it, when the
 /// recogniser knew neither.
 fn short_names(quotes: &mut [Quote]) {
+    // The last full name quoted so far, by its last word: kept as the
+    // quotes are read, so that each bare surname costs a lookup.
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
     for i in 0..quotes.len() {
-        let Some(sp) = &quotes[i].speaker else {
-            continue;
-        };
-        if sp.anonymous || sp.antecedent.is_some() || sp.name.contains(' ') {
-            continue;
-        }
-        let surname = sp.name.clone();
-        let full = quotes[..i]
-            .iter()
-            .rev()
-            .filter_map(|q| q.speaker.as_ref())
-            .find(|p| {
-                !p.anonymous
-                    && p.name.contains(' ')
-                    && p.name.rsplit(' ').next() == Some(surname.as_str())
-            })
-            .cloned();
+        let full = quotes[i].speaker.as_ref().and_then(|sp| {
+            if sp.anonymous || sp.antecedent.is_some() || sp.name.contains(' ') {
+                return None;
+            }
+            by_surname
+                .get(&sp.name)
+                .and_then(|&j| quotes[j].speaker.clone())
+        });
         if let (Some(full), Some(sp)) = (full, quotes[i].speaker.as_mut()) {
             sp.name = full.name;
             sp.antecedent = full.mention.or(full.antecedent);
             sp.code = sp.code.take().or(full.code);
             if sp.role.as_deref().is_none_or(|r| !r.contains(' ')) {
                 sp.role = full.role;
+            }
+        }
+        if let Some(sp) = quotes[i].speaker.as_ref() {
+            if !sp.anonymous && sp.name.contains(' ') {
+                if let Some(last) = sp.name.rsplit(' ').next() {
+                    by_surname.insert(last.to_string(), i);
+                }
             }
         }
     }
@@ -722,11 +728,20 @@ fn attribute_direct(
 /// speaker of the quote that opens the next paragraph.
 fn continuations(cx: &Cx, directs: &mut [Direct], indirect: &[Quote], blocks: &[Span]) {
     let doc = cx.doc;
-    let reported: Vec<(usize, usize, &Quote)> = indirect
+    // Sorted by end, so that the last one ending before a quote is found
+    // by binary search.
+    let mut reported: Vec<(usize, usize, &Quote)> = indirect
         .iter()
         .map(|q| (q.span.end, cx.sentence_at(q.span.end.saturating_sub(1)), q))
         .collect();
+    reported.sort_by_key(|r| r.0);
+    // The last outer quote with a speaker before each direct quote, kept
+    // as the quotes are read (speakers given here count too).
+    let mut last_spoken: Option<usize> = None;
     for i in 0..directs.len() {
+        if i > 0 && directs[i - 1].outer.is_none() && directs[i - 1].quote.speaker.is_some() {
+            last_spoken = Some(i - 1);
+        }
         if directs[i].quote.speaker.is_some() || directs[i].outer.is_some() {
             continue;
         }
@@ -739,16 +754,12 @@ fn continuations(cx: &Cx, directs: &mut [Direct], indirect: &[Quote], blocks: &[
         if !starts {
             continue;
         }
-        let prev_direct = directs[..i]
-            .iter()
-            .filter(|p| p.outer.is_none() && p.quote.speaker.is_some())
-            .map(|p| (p.raw.content.end, p.last_sentence, &p.quote))
-            .next_back();
-        let prev_reported = reported
-            .iter()
-            .filter(|(end, _, _)| *end <= open)
-            .map(|&(e, s, q)| (e, s, q))
-            .next_back();
+        let prev_direct = last_spoken
+            .map(|j| &directs[j])
+            .map(|p| (p.raw.content.end, p.last_sentence, &p.quote));
+        let prev_reported = reported[..reported.partition_point(|r| r.0 <= open)]
+            .last()
+            .copied();
         let prev = match (prev_direct, prev_reported) {
             (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
             (a, b) => a.or(b),
@@ -771,20 +782,27 @@ fn continuations(cx: &Cx, directs: &mut [Direct], indirect: &[Quote], blocks: &[
         if d.quote.speaker.is_some() || d.outer.is_some() || d.raw.close.is_some() {
             continue;
         }
-        let Some(b) = blocks.iter().position(|b| b.contains(d.raw.open)) else {
+        let b = blocks.partition_point(|b| b.end <= d.raw.open.start);
+        if !blocks.get(b).is_some_and(|x| x.contains(d.raw.open)) {
             continue;
-        };
+        }
         if d.raw.content.end + 1 < blocks[b].end.saturating_sub(1) {
             continue;
         }
         let Some(next) = blocks.get(b + 1) else {
             continue;
         };
-        let opener = directs.iter().position(|n| {
-            n.outer.is_none()
-                && n.raw.open.start >= next.start
-                && doc.text[next.start..n.raw.open.start].trim().is_empty()
-        });
+        // Directs are in text order by their opening marks.
+        let from = directs.partition_point(|n| n.raw.open.start < next.start);
+        let opener = directs[from..]
+            .iter()
+            .position(|n| n.outer.is_none())
+            .map(|k| from + k)
+            .filter(|&n| {
+                doc.text[next.start..directs[n].raw.open.start]
+                    .trim()
+                    .is_empty()
+            });
         if let Some(n) = opener {
             if let Some(sp) = directs[n].quote.speaker.clone() {
                 directs[i].quote.speaker = Some(sp);
