@@ -50,8 +50,21 @@ fn nested(n: usize) -> String {
     )
 }
 
-/// Wall time (s) and peak resident memory (MiB) of one child run.
-fn measure(exe: &Path, input: &Path, raise_limits: bool) -> Result<(f64, f64, bool)> {
+/// One child run: wall time and CPU time (user + system) in seconds, peak
+/// resident memory (MiB), and whether it succeeded.
+struct Run {
+    wall: f64,
+    cpu: f64,
+    mib: f64,
+    ok: bool,
+}
+
+/// Seconds in a `timeval`.
+fn secs(t: libc::timeval) -> f64 {
+    t.tv_sec as f64 + t.tv_usec as f64 / 1e6
+}
+
+fn measure(exe: &Path, input: &Path, raise_limits: bool) -> Result<Run> {
     let mut cmd = std::process::Command::new(exe);
     cmd.arg("code").arg(input);
     if raise_limits {
@@ -67,26 +80,37 @@ fn measure(exe: &Path, input: &Path, raise_limits: bool) -> Result<(f64, f64, bo
     // SAFETY: waiting for the child we just spawned, with valid pointers.
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     anyhow::ensure!(pid > 0, "wait4 failed");
-    let secs = t.elapsed().as_secs_f64();
+    let wall = t.elapsed().as_secs_f64();
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    Ok((secs, usage.ru_maxrss as f64 / 1024.0, ok))
+    Ok(Run {
+        wall,
+        cpu: secs(usage.ru_utime) + secs(usage.ru_stime),
+        mib: usage.ru_maxrss as f64 / 1024.0,
+        ok,
+    })
 }
 
 pub fn run(sizes_mb: &[usize]) -> Result<()> {
     let exe = std::env::current_exe()?;
     let dir: PathBuf = std::env::temp_dir().join(format!("dyad-scale-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let mut base: Option<f64> = None;
+    // Wall time per MB against the 1 MB page, and CPU time too: on a
+    // machine busy with other work, the CPU ratio is the steadier measure of
+    // how the work grows.
+    let mut base: Option<(f64, f64)> = None;
     for &mb in sizes_mb {
         let path = dir.join(format!("page-{mb}mb.html"));
         std::fs::write(&path, page(mb * 1_000_000))?;
-        let (secs, mib, ok) = measure(&exe, &path, true)?;
-        let per_mb = secs / mb as f64;
-        let b = *base.get_or_insert(per_mb);
+        let r = measure(&exe, &path, true)?;
+        let (per_mb, cpu_per_mb) = (r.wall / mb as f64, r.cpu / mb as f64);
+        let (b, cb) = *base.get_or_insert((per_mb, cpu_per_mb));
         println!(
-            "scale: {mb} MB page: {secs:.2} s, peak {mib:.0} MiB, {per_mb:.2} s/MB = {:.2}x the 1 MB page's time per MB{}",
+            "scale: {mb} MB page: {:.2} s, peak {:.0} MiB, {per_mb:.2} s/MB = {:.2}x the 1 MB page's time per MB; CPU {cpu_per_mb:.2} s/MB = {:.2}x{}",
+            r.wall,
+            r.mib,
             per_mb / b,
-            if ok { "" } else { " (failed)" }
+            cpu_per_mb / cb,
+            if r.ok { "" } else { " (failed)" }
         );
         std::fs::remove_file(&path)?;
     }
@@ -94,13 +118,15 @@ pub fn run(sizes_mb: &[usize]) -> Result<()> {
     for n in [10_000usize, 100_000] {
         let path = dir.join(format!("nested-{n}.html"));
         std::fs::write(&path, nested(n))?;
-        let (secs, mib, ok) = measure(&exe, &path, false)?;
-        let per = secs / (n as f64 / 10_000.0);
+        let r = measure(&exe, &path, false)?;
+        let per = r.wall / (n as f64 / 10_000.0);
         let b = *base.get_or_insert(per);
         println!(
-            "scale: {n} nested elements: {secs:.2} s, peak {mib:.0} MiB, {:.2}x the 10,000's time per element ({})",
+            "scale: {n} nested elements: {:.2} s, peak {:.0} MiB, {:.2}x the 10,000's time per element ({})",
+            r.wall,
+            r.mib,
             per / b,
-            if ok { "coded" } else { "refused by --max-depth" }
+            if r.ok { "coded" } else { "refused by --max-depth" }
         );
     }
     std::fs::remove_dir_all(&dir)?;
