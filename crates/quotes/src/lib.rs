@@ -1195,6 +1195,9 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
             .count(),
         ..Default::default()
     };
+    // Each speaker's place in the list, by name and anonymity: a lookup per
+    // quote, not a scan of every speaker.
+    let mut index: HashMap<(String, bool), usize> = HashMap::new();
     for q in quotes {
         match q.kind {
             QuoteKind::Direct => s.direct += 1,
@@ -1214,12 +1217,8 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
         } else {
             s.named_quotes += 1;
         }
-        let key = sp.name.to_lowercase();
-        match s
-            .speakers
-            .iter_mut()
-            .find(|x| x.name.to_lowercase() == key && x.anonymous == sp.anonymous)
-        {
+        let key = (sp.name.to_lowercase(), sp.anonymous);
+        match index.get(&key).map(|&k| &mut s.speakers[k]) {
             Some(x) => {
                 x.quotes += 1;
                 // The first quote may name them without role or code.
@@ -1230,13 +1229,16 @@ fn summarise(quotes: &[Quote]) -> SourcesSummary {
                     x.code = sp.code.clone();
                 }
             }
-            None => s.speakers.push(SourceSpeaker {
-                name: sp.name.clone(),
-                anonymous: sp.anonymous,
-                code: sp.code.clone(),
-                role: sp.role.clone(),
-                quotes: 1,
-            }),
+            None => {
+                index.insert(key, s.speakers.len());
+                s.speakers.push(SourceSpeaker {
+                    name: sp.name.clone(),
+                    anonymous: sp.anonymous,
+                    code: sp.code.clone(),
+                    role: sp.role.clone(),
+                    quotes: 1,
+                })
+            }
         }
     }
     s.named = s.speakers.iter().filter(|x| !x.anonymous).count();
