@@ -400,7 +400,9 @@ fn published_day(c: &Contract) -> Option<i64> {
 
 /// Merge every stored event mention again, in the order stored.
 fn remerge(conn: &Connection, rule: &MergeRule) -> Result<usize, StoreError> {
-    conn.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM events;")?;
+    conn.execute_batch(
+        "PRAGMA defer_foreign_keys = ON; DELETE FROM event_places; DELETE FROM events;",
+    )?;
     let rows: Vec<(i64, put::Mention)> = {
         let mut st = conn.prepare(
             "SELECT m.rowid, m.doc, d.copy_of, m.source, m.target, m.code, m.quad_class,
@@ -586,6 +588,7 @@ impl Batch<'_> {
             "quotes",
             "links",
             "doc_bands",
+            "event_places",
         ] {
             tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [rowid])?;
         }

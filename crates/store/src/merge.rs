@@ -15,7 +15,11 @@
 //!
 //! A wire copy's mentions join the events of the story it copies when
 //! source, target and base code agree, whatever the place and date found in
-//! the copy, so one wire story is never counted as many events.
+//! the copy, so one wire story is never counted as many events. A place the
+//! copy gave that the event does not have is kept as another place of the
+//! event (`event_places`): other stories set there merge with it as they
+//! would with the story itself, so what merges does not depend on whether
+//! the story or its copy was stored first.
 //!
 //! Counts, kept on each event: `num_mentions` (every mention), `num_articles`
 //! (distinct documents), `num_sources` (distinct independent sources: a

@@ -403,22 +403,55 @@ pub(crate) fn assign(
     );
     // A wire copy's events are the story's events.
     if let Some(orig) = m.copy_of {
-        let found: Option<(i64, Option<i64>)> = conn
+        type Found = (i64, Option<i64>, String, Option<i64>);
+        let found: Option<Found> = conn
             .prepare_cached(
-                "SELECT e.id, e.first_doc FROM event_mentions em JOIN events e ON e.id = em.event
+                "SELECT e.id, e.first_doc, e.place_key, e.day
+                 FROM event_mentions em JOIN events e ON e.id = em.event
                  WHERE em.doc = ?1 AND e.source IS ?2 AND e.target IS ?3 AND e.code_key = ?4
                  ORDER BY e.id LIMIT 1",
             )?
             .query_row(params![orig, m.source, m.target, code_key], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()?;
-        if let Some((id, first_doc)) = found {
+        if let Some((id, first_doc, event_place, day)) = found {
+            // The copy's own place becomes another place of the event:
+            // whichever of story and copy is stored first, a story set
+            // where either is merges with it.
+            if event_place != place_key {
+                conn.prepare_cached(
+                    "INSERT OR IGNORE INTO event_places
+                         (event, place_key, doc, source, target, code_key, day)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    id, place_key, m.doc, m.source, m.target, code_key, day
+                ])?;
+            }
             return Ok((id, Assigned::Existing { first_doc }));
         }
     }
     let w = rule.window_days as i64;
-    let found: Option<(i64, Option<i64>)> = match m.day {
+    let found = match by_place(conn, m, code_key, &place_key, w)? {
+        Some(f) => Some(f),
+        None => by_other_place(conn, m, code_key, &place_key, w)?,
+    };
+    if let Some((id, first_doc)) = found {
+        return Ok((id, Assigned::Existing { first_doc }));
+    }
+    insert_event(conn, m, code_key, &place_key)
+}
+
+/// The event with the mention's actors, code and place, its day nearest.
+fn by_place(
+    conn: &Connection,
+    m: &Mention,
+    code_key: &str,
+    place_key: &str,
+    w: i64,
+) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+    Ok(match m.day {
         Some(d) => conn
             .prepare_cached(
                 "SELECT id, first_doc FROM events
@@ -442,10 +475,52 @@ pub(crate) fn assign(
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?,
-    };
-    if let Some((id, first_doc)) = found {
-        return Ok((id, Assigned::Existing { first_doc }));
-    }
+    })
+}
+
+/// The same, among events whose other places (given by wire copies)
+/// include the mention's.
+fn by_other_place(
+    conn: &Connection,
+    m: &Mention,
+    code_key: &str,
+    place_key: &str,
+    w: i64,
+) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+    Ok(match m.day {
+        Some(d) => conn
+            .prepare_cached(
+                "SELECT e.id, e.first_doc FROM event_places p JOIN events e ON e.id = p.event
+                 WHERE p.source IS ?1 AND p.target IS ?2 AND p.code_key = ?3
+                   AND p.place_key = ?4 AND p.day BETWEEN ?5 AND ?6
+                 ORDER BY abs(p.day - ?7), e.id LIMIT 1",
+            )?
+            .query_row(
+                params![m.source, m.target, code_key, place_key, d - w, d + w, d],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+        None => conn
+            .prepare_cached(
+                "SELECT e.id, e.first_doc FROM event_places p JOIN events e ON e.id = p.event
+                 WHERE p.source IS ?1 AND p.target IS ?2 AND p.code_key = ?3
+                   AND p.place_key = ?4 AND p.day IS NULL
+                 ORDER BY e.id LIMIT 1",
+            )?
+            .query_row(params![m.source, m.target, code_key, place_key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+    })
+}
+
+/// A new event for the mention.
+fn insert_event(
+    conn: &Connection,
+    m: &Mention,
+    code_key: &str,
+    place_key: &str,
+) -> Result<(i64, Assigned), StoreError> {
     let p = m.place.as_ref();
     let root = m.code.get(..2).unwrap_or(&m.code);
     conn.prepare_cached(

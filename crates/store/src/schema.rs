@@ -4,10 +4,15 @@
 //! 1. documents (their contract JSON) and links; the version in a `meta` row;
 //! 2. `documents.coded_by` (which dyad and dictionaries coded each);
 //! 3. every layer in its own table, events merged across articles, wire
-//!    copies; the version in `PRAGMA user_version` (and `meta`).
+//!    copies; the version in `PRAGMA user_version` (and `meta`);
+//! 4. `event_places`: the other places a wire copy gave an event it joined,
+//!    so that the stories merging with it do not depend on which copy was
+//!    stored first.
 //!
 //! Versions 1 and 2 are migrated in place: the new columns and tables are
-//! created and every stored document's layers are filled from its JSON. A
+//! created and every stored document's layers are filled from its JSON.
+//! Version 3 gains the empty `event_places` (events stored before keep the
+//! merges they had; `dyad` re-merges when the merge rule changes). A
 //! database from a newer dyad, or a file that is not a dyad database, is
 //! refused with a message saying so.
 
@@ -16,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::StoreError;
 
 /// The schema this dyad writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Tables of version 2. Layers key on (document rowid, position in the
 /// document's array), so `events[].place` and friends stay valid indexes.
@@ -53,6 +58,25 @@ CREATE TABLE IF NOT EXISTS links (
     PRIMARY KEY (doc, ord)
 );
 CREATE INDEX IF NOT EXISTS links_url ON links(url);
+";
+
+/// What version 4 adds (run after [`DDL_V3`], also on a migrated 1, 2 or 3).
+pub(crate) const DDL_V4: &str = "
+CREATE TABLE IF NOT EXISTS event_places (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    place_key TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    -- The event's merge keys, copied so the lookup is as selective as
+    -- the one on events.
+    source TEXT,
+    target TEXT,
+    code_key TEXT NOT NULL,
+    day INTEGER,
+    PRIMARY KEY (event, place_key, doc)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_places_merge
+    ON event_places(source, target, code_key, place_key, day);
+CREATE INDEX IF NOT EXISTS event_places_doc ON event_places(doc);
 ";
 
 /// What version 3 adds (run after [`DDL`], also on a migrated version 1 or 2).
@@ -339,9 +363,15 @@ fn migrate(
                  ALTER TABLE documents ADD COLUMN minhash BLOB;",
             )?;
             conn.execute_batch(DDL_V3)?;
+            conn.execute_batch(DDL_V4)?;
             fill(conn)?;
             set_version(conn)?;
             Ok(Opened::Migrated(v))
+        }
+        Found::Version(3) => {
+            conn.execute_batch(DDL_V4)?;
+            set_version(conn)?;
+            Ok(Opened::Migrated(3))
         }
         Found::Version(v) => Err(StoreError::Version {
             found: v,
@@ -350,6 +380,7 @@ fn migrate(
         Found::Empty => {
             conn.execute_batch(DDL)?;
             conn.execute_batch(DDL_V3)?;
+            conn.execute_batch(DDL_V4)?;
             set_version(conn)?;
             Ok(Opened::Created)
         }

@@ -115,6 +115,8 @@ struct Story<'a> {
     code: &'a str,
     date: Option<&'a str>,
     placed: bool,
+    /// The place's name and first-level region.
+    place: (&'a str, &'a str),
 }
 
 impl Default for Story<'_> {
@@ -127,6 +129,7 @@ impl Default for Story<'_> {
             code: "190",
             date: None,
             placed: true,
+            place: ("Bergen", "Vestland"),
         }
     }
 }
@@ -170,8 +173,8 @@ fn story(s: &Story<'_>) -> Document {
                     "speaker": {"name": "Kari Nordmann", "text": "Kari Nordmann", "start": m2.0,
                                 "end": m2.1, "mention": 2, "code": "NORGOV", "anonymous": false},
                     "cue": "said"}],
-        "places": [{"text": "Bergen", "start": p0.0, "end": p0.1, "name": "Bergen", "country": "NO",
-                    "admin1": "Vestland", "lat": 60.39, "lon": 5.32, "feature": "city"}],
+        "places": [{"text": "Bergen", "start": p0.0, "end": p0.1, "name": s.place.0, "country": "NO",
+                    "admin1": s.place.1, "lat": 60.39, "lon": 5.32, "feature": "city"}],
         "times": []
     });
     let c: Contract = serde_json::from_value(c).unwrap();
@@ -356,6 +359,54 @@ fn wire_copies_are_linked_and_count_as_one_source() {
 }
 
 #[test]
+fn a_wire_copy_placed_elsewhere_merges_alike_whichever_is_stored_first() {
+    // A story set in Bergen, its wire copy whose dateline put the event in
+    // Oslo, and another outlet's own story set in Bergen: one event, in
+    // either order of story and copy.
+    let copy_body = BODY_A.replace("most of the night", "much of the night");
+    let a = Story::default();
+    let copy = Story {
+        id: "copy",
+        outlet: "Republisher",
+        body: &copy_body,
+        place: ("Oslo", "Oslo"),
+        ..Default::default()
+    };
+    let b = Story {
+        id: "b",
+        outlet: "Valley Post",
+        body: BODY_B,
+        ..Default::default()
+    };
+    for order in [[&a, &copy, &b], [&copy, &a, &b]] {
+        let mut s = Store::in_memory().unwrap();
+        for st in order {
+            stored(s.put(&story(st), given()).unwrap());
+        }
+        let ids: Vec<&str> = order.iter().map(|st| st.id).collect();
+        assert_eq!(one(s.conn(), "SELECT count(*) FROM events"), 1, "{ids:?}");
+        assert_eq!(
+            one(s.conn(), "SELECT num_articles FROM events"),
+            3,
+            "{ids:?}"
+        );
+        // Re-merging (a changed rule) replays the same.
+        s.set_merge_rule(MergeRule {
+            window_days: 2,
+            ..MergeRule::default()
+        })
+        .unwrap();
+        assert_eq!(one(s.conn(), "SELECT count(*) FROM events"), 1, "{ids:?}");
+    }
+    // Without the copy, the two stories' places decide alone: set apart,
+    // they stay two events.
+    let mut s = Store::in_memory().unwrap();
+    stored(s.put(&story(&copy), given()).unwrap());
+    stored(s.put(&story(&b), given()).unwrap());
+    assert_eq!(one(s.conn(), "SELECT count(*) FROM events"), 2);
+}
+
+#[test]
 fn the_merge_rule_is_configurable_and_remerges() {
     let mut s = Store::in_memory().unwrap();
     for (id, published, body) in [("a", "2024-03-04", BODY_A), ("b", "2024-03-07", BODY_B)] {
@@ -460,6 +511,44 @@ fn a_version_1_database_is_migrated_in_place() {
     // Opening again changes nothing.
     let s = Store::open(&path).unwrap();
     assert_eq!(one(s.conn(), "SELECT count(*) FROM sentences"), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_version_3_database_gains_the_event_places_and_keeps_its_events() {
+    let dir = scratch("v3");
+    let path = dir.join("v3.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        stored(s.put(&story(&Story::default()), given()).unwrap());
+    }
+    // Back to version 3, as an older dyad left it.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE event_places; PRAGMA user_version = 3;
+             UPDATE meta SET value = '3' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(one(s.conn(), "PRAGMA user_version"), SCHEMA_VERSION);
+    assert_eq!(one(s.conn(), "SELECT count(*) FROM events"), 1);
+    let copy_body = BODY_A.replace("most of the night", "much of the night");
+    stored(
+        s.put(
+            &story(&Story {
+                id: "copy",
+                outlet: "Republisher",
+                body: &copy_body,
+                place: ("Oslo", "Oslo"),
+                ..Default::default()
+            }),
+            given(),
+        )
+        .unwrap(),
+    );
+    assert_eq!(one(s.conn(), "SELECT count(*) FROM event_places"), 1);
+    drop(s);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
