@@ -78,6 +78,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../../../dictionaries/actors/people/europe.txt"),
     ),
     (
+        "dictionaries/actors/people/history.txt",
+        include_str!("../../../dictionaries/actors/people/history.txt"),
+    ),
+    (
         "dictionaries/actors/people/international.txt",
         include_str!("../../../dictionaries/actors/people/international.txt"),
     ),

@@ -268,7 +268,8 @@ impl Ctx<'_> {
             },
         }
     }
-    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD)
+    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD, and
+    /// the police and intelligence chiefs' COP and SPY)
     /// ended before the document's date, with that office's line.
     fn former_office(&self, e: &ActorEntry) -> Option<(String, usize)> {
         let d = self.date?;
@@ -280,7 +281,11 @@ impl Ctx<'_> {
             .iter()
             .filter(|c| !c.default && c.to.is_some_and(|t| t < d))
             .filter(|c| {
-                c.code.len() == 6 && matches!(&c.code[3..], "GOV" | "LEG" | "MIL" | "JUD" | "ELI")
+                c.code.len() == 6
+                    && matches!(
+                        &c.code[3..],
+                        "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY" | "ELI"
+                    )
             })
             .max_by_key(|c| c.to)?;
         Some((format!("{}ELI", &last.code[..3]), last.line))

@@ -581,3 +581,53 @@ fn the_object_of_role_of_the_is_no_person() {
         );
     }
 }
+
+#[test]
+fn former_police_and_intelligence_chiefs_are_elite() {
+    let d = run(
+        "Gina Haspel and Christopher Wray spoke at a conference in Ohio.",
+        Some("2025-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Gina Haspel"), Some("USAELI"), "{}", dump(&d));
+    assert_eq!(code(&d, "Christopher Wray"), Some("USAELI"), "{}", dump(&d));
+    // In office they keep their agency's code.
+    let d = run("Christopher Wray spoke in Ohio.", Some("2019-06-01"), None);
+    assert_eq!(code(&d, "Christopher Wray"), Some("USACOP"), "{}", dump(&d));
+}
+
+#[test]
+fn leaders_before_1990_are_coded_by_their_term() {
+    let d = run(
+        "Leonid Brezhnev met Richard Nixon in Moscow.",
+        Some("1972-05-25"),
+        None,
+    );
+    assert_eq!(code(&d, "Leonid Brezhnev"), Some("USRGOV"), "{}", dump(&d));
+    assert_eq!(code(&d, "Richard Nixon"), Some("USAGOV"), "{}", dump(&d));
+    let d = run("Nixon was recalled in Ohio.", Some("1990-01-01"), None);
+    assert_eq!(code(&d, "Nixon"), Some("USAELI"), "{}", dump(&d));
+    // Undated, a leader who left office long ago keeps his last term's code.
+    let d = run("Konrad Adenauer spoke in Bonn.", None, None);
+    assert_eq!(code(&d, "Konrad Adenauer"), Some("DEUELI"), "{}", dump(&d));
+    let d = run("Joseph Stalin spoke in Moscow.", None, None);
+    assert_eq!(code(&d, "Joseph Stalin"), Some("USRGOV"), "{}", dump(&d));
+}
+
+#[test]
+fn a_title_takes_the_country_of_the_same_title_named_earlier() {
+    // The story is about Peru and Bolivia; the minister is Chile's.
+    let d = run(
+        "Peru and Bolivia traded accusations over the border on Monday, Chile's interior \
+         minister said. Peruvian police and Bolivian troops were sent to the border by Peru \
+         and Bolivia. Interior Minister Tomas Vidal said the talks would resume.",
+        Some("2021-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Tomas Vidal"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{}", dump(&d));
+}

@@ -514,10 +514,17 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
                 break;
             }
         }
-        let (ts, mut names, role, tcountry, agent) = match found {
-            Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
+        let (ts, mut names, role, tcountry, agent, title_words) = match found {
+            Some((s, e, ti)) => (
+                s,
+                e + 1,
+                ti.role.clone(),
+                ti.country.clone(),
+                None,
+                Some(&ti.words),
+            ),
             None => match title_or_role_before(cx, out, &seen, a) {
-                Some((ts, role, c, agent)) => (ts, a, role, c, agent),
+                Some((ts, role, c, agent)) => (ts, a, role, c, agent, None),
                 None => continue,
             },
         };
@@ -593,6 +600,9 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         if chain.country.is_none() && chain.org_code.is_none() {
             chain.country = region_before(cx, out, chain.start.min(a), ts);
         }
+        if chain.country.is_none() && chain.org_code.is_none() && tcountry.is_none() {
+            chain.country = title_words.and_then(|w| same_title_country(cx, out, ts, w));
+        }
         let start_tok = chain.start.min(ts).min(a);
         let former_in_agent = agent.is_some_and(|i| {
             (out[i].t0..=out[i].t1).any(|k| matches!(cx.lower(k).as_str(), "former" | "ex"))
@@ -634,6 +644,23 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         seen.add(&built);
         out.push(built);
     }
+}
+
+/// The country of the nearest earlier role phrase that ends in the same
+/// title and names its country ("Austria's interior minister said ...
+/// Interior Minister Name said"): the same office, so the same country,
+/// whatever else the text is about.
+fn same_title_country(cx: &Ctx, out: &[M], ts: usize, words: &[String]) -> Option<String> {
+    let n = words.len();
+    out.iter()
+        .filter(|m| m.m.kind == MentionKind::Agent && !m.guessed && m.t1 < ts)
+        .filter(|m| m.t1 + 1 >= m.t0 + n)
+        .filter(|m| {
+            (0..n).all(|i| cx.lower(m.t1 + 1 - n + i).trim_end_matches('.') == words[i].as_str())
+        })
+        .max_by_key(|m| m.t1)
+        .and_then(|m| m.m.code.as_deref())
+        .and_then(|c| country_of(cx, c))
 }
 
 /// A title after a party's name: a counsel is the party's committee staff,
