@@ -392,6 +392,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
             part
         })
         .collect();
+    roles::bare_nouns_repeat_their_compound(&cx, &mut out);
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 

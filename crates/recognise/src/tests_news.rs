@@ -631,3 +631,21 @@ fn a_title_takes_the_country_of_the_same_title_named_earlier() {
         .unwrap_or_else(|| panic!("{}", dump(&d)));
     assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{}", dump(&d));
 }
+
+#[test]
+fn a_bare_role_noun_repeats_the_role_of_its_compound_before() {
+    let d = run(
+        "Two Kenyan prison officers were charged on Monday in Nairobi. Prosecutors said the \
+         officers slept while inmates escaped.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "officers"), Some("KENCOP"), "{}", dump(&d));
+    // With no compound before, the bare noun keeps its own role.
+    let d = run(
+        "Kenyan officers were charged on Monday in Nairobi.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Kenyan officers"), Some("KENMIL"), "{}", dump(&d));
+}

@@ -1046,3 +1046,58 @@ pub(super) fn described_code(
     }
     code_for(cx, out, role, None, &chain, name, focus)
 }
+
+/// A bare role noun repeats the role its compound gave it earlier in the
+/// story: after "two prison officers", "the officers" are prison officers
+/// (COP), not soldiers, and after "police officers" the same. Only a
+/// compound whose role differs from the bare noun's changes it; its country
+/// comes along when the bare noun's was a guess.
+pub(super) fn bare_nouns_repeat_their_compound(cx: &Ctx, out: &mut [M]) {
+    let toks = &cx.doc.tokens;
+    let head = |m: &M| toks[m.t1].lemma.to_lowercase();
+    // Whether the word before the head inside the mention qualifies it
+    // ("prison officers", "police officers"): a noun, or an adjective that
+    // is not a number or a determiner's kind ("two", "the only").
+    let compound =
+        |m: &M| m.t1 > m.t0 && matches!(toks[m.t1 - 1].tag, "NN" | "NNS" | "NNP" | "NNPS");
+    // (country, role); a code with no country is a role alone ("COP").
+    let split = |code: &str| -> Option<(String, String)> {
+        let c = country_of(cx, code).unwrap_or_default();
+        let role = code.get(c.len()..)?.to_string();
+        (role.len() == 3).then_some((c, role))
+    };
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].m.kind == MentionKind::Agent && out[i].m.code.is_some())
+        .collect();
+    order.sort_by_key(|&i| out[i].t0);
+    let mut last: HashMap<String, usize> = HashMap::new();
+    for &i in &order {
+        let h = head(&out[i]);
+        if compound(&out[i]) {
+            last.insert(h, i);
+            continue;
+        }
+        let Some(&j) = last.get(&h) else { continue };
+        let (Some((ci, ri)), Some((cj, rj))) = (
+            out[i].m.code.as_deref().and_then(split),
+            out[j].m.code.as_deref().and_then(split),
+        ) else {
+            continue;
+        };
+        if ri == rj {
+            continue;
+        }
+        let (country, guessed) = if out[i].guessed {
+            (cj, out[j].guessed)
+        } else {
+            (ci, false)
+        };
+        let what = cx.doc.slice(out[j].m.span).to_string();
+        let label = out[j].m.role.clone();
+        let m = &mut out[i];
+        m.m.role = label;
+        m.m.code = Some(format!("{country}{rj}"));
+        m.guessed = guessed;
+        m.m.source = Some(format!("role: as {what:?} before"));
+    }
+}
