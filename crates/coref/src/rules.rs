@@ -860,8 +860,8 @@ fn speaker_or_apposed(cx: &Cx, a: usize, b: usize) -> bool {
     }
     // The head of the noun phrase after the comma: its last noun.
     let mut head = None;
-    for k in b + 2..(b + 7).min(toks.len()) {
-        match toks[k].tag {
+    for (k, tok) in toks.iter().enumerate().take(b + 7).skip(b + 2) {
+        match tok.tag {
             "DT" | "JJ" | "CD" if head.is_none() => {}
             "NN" => head = Some(k),
             _ => break,
