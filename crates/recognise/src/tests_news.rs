@@ -648,4 +648,22 @@ fn a_bare_role_noun_repeats_the_role_of_its_compound_before() {
         None,
     );
     assert_eq!(code(&d, "Kenyan officers"), Some("KENMIL"), "{}", dump(&d));
+    // A noun with its own country is no bare noun.
+    let d = run(
+        "The Malian opposition delegation arrived on Monday. The Algerian delegation left.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Malian opposition delegation"),
+        Some("MLIOPP"),
+        "{}",
+        dump(&d)
+    );
+    assert_ne!(
+        code(&d, "Algerian delegation"),
+        Some("DZAOPP"),
+        "{}",
+        dump(&d)
+    );
 }

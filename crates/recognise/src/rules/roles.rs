@@ -1070,11 +1070,28 @@ pub(super) fn bare_nouns_repeat_their_compound(cx: &Ctx, out: &mut [M]) {
         .filter(|&i| out[i].m.kind == MentionKind::Agent && out[i].m.code.is_some())
         .collect();
     order.sort_by_key(|&i| out[i].t0);
+    // A bare noun: before its head only determiners, numbers and
+    // lower-case words ("the", "two", "only"), no country of its own.
+    let bare = |m: &M| {
+        (m.guessed
+            || m.m
+                .code
+                .as_deref()
+                .is_some_and(|c| country_of(cx, c).is_none()))
+            && (m.t0..m.t1).all(|k| {
+                matches!(toks[k].tag, "DT" | "CD" | "PDT" | "PRP$" | "RB" | "JJ")
+                    && !cx.word(k).chars().next().is_some_and(char::is_uppercase)
+                    || k == m.t0 && matches!(toks[k].tag, "DT" | "CD")
+            })
+    };
     let mut last: HashMap<String, usize> = HashMap::new();
     for &i in &order {
         let h = head(&out[i]);
         if compound(&out[i]) {
             last.insert(h, i);
+            continue;
+        }
+        if !bare(&out[i]) {
             continue;
         }
         let Some(&j) = last.get(&h) else { continue };
