@@ -245,3 +245,17 @@ fn a_name_with_an_unlisted_first_name_is_a_person_when_it_speaks_or_is_described
     let d = run("Victoria Island, a business district of Lagos, flooded on Monday.");
     assert!(!person(&d, "Victoria Island"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_country_gone_to_is_no_evidence_of_a_private_persons_country() {
+    let d = run(
+        "India's government said little about the travellers from Punjab.\n\nGurmeet Sandhuwal, \
+         another traveller, said he had paid an agent to reach Canada.",
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Gurmeet Sandhuwal")
+        .unwrap_or_else(|| panic!("{:?}", d.mentions));
+    assert_eq!(m.code.as_deref(), Some("INDCVL"), "{:?}", d.mentions);
+}

@@ -309,16 +309,26 @@ fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Opt
         .iter()
         .find(|p| p.start <= at && at < p.end)
         .map(|p| (p.start, p.end));
-    [sent, para, Some((0, doc.text.len()))]
+    [sent, para]
         .into_iter()
         .flatten()
-        .find_map(|(a, b)| majority(doc, countries, a, b))
+        .find_map(|(a, b)| majority(doc, countries, a, b, false))
+        .or_else(|| majority(doc, countries, 0, doc.text.len(), true))
 }
 
 /// The country most coded mentions in bytes `[a, b)` stand for; actors
-/// (people, bodies, governments) count twice a country named.
-fn majority(doc: &Document, countries: &HashSet<String>, a: usize, b: usize) -> Option<String> {
+/// (people, bodies, governments) count twice a country named. Countries
+/// acted on or gone to count only when nothing else does and `objects` is
+/// set (the whole document, the last resort).
+fn majority(
+    doc: &Document,
+    countries: &HashSet<String>,
+    a: usize,
+    b: usize,
+    objects: bool,
+) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut object_counts: HashMap<&str, usize> = HashMap::new();
     // Mentions are in text order: only those from `a` on are read.
     let lo = doc.mentions.partition_point(|m| m.span.start < a);
     for m in &doc.mentions[lo..] {
@@ -339,7 +349,23 @@ fn majority(doc: &Document, countries: &HashSet<String>, a: usize, b: usize) -> 
         let Some(c) = code.get(..3).filter(|c| countries.contains(*c)) else {
             continue;
         };
+        // A country acted on or gone to ("to enter the US") is no evidence
+        // of where a person is from, as in the recogniser's own count.
+        if m.kind == MentionKind::Country {
+            let last = doc.tokens.partition_point(|t| t.span.end < m.span.end);
+            if doc
+                .tokens
+                .get(last)
+                .is_some_and(|t| matches!(t.rel, "pobj" | "dobj" | "dative" | "attr"))
+            {
+                *object_counts.entry(c).or_default() += 1;
+                continue;
+            }
+        }
         *counts.entry(c).or_default() += if m.kind == MentionKind::Country { 1 } else { 2 };
+    }
+    if counts.is_empty() && objects {
+        counts = object_counts;
     }
     let best = counts.values().copied().max()?;
     let mut top: Vec<&str> = counts
