@@ -667,3 +667,25 @@ fn a_bare_role_noun_repeats_the_role_of_its_compound_before() {
         dump(&d)
     );
 }
+
+#[test]
+fn acronyms_read_as_words_are_found_with_one_capital() {
+    // British style: "Nato", "Unesco", "Ecowas".
+    let d = run(
+        "Nato and Ecowas envoys met Unesco staff in Accra.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Nato"), Some("IGONAT"), "{}", dump(&d));
+    assert_eq!(code(&d, "Ecowas envoys"), Some("IGOECOWAS"), "{}", dump(&d));
+    assert_eq!(code(&d, "Unesco"), Some("IGOUNOESC"), "{}", dump(&d));
+    // All capitals stay strict the other way: a lower-case word is no name.
+    let d = run("The nato of the story was lost.", Some("2021-06-01"), None);
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| m.code.as_deref() != Some("IGONAT")),
+        "{}",
+        dump(&d)
+    );
+}
