@@ -11,6 +11,7 @@ use crate::{case_ok, Hit, Raw, Recogniser, What};
 
 mod index;
 mod media;
+mod orgs;
 mod parts;
 mod roles;
 
@@ -386,7 +387,8 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .zip(ranges)
         .flat_map(|(mut part, tokens)| {
             roles::titled_people(&cx, &mut part, tokens.clone(), focus.as_deref());
-            appositions(&cx, &mut part, tokens, focus.as_deref());
+            appositions(&cx, &mut part, tokens.clone(), focus.as_deref());
+            orgs::unknown_orgs(&cx, &mut part, tokens, focus.as_deref());
             role_of_place(&cx, &mut part);
             roles::groups_from_evidence(&cx, &mut part, focus.as_deref());
             part

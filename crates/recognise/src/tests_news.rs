@@ -689,3 +689,53 @@ fn acronyms_read_as_words_are_found_with_one_capital() {
         dump(&d)
     );
 }
+
+#[test]
+fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
+    let d = run(
+        "The Accra Stock Exchange suspended trading in Volta Cocoa Holdings Inc on Monday. \
+         The Tema Tenants Association sued the Ghana Ports Authority.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Accra Stock Exchange"),
+        Some("GHABUS"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Volta Cocoa Holdings Inc"),
+        Some("GHABUS"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Tema Tenants Association"),
+        Some("GHANGO"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Ghana Ports Authority"),
+        Some("GHAGOV"),
+        "{}",
+        dump(&d)
+    );
+    // A body named right after its organisation is that organisation's, and
+    // a place ending in a word for a bank is no organisation.
+    let d = run(
+        "The envoy testified before the U.S. House Intelligence Committee. \
+         West Bank residents protested.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| !d.slice(m.span).contains("Intelligence")
+                && !d.slice(m.span).contains("West Bank")),
+        "{}",
+        dump(&d)
+    );
+}
