@@ -722,6 +722,18 @@ fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
         "{}",
         dump(&d)
     );
+    // The organisation word may lead the name.
+    let d = run(
+        "Ghana's Institute for Fiscal Studies criticised the budget in Accra.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Institute for Fiscal Studies"),
+        Some("GHANGO"),
+        "{}",
+        dump(&d)
+    );
     // A body named right after its organisation is that organisation's, and
     // a place ending in a word for a bank is no organisation.
     let d = run(

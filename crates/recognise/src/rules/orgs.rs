@@ -45,6 +45,29 @@ const HEADS: &[(&str, &str)] = &[
 /// Words that may join the capitalised words of one name.
 const JOINERS: &[&str] = &["of", "for", "and", "&", "on"];
 
+/// Days and months: capitalised, but never part of an organisation's name.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn head_role(w: &str) -> Option<&'static str> {
     let w = w.trim_end_matches('.').to_lowercase();
     HEADS.iter().find(|(h, _)| *h == w).map(|(_, r)| *r)
@@ -59,7 +82,9 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         MentionKind::Outlet,
     ];
     let cover = Cover::of_kinds(out, tokens.clone(), BLOCK);
-    let cap = |k: usize| is_name_token(cx, k) && !cover.has(k);
+    let cap = |k: usize| {
+        is_name_token(cx, k) && !cover.has(k) && !CALENDAR.contains(&cx.lower(k).as_str())
+    };
     let mut found: Vec<M> = Vec::new();
     let mut t = tokens.start;
     while t < tokens.end {
@@ -82,16 +107,27 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
             }
         }
         t = b + 1;
-        // The name ends at its last organisation word.
-        let Some(e) = (a..=b).rev().find(|&k| head_role(cx.word(k)).is_some()) else {
+        // The name ends at its last organisation word, or, when that word
+        // leads ("Ministry of Water Resources", "Institute for Peace
+        // Studies"), at the run's end.
+        let Some(h) = (a..=b).rev().find(|&k| head_role(cx.word(k)).is_some()) else {
             continue;
+        };
+        let leads = !matches!(
+            cx.lower(h).trim_end_matches('.'),
+            "inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "holdings"
+        );
+        let e = if leads && h < b && matches!(cx.lower(h + 1).as_str(), "of" | "for" | "on") {
+            b
+        } else {
+            h
         };
         // Right after an organisation's name, the run names a body of it
         // ("the U.S. House Intelligence Committee"): that name codes it.
         if e == a || (a > 0 && cover.has(a - 1)) {
             continue;
         }
-        let role = head_role(cx.word(e)).unwrap_or("GOV");
+        let role = head_role(cx.word(h)).unwrap_or("GOV");
         let inside = out
             .iter()
             .filter(|m| m.t0 >= a && m.t1 <= e)
@@ -106,8 +142,8 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         m.code = Some(format!("{}{role}", country.unwrap_or_default()));
         m.entity = Some(super::words(cx.doc.slice(span)));
         m.source = Some(format!(
-            "organisation in no dictionary: {:?} ends its name",
-            cx.word(e)
+            "organisation in no dictionary: {:?} heads its name",
+            cx.word(h)
         ));
         let mut built = M::new(m, a, e);
         built.guessed = guessed;
