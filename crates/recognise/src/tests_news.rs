@@ -751,3 +751,18 @@ fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
         dump(&d)
     );
 }
+
+#[test]
+fn a_single_man_or_woman_is_a_civilian_as_the_plural_is() {
+    let d = run(
+        "Kenyan police said a woman and a 70-year-old man were injured in Nairobi.",
+        Some("2021-06-01"),
+        None,
+    );
+    let civilians = d
+        .mentions
+        .iter()
+        .filter(|m| m.code.as_deref() == Some("KENCVL"))
+        .count();
+    assert_eq!(civilians, 2, "{}", dump(&d));
+}
