@@ -734,6 +734,24 @@ fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
         "{}",
         dump(&d)
     );
+    // A region inside the name gives its country; a police word, the role.
+    let d = run(
+        "The Ontario Energy Commission and the Kingston Police Department met in Lagos.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Ontario Energy Commission"),
+        Some("CANGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Kingston Police Department").map(|c| &c[c.len() - 3..]),
+        Some("COP"),
+        "{}",
+        dump(&d)
+    );
     // A body named right after its organisation is that organisation's, and
     // a place ending in a word for a bank is no organisation.
     let d = run(

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use dyad_document::{MentionKind, Span};
 
-use super::roles::{country_around, country_of};
+use super::roles::{country_around, country_of, region_before};
 use super::{is_name_token, mention, Cover, Ctx, M};
 
 /// Last words of organisations' names and the role they give. Words that
@@ -127,12 +127,22 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         if e == a || (a > 0 && cover.has(a - 1)) {
             continue;
         }
-        let role = head_role(cx.word(h)).unwrap_or("GOV");
+        // A police word inside the name makes it the police's
+        // ("Columbus Police Department").
+        let police =
+            (a..=e).any(|k| matches!(cx.lower(k).as_str(), "police" | "sheriff's" | "sheriff"));
+        let role = if police {
+            "COP"
+        } else {
+            head_role(cx.word(h)).unwrap_or("GOV")
+        };
         let inside = out
             .iter()
             .filter(|m| m.t0 >= a && m.t1 <= e)
             .filter(|m| matches!(m.m.kind, MentionKind::Country | MentionKind::Capital))
-            .find_map(|m| m.m.code.as_deref().and_then(|c| country_of(cx, c)));
+            .find_map(|m| m.m.code.as_deref().and_then(|c| country_of(cx, c)))
+            // A region in the name ("California Public Utilities Commission").
+            .or_else(|| region_before(cx, out, a, e));
         let (country, guessed) = match inside.or_else(|| country_around(cx, out, a, e)) {
             Some(c) => (Some(c), false),
             None => (focus.map(str::to_string), focus.is_some()),

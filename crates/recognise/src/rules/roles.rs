@@ -415,7 +415,7 @@ fn code_for(
 /// The country of a region named by uncovered words between `from` and the
 /// title at `ts` ("Ohio Attorney General", "Bavaria Interior Minister"),
 /// the first and longest name.
-fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
+pub(super) fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
     let longest = cx.r.regions.longest;
     (from..ts).filter(|&k| !covered(out, k)).find_map(|k| {
         (k + 1..=ts.min(k + longest)).rev().find_map(|e| {
