@@ -1059,6 +1059,26 @@ fn role_of_place(cx: &Ctx, out: &mut [M]) {
     }
 }
 
+/// A person's own nationality word before the name ("Australian Name, a
+/// professor at the American University") is nearer evidence of their
+/// country than the organisation in their apposition: it replaces the
+/// country of `code`, keeping the role.
+fn with_nationality(cx: &Ctx, out: &[M], a: usize, code: Option<String>) -> Option<String> {
+    let code = code?;
+    let nat = (a > 0)
+        .then(|| {
+            out.iter()
+                .find(|m| m.t1 + 1 == a && m.m.kind == MentionKind::Country)
+        })
+        .flatten()
+        .and_then(|m| m.m.code.as_deref())
+        .filter(|c| c.len() == 3);
+    match (nat, roles::country_of(cx, &code)) {
+        (Some(n), Some(c)) => Some(format!("{n}{}", &code[c.len()..])),
+        _ => Some(code),
+    }
+}
+
 fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
@@ -1191,7 +1211,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&
         let mut m = mention(span, MentionKind::Person);
         m.entity = Some(words(doc.slice(span)));
         m.role = Some(doc.slice(role_span).to_string());
-        m.code = rc.code;
+        m.code = with_nationality(cx, out, a, rc.code);
         m.source = best.and_then(|i| out[i].m.source.clone());
         let mut built = M::new(m, a, b);
         built.guessed = rc.guessed;

@@ -784,3 +784,18 @@ fn a_single_man_or_woman_is_a_civilian_as_the_plural_is() {
         .count();
     assert_eq!(civilians, 2, "{}", dump(&d));
 }
+
+#[test]
+fn a_nationality_word_before_a_name_beats_the_country_of_the_employer() {
+    let d = run(
+        "Canadian Paul Rhodes, a professor at the American University of Beirut, was freed.",
+        Some("2021-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Paul Rhodes"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CANEDU"), "{}", dump(&d));
+}
