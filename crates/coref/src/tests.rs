@@ -259,3 +259,15 @@ fn a_country_gone_to_is_no_evidence_of_a_private_persons_country() {
         .unwrap_or_else(|| panic!("{:?}", d.mentions));
     assert_eq!(m.code.as_deref(), Some("INDCVL"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_private_persons_nationality_word_gives_their_country() {
+    let d =
+        run("American troops and American officials met Canadian Mark Dunn in Kabul on Monday.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Mark Dunn")
+        .unwrap_or_else(|| panic!("{:?}", d.mentions));
+    assert_eq!(m.code.as_deref(), Some("CANCVL"), "{:?}", d.mentions);
+}

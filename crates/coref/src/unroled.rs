@@ -106,7 +106,10 @@ pub(crate) fn code_unroled(doc: &mut Document) {
                     continue;
                 }
                 let t = tok_range(doc.mentions[r].span).start;
-                let Some(c) = nearest_country(doc, &countries, t) else {
+                // Their own nationality word ("Canadian Name") first.
+                let Some(c) = nationality_before(doc, &cover, t)
+                    .or_else(|| nearest_country(doc, &countries, t))
+                else {
                     continue;
                 };
                 Decided {
@@ -288,6 +291,17 @@ fn apposition_role(
         k += 1;
     }
     None
+}
+
+/// The country of a nationality word right before token `t` ("Canadian
+/// Name").
+fn nationality_before(doc: &Document, cover: &[Option<usize>], t: usize) -> Option<String> {
+    let m = &doc.mentions[cover[t.checked_sub(1)?]?];
+    (m.kind == MentionKind::Country)
+        .then_some(m.code.as_deref())
+        .flatten()
+        .filter(|c| c.len() == 3)
+        .map(str::to_string)
 }
 
 /// The country most evidence around token `t` points to: its sentence,
