@@ -841,7 +841,7 @@ fn unknown_names(
         let first_name =
             cx.c.gender_of_first_name(cx.word(a).trim_end_matches('.'))
                 .is_some();
-        if !(titled || first_name)
+        if !(titled || first_name || speaker_or_apposed(cx, a, b))
             || NOT_PERSON_ENDS.contains(&cx.low(b).as_ref())
             || NOT_PERSON_STARTS.contains(&cx.low(a).trim_end_matches('.'))
         {
@@ -877,6 +877,44 @@ fn unknown_names(
             cover[k] = Some(all.len() - 1);
         }
     }
+}
+
+/// Verbs of saying whose subject is a person.
+const SAY: &[&str] = &[
+    "say", "tell", "add", "explain", "recall", "insist", "testify",
+];
+
+/// A run of two or three capitalised words that reads as a person's name
+/// even when the first name is in no list: the subject of a verb of saying
+/// ("Harjit Dhillonwal said"), or set off by a comma before a noun for a
+/// person ("Harjit Dhillonwal, another deportee,").
+fn speaker_or_apposed(cx: &Cx, a: usize, b: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    if !(2..=3).contains(&(b + 1 - a)) {
+        return false;
+    }
+    let says = (a..=b).any(|k| {
+        toks[k].rel == "nsubj"
+            && toks[k]
+                .head
+                .is_some_and(|h| SAY.contains(&lowered(&toks[h].lemma).as_ref()))
+    });
+    if says {
+        return true;
+    }
+    if b + 2 >= toks.len() || cx.word(b + 1) != "," {
+        return false;
+    }
+    // The head of the noun phrase after the comma: its last noun.
+    let mut head = None;
+    for (k, tok) in toks.iter().enumerate().take(b + 7).skip(b + 2) {
+        match tok.tag {
+            "DT" | "JJ" | "CD" if head.is_none() => {}
+            "NN" => head = Some(k),
+            _ => break,
+        }
+    }
+    head.is_some_and(|k| cx.is_description(k) || person_noun(&cx.low(k)))
 }
 
 /// Bare surnames (and "Ms Surname") of people named in full before, that

@@ -229,3 +229,45 @@ fn a_family_name_after_another_given_name_is_someone_else() {
     assert_eq!(resolved(&d, "Wang", 1).as_deref(), Some("Wang Lijun"));
     assert_ne!(resolved(&d, "Wang", 2).as_deref(), Some("Wang Lijun"));
 }
+
+#[test]
+fn a_name_with_an_unlisted_first_name_is_a_person_when_it_speaks_or_is_described() {
+    let person = |d: &Document, name: &str| {
+        d.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Person && d.slice(m.span) == name)
+    };
+    let d = run("Oluwaseun Adewale, a street vendor in Lagos, lost his stall in the fire.");
+    assert!(person(&d, "Oluwaseun Adewale"), "{:?}", d.mentions);
+    let d = run("Prices rose again in Lagos. Chinedu Okafor said the market had emptied.");
+    assert!(person(&d, "Chinedu Okafor"), "{:?}", d.mentions);
+    // A capitalised run set off before a noun for no person is no one.
+    let d = run("Victoria Island, a business district of Lagos, flooded on Monday.");
+    assert!(!person(&d, "Victoria Island"), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_country_gone_to_is_no_evidence_of_a_private_persons_country() {
+    let d = run(
+        "India's government said little about the travellers from Punjab.\n\nGurmeet Sandhuwal, \
+         another traveller, said he had paid an agent to reach Canada.",
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Gurmeet Sandhuwal")
+        .unwrap_or_else(|| panic!("{:?}", d.mentions));
+    assert_eq!(m.code.as_deref(), Some("INDCVL"), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_private_persons_nationality_word_gives_their_country() {
+    let d =
+        run("American troops and American officials met Canadian Mark Dunn in Kabul on Monday.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Mark Dunn")
+        .unwrap_or_else(|| panic!("{:?}", d.mentions));
+    assert_eq!(m.code.as_deref(), Some("CANCVL"), "{:?}", d.mentions);
+}

@@ -119,7 +119,10 @@ pub(crate) fn code_unroled(doc: &mut Document) {
                     continue;
                 }
                 let t = tok_range(doc.mentions[r].span).start;
-                let Some(c) = nearest_country(doc, &countries, t) else {
+                // Their own nationality word ("Canadian Name") first.
+                let Some(c) = nationality_before(doc, &cover, t)
+                    .or_else(|| nearest_country(doc, &countries, t))
+                else {
                     continue;
                 };
                 Decided {
@@ -304,6 +307,17 @@ fn apposition_role(
     None
 }
 
+/// The country of a nationality word right before token `t` ("Canadian
+/// Name").
+fn nationality_before(doc: &Document, cover: &[Option<usize>], t: usize) -> Option<String> {
+    let m = &doc.mentions[cover[t.checked_sub(1)?]?];
+    (m.kind == MentionKind::Country)
+        .then_some(m.code.as_deref())
+        .flatten()
+        .filter(|c| c.len() == 3)
+        .map(str::to_string)
+}
+
 /// The country most evidence around token `t` points to: its sentence,
 /// then its paragraph, then the document.
 fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Option<String> {
@@ -326,16 +340,26 @@ fn nearest_country(doc: &Document, countries: &HashSet<String>, t: usize) -> Opt
         at.saturating_sub(STORY_REACH),
         (at + STORY_REACH).min(doc.text.len()),
     );
-    [sent, para, Some(story)]
+    [sent, para]
         .into_iter()
         .flatten()
-        .find_map(|(a, b)| majority(doc, countries, a, b))
+        .find_map(|(a, b)| majority(doc, countries, a, b, false))
+        .or_else(|| majority(doc, countries, story.0, story.1, true))
 }
 
 /// The country most coded mentions in bytes `[a, b)` stand for; actors
-/// (people, bodies, governments) count twice a country named.
-fn majority(doc: &Document, countries: &HashSet<String>, a: usize, b: usize) -> Option<String> {
+/// (people, bodies, governments) count twice a country named. Countries
+/// acted on or gone to count only when nothing else does and `objects` is
+/// set (the whole document, the last resort).
+fn majority(
+    doc: &Document,
+    countries: &HashSet<String>,
+    a: usize,
+    b: usize,
+    objects: bool,
+) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut object_counts: HashMap<&str, usize> = HashMap::new();
     // Mentions are in text order: only those from `a` on are read.
     let lo = doc.mentions.partition_point(|m| m.span.start < a);
     for m in &doc.mentions[lo..] {
@@ -356,7 +380,23 @@ fn majority(doc: &Document, countries: &HashSet<String>, a: usize, b: usize) -> 
         let Some(c) = code.get(..3).filter(|c| countries.contains(*c)) else {
             continue;
         };
+        // A country acted on or gone to ("to enter the US") is no evidence
+        // of where a person is from, as in the recogniser's own count.
+        if m.kind == MentionKind::Country {
+            let last = doc.tokens.partition_point(|t| t.span.end < m.span.end);
+            if doc
+                .tokens
+                .get(last)
+                .is_some_and(|t| matches!(t.rel, "pobj" | "dobj" | "dative" | "attr"))
+            {
+                *object_counts.entry(c).or_default() += 1;
+                continue;
+            }
+        }
         *counts.entry(c).or_default() += if m.kind == MentionKind::Country { 1 } else { 2 };
+    }
+    if counts.is_empty() && objects {
+        counts = object_counts;
     }
     let best = counts.values().copied().max()?;
     let mut top: Vec<&str> = counts

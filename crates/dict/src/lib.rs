@@ -176,7 +176,9 @@ pub struct ActorEntry {
     /// The primary name (dyad: the header's name; PETRARCH: the first phrase).
     pub name: String,
     /// Every surface form, primary first, as written (spaces, not
-    /// underscores), without case-insensitive repeats.
+    /// underscores), without case-insensitive repeats, except that an
+    /// all-capital short form and its spelling with one capital are both
+    /// kept (`NATO` and `Nato`: matchers read all capitals strictly).
     pub names: Vec<String>,
     /// Codes with their periods. A country has its ISO3 code and an org its
     /// header code, both as defaults (see [`CodePeriod::default`]), then any
@@ -214,9 +216,19 @@ impl ActorEntry {
         }
     }
 
-    /// Adds a name unless it is already there (ignoring case).
+    /// Adds a name unless it is already there (ignoring case, but not
+    /// whether it is written in all capitals).
     pub(crate) fn add_name(&mut self, name: String) {
-        if !name.is_empty() && !self.names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        let caps = |s: &str| {
+            let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+            letters.peek().is_some() && letters.all(char::is_uppercase)
+        };
+        if !name.is_empty()
+            && !self
+                .names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&name) && caps(n) == caps(&name))
+        {
             self.names.push(name);
         }
     }

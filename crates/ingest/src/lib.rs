@@ -81,8 +81,16 @@ pub fn build_document_limited(raw: RawArticle, max_depth: usize) -> Result<Docum
             // An article cannot link to a story newer than itself: the newest
             // dated link is the best lower bound, and usually the day itself.
             (Some(d), Some(PublishedFrom::Links))
-        } else if let Some(d) = dating::infer_date(&text, chrono::Local::now().date_naive()) {
+        } else if let Some(d) = dating::infer_date(&text, chrono::Local::now().date_naive())
+            .filter(|d| month_agrees(d, url.as_deref()))
+        {
             (Some(d), Some(PublishedFrom::Inferred))
+        } else if let Some((y, m)) = url.as_deref().and_then(links::url_month) {
+            // A URL that names only the month (`/2019/11/slug`): the middle
+            // of the month is at most about two weeks off, and people's
+            // offices and relative dates need a day.
+            let d = format!("{y:04}-{m:02}-15");
+            (Some(d), Some(PublishedFrom::Url))
         } else {
             (None, None)
         };
@@ -145,6 +153,16 @@ fn outlet_of(url: Option<&str>, links: &[Link]) -> Option<String> {
 
 /// A date written in metadata (`2024-12-04`, `2024-12-04T10:00:00+04:00`,
 /// `Wed, 04 Dec 2024 10:00:00 GMT`, `December 4, 2024`) as `YYYY-MM-DD`.
+/// Whether a date the text implies lies in the month the URL names (true
+/// when the URL names none): a text date from another month is an older
+/// event the story recalls, not its day.
+fn month_agrees(date: &str, url: Option<&str>) -> bool {
+    match url.and_then(links::url_month) {
+        Some((y, m)) => date.starts_with(&format!("{y:04}-{m:02}")),
+        None => true,
+    }
+}
+
 pub fn normalise_date(s: &str) -> Option<String> {
     // One date reader for the whole pipeline (metadata and input alike);
     // documents are dated to the day.
@@ -270,6 +288,21 @@ mod tests {
         .unwrap();
         assert_eq!(d.published, None);
         assert_eq!(d.published_from, None);
+    }
+
+    #[test]
+    fn a_url_month_dates_an_undated_story_to_its_middle_unless_the_text_names_a_day_in_it() {
+        let mut r = raw(Body::Text(
+            "Talks resumed\n\nThe ceasefire of March 3, 2012 held until the talks.".into(),
+        ));
+        r.url = Some("https://paper.example/2013/07/talks-resume-in-the-capital/".into());
+        let d = build_document(r.clone()).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2013-07-15"));
+        assert_eq!(d.published_from, Some(PublishedFrom::Url));
+        r.body = Body::Text("Talks resumed\n\nThe talks of Monday, July 8, 2013 failed.".into());
+        let d = build_document(r).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2013-07-08"));
+        assert_eq!(d.published_from, Some(PublishedFrom::Inferred));
     }
 
     #[test]

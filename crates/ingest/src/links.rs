@@ -90,6 +90,19 @@ pub fn url_date(url: &str) -> Option<String> {
     None
 }
 
+/// The month a URL path names without a day: `/2019/11/slug/` gives
+/// `(2019, 11)`. Only a year segment followed by a two-digit month segment
+/// and then a non-numeric one counts, so ids and prices are not dates.
+pub fn url_month(url: &str) -> Option<(i32, u32)> {
+    let path = url_path(url);
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.windows(3).find_map(|w| {
+        let (y, m) = (num(w[0], 4)?, num(w[1], 2)?);
+        let slug = !w[2].bytes().all(|b| b.is_ascii_digit());
+        (slug && (1990..=2100).contains(&y) && (1..=12).contains(&m)).then_some((y as i32, m))
+    })
+}
+
 fn num(s: &str, len: usize) -> Option<u32> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -222,6 +235,13 @@ mod tests {
         );
         assert_eq!(url_date("https://ex.example/item/12345678901"), None);
         assert_eq!(url_date("https://ex.example/tags/syria/"), None);
+        assert_eq!(
+            url_month("https://ex.example/2016/04/talks-resume/"),
+            Some((2016, 4))
+        );
+        assert_eq!(url_month("https://ex.example/2016/04/05/talks/"), None);
+        assert_eq!(url_month("https://ex.example/item/1234/56/x"), None);
+        assert_eq!(url_month("https://ex.example/2016/13/x"), None);
         assert_eq!(
             url_date("https://ex.example/2024/12/04/x?d=2025/01/01").as_deref(),
             Some("2024-12-04")

@@ -78,6 +78,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../../../dictionaries/actors/people/europe.txt"),
     ),
     (
+        "dictionaries/actors/people/history.txt",
+        include_str!("../../../dictionaries/actors/people/history.txt"),
+    ),
+    (
         "dictionaries/actors/people/international.txt",
         include_str!("../../../dictionaries/actors/people/international.txt"),
     ),
@@ -331,10 +335,23 @@ impl Recogniser {
                 },
             );
         }
-        // Deduplicate identical hits, best first.
+        // Deduplicate identical hits, best first; two spellings of one
+        // name that differ only in case ("NATO", "Nato") keep the looser
+        // case rule.
+        let looser = |a: Case, b: Case| match (a, b) {
+            (Case::Any, _) | (_, Case::Any) => Case::Any,
+            (Case::Capital, _) | (_, Case::Capital) => Case::Capital,
+            _ => Case::Exact,
+        };
         for h in &mut hits {
             h.sort_by_key(|x| (x.what, x.idx));
-            h.dedup_by_key(|x| (x.what, x.idx));
+            h.dedup_by(|later, kept| {
+                let same = (later.what, later.idx) == (kept.what, kept.idx);
+                if same {
+                    kept.case = looser(kept.case, later.case);
+                }
+                same
+            });
         }
         let ac = automaton(&pats);
         let country_codes = actors

@@ -11,6 +11,7 @@ use crate::{case_ok, Hit, Raw, Recogniser, What};
 
 mod index;
 mod media;
+mod orgs;
 mod parts;
 mod roles;
 
@@ -268,7 +269,8 @@ impl Ctx<'_> {
             },
         }
     }
-    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD)
+    /// `XXXELI` for a person whose last state office (GOV, LEG, MIL, JUD, and
+    /// the police and intelligence chiefs' COP and SPY)
     /// ended before the document's date, with that office's line.
     fn former_office(&self, e: &ActorEntry) -> Option<(String, usize)> {
         let d = self.date?;
@@ -280,7 +282,11 @@ impl Ctx<'_> {
             .iter()
             .filter(|c| !c.default && c.to.is_some_and(|t| t < d))
             .filter(|c| {
-                c.code.len() == 6 && matches!(&c.code[3..], "GOV" | "LEG" | "MIL" | "JUD" | "ELI")
+                c.code.len() == 6
+                    && matches!(
+                        &c.code[3..],
+                        "GOV" | "LEG" | "MIL" | "JUD" | "COP" | "SPY" | "ELI"
+                    )
             })
             .max_by_key(|c| c.to)?;
         Some((format!("{}ELI", &last.code[..3]), last.line))
@@ -381,12 +387,14 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .zip(ranges)
         .flat_map(|(mut part, tokens)| {
             roles::titled_people(&cx, &mut part, tokens.clone(), focus.as_deref());
-            appositions(&cx, &mut part, tokens, focus.as_deref());
+            appositions(&cx, &mut part, tokens.clone(), focus.as_deref());
+            orgs::unknown_orgs(&cx, &mut part, tokens, focus.as_deref());
             role_of_place(&cx, &mut part);
             roles::groups_from_evidence(&cx, &mut part, focus.as_deref());
             part
         })
         .collect();
+    roles::bare_nouns_repeat_their_compound(&cx, &mut out);
     coreference(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 
@@ -1052,6 +1060,26 @@ fn role_of_place(cx: &Ctx, out: &mut [M]) {
     }
 }
 
+/// A person's own nationality word before the name ("Australian Name, a
+/// professor at the American University") is nearer evidence of their
+/// country than the organisation in their apposition: it replaces the
+/// country of `code`, keeping the role.
+fn with_nationality(cx: &Ctx, out: &[M], a: usize, code: Option<String>) -> Option<String> {
+    let code = code?;
+    let nat = (a > 0)
+        .then(|| {
+            out.iter()
+                .find(|m| m.t1 + 1 == a && m.m.kind == MentionKind::Country)
+        })
+        .flatten()
+        .and_then(|m| m.m.code.as_deref())
+        .filter(|c| c.len() == 3);
+    match (nat, roles::country_of(cx, &code)) {
+        (Some(n), Some(c)) => Some(format!("{n}{}", &code[c.len()..])),
+        _ => Some(code),
+    }
+}
+
 fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
@@ -1184,7 +1212,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&
         let mut m = mention(span, MentionKind::Person);
         m.entity = Some(words(doc.slice(span)));
         m.role = Some(doc.slice(role_span).to_string());
-        m.code = rc.code;
+        m.code = with_nationality(cx, out, a, rc.code);
         m.source = best.and_then(|i| out[i].m.source.clone());
         let mut built = M::new(m, a, b);
         built.guessed = rc.guessed;

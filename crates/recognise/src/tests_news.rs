@@ -581,3 +581,221 @@ fn the_object_of_role_of_the_is_no_person() {
         );
     }
 }
+
+#[test]
+fn former_police_and_intelligence_chiefs_are_elite() {
+    let d = run(
+        "Gina Haspel and Christopher Wray spoke at a conference in Ohio.",
+        Some("2025-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Gina Haspel"), Some("USAELI"), "{}", dump(&d));
+    assert_eq!(code(&d, "Christopher Wray"), Some("USAELI"), "{}", dump(&d));
+    // In office they keep their agency's code.
+    let d = run("Christopher Wray spoke in Ohio.", Some("2019-06-01"), None);
+    assert_eq!(code(&d, "Christopher Wray"), Some("USACOP"), "{}", dump(&d));
+}
+
+#[test]
+fn leaders_before_1990_are_coded_by_their_term() {
+    let d = run(
+        "Leonid Brezhnev met Richard Nixon in Moscow.",
+        Some("1972-05-25"),
+        None,
+    );
+    assert_eq!(code(&d, "Leonid Brezhnev"), Some("USRGOV"), "{}", dump(&d));
+    assert_eq!(code(&d, "Richard Nixon"), Some("USAGOV"), "{}", dump(&d));
+    let d = run("Nixon was recalled in Ohio.", Some("1990-01-01"), None);
+    assert_eq!(code(&d, "Nixon"), Some("USAELI"), "{}", dump(&d));
+    // Undated, a leader who left office long ago keeps his last term's code.
+    let d = run("Konrad Adenauer spoke in Bonn.", None, None);
+    assert_eq!(code(&d, "Konrad Adenauer"), Some("DEUELI"), "{}", dump(&d));
+    let d = run("Joseph Stalin spoke in Moscow.", None, None);
+    assert_eq!(code(&d, "Joseph Stalin"), Some("USRGOV"), "{}", dump(&d));
+}
+
+#[test]
+fn a_title_takes_the_country_of_the_same_title_named_earlier() {
+    // The story is about Peru and Bolivia; the minister is Chile's.
+    let d = run(
+        "Peru and Bolivia traded accusations over the border on Monday, Chile's interior \
+         minister said. Peruvian police and Bolivian troops were sent to the border by Peru \
+         and Bolivia. Interior Minister Tomas Vidal said the talks would resume.",
+        Some("2021-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Tomas Vidal"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{}", dump(&d));
+}
+
+#[test]
+fn a_bare_role_noun_repeats_the_role_of_its_compound_before() {
+    let d = run(
+        "Two Kenyan prison officers were charged on Monday in Nairobi. Prosecutors said the \
+         officers slept while inmates escaped.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "officers"), Some("KENCOP"), "{}", dump(&d));
+    // With no compound before, the bare noun keeps its own role.
+    let d = run(
+        "Kenyan officers were charged on Monday in Nairobi.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Kenyan officers"), Some("KENMIL"), "{}", dump(&d));
+    // A noun with its own country is no bare noun.
+    let d = run(
+        "The Malian opposition delegation arrived on Monday. The Algerian delegation left.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Malian opposition delegation"),
+        Some("MLIOPP"),
+        "{}",
+        dump(&d)
+    );
+    assert_ne!(
+        code(&d, "Algerian delegation"),
+        Some("DZAOPP"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn acronyms_read_as_words_are_found_with_one_capital() {
+    // British style: "Nato", "Unesco", "Ecowas".
+    let d = run(
+        "Nato and Ecowas envoys met Unesco staff in Accra.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Nato"), Some("IGONAT"), "{}", dump(&d));
+    assert_eq!(code(&d, "Ecowas envoys"), Some("IGOECOWAS"), "{}", dump(&d));
+    assert_eq!(code(&d, "Unesco"), Some("IGOUNOESC"), "{}", dump(&d));
+    // All capitals stay strict the other way: a lower-case word is no name.
+    let d = run("The nato of the story was lost.", Some("2021-06-01"), None);
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| m.code.as_deref() != Some("IGONAT")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
+    let d = run(
+        "The Accra Stock Exchange suspended trading in Volta Cocoa Holdings Inc on Monday. \
+         The Tema Tenants Association sued the Ghana Ports Authority.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Accra Stock Exchange"),
+        Some("GHABUS"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Volta Cocoa Holdings Inc"),
+        Some("GHABUS"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Tema Tenants Association"),
+        Some("GHANGO"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Ghana Ports Authority"),
+        Some("GHAGOV"),
+        "{}",
+        dump(&d)
+    );
+    // The organisation word may lead the name.
+    let d = run(
+        "Ghana's Institute for Fiscal Studies criticised the budget in Accra.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Institute for Fiscal Studies"),
+        Some("GHANGO"),
+        "{}",
+        dump(&d)
+    );
+    // A region inside the name gives its country; a police word, the role.
+    let d = run(
+        "The Ontario Energy Commission and the Kingston Police Department met in Lagos.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Ontario Energy Commission"),
+        Some("CANGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Kingston Police Department").map(|c| &c[c.len() - 3..]),
+        Some("COP"),
+        "{}",
+        dump(&d)
+    );
+    // A body named right after its organisation is that organisation's, and
+    // a place ending in a word for a bank is no organisation.
+    let d = run(
+        "The envoy testified before the U.S. House Intelligence Committee. \
+         West Bank residents protested.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| !d.slice(m.span).contains("Intelligence")
+                && !d.slice(m.span).contains("West Bank")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn a_single_man_or_woman_is_a_civilian_as_the_plural_is() {
+    let d = run(
+        "Kenyan police said a woman and a 70-year-old man were injured in Nairobi.",
+        Some("2021-06-01"),
+        None,
+    );
+    let civilians = d
+        .mentions
+        .iter()
+        .filter(|m| m.code.as_deref() == Some("KENCVL"))
+        .count();
+    assert_eq!(civilians, 2, "{}", dump(&d));
+}
+
+#[test]
+fn a_nationality_word_before_a_name_beats_the_country_of_the_employer() {
+    let d = run(
+        "Canadian Paul Rhodes, a professor at the American University of Beirut, was freed.",
+        Some("2021-06-01"),
+        None,
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("Paul Rhodes"))
+        .unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(m.code.as_deref(), Some("CANEDU"), "{}", dump(&d));
+}

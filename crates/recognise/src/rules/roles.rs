@@ -410,7 +410,7 @@ fn code_for(
 /// The country of a region named by uncovered words between `from` and the
 /// title at `ts` ("Ohio Attorney General", "Bavaria Interior Minister"),
 /// the first and longest name.
-fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
+pub(super) fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
     let longest = cx.r.regions.longest;
     (from..ts).filter(|&k| !covered(out, k)).find_map(|k| {
         (k + 1..=ts.min(k + longest)).rev().find_map(|e| {
@@ -509,10 +509,17 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
                 break;
             }
         }
-        let (ts, mut names, role, tcountry, agent) = match found {
-            Some((s, e, ti)) => (s, e + 1, ti.role.clone(), ti.country.clone(), None),
+        let (ts, mut names, role, tcountry, agent, title_words) = match found {
+            Some((s, e, ti)) => (
+                s,
+                e + 1,
+                ti.role.clone(),
+                ti.country.clone(),
+                None,
+                Some(&ti.words),
+            ),
             None => match title_or_role_before(cx, out, &seen, a) {
-                Some((ts, role, c, agent)) => (ts, a, role, c, agent),
+                Some((ts, role, c, agent)) => (ts, a, role, c, agent, None),
                 None => continue,
             },
         };
@@ -588,6 +595,9 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         if chain.country.is_none() && chain.org_code.is_none() {
             chain.country = region_before(cx, out, chain.start.min(a), ts);
         }
+        if chain.country.is_none() && chain.org_code.is_none() && tcountry.is_none() {
+            chain.country = title_words.and_then(|w| same_title_country(cx, out, ts, w));
+        }
         let start_tok = chain.start.min(ts).min(a);
         let former_in_agent = agent.is_some_and(|i| {
             (out[i].t0..=out[i].t1).any(|k| matches!(cx.lower(k).as_str(), "former" | "ex"))
@@ -629,6 +639,23 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         seen.add(&built);
         out.push(built);
     }
+}
+
+/// The country of the nearest earlier role phrase that ends in the same
+/// title and names its country ("Austria's interior minister said ...
+/// Interior Minister Name said"): the same office, so the same country,
+/// whatever else the text is about.
+fn same_title_country(cx: &Ctx, out: &[M], ts: usize, words: &[String]) -> Option<String> {
+    let n = words.len();
+    out.iter()
+        .filter(|m| m.m.kind == MentionKind::Agent && !m.guessed && m.t1 < ts)
+        .filter(|m| m.t1 + 1 >= m.t0 + n)
+        .filter(|m| {
+            (0..n).all(|i| cx.lower(m.t1 + 1 - n + i).trim_end_matches('.') == words[i].as_str())
+        })
+        .max_by_key(|m| m.t1)
+        .and_then(|m| m.m.code.as_deref())
+        .and_then(|c| country_of(cx, c))
 }
 
 /// A title after a party's name: a counsel is the party's committee staff,
@@ -1013,4 +1040,76 @@ pub(super) fn described_code(
         }
     }
     code_for(cx, out, role, None, &chain, name, focus)
+}
+
+/// A bare role noun repeats the role its compound gave it earlier in the
+/// story: after "two prison officers", "the officers" are prison officers
+/// (COP), not soldiers, and after "police officers" the same. Only a
+/// compound whose role differs from the bare noun's changes it; its country
+/// comes along when the bare noun's was a guess.
+pub(super) fn bare_nouns_repeat_their_compound(cx: &Ctx, out: &mut [M]) {
+    let toks = &cx.doc.tokens;
+    let head = |m: &M| toks[m.t1].lemma.to_lowercase();
+    // Whether the word before the head inside the mention qualifies it
+    // ("prison officers", "police officers"): a noun, or an adjective that
+    // is not a number or a determiner's kind ("two", "the only").
+    let compound =
+        |m: &M| m.t1 > m.t0 && matches!(toks[m.t1 - 1].tag, "NN" | "NNS" | "NNP" | "NNPS");
+    // (country, role); a code with no country is a role alone ("COP").
+    let split = |code: &str| -> Option<(String, String)> {
+        let c = country_of(cx, code).unwrap_or_default();
+        let role = code.get(c.len()..)?.to_string();
+        (role.len() == 3).then_some((c, role))
+    };
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].m.kind == MentionKind::Agent && out[i].m.code.is_some())
+        .collect();
+    order.sort_by_key(|&i| out[i].t0);
+    // A bare noun: before its head only determiners, numbers and
+    // lower-case words ("the", "two", "only"), no country of its own.
+    let bare = |m: &M| {
+        (m.guessed
+            || m.m
+                .code
+                .as_deref()
+                .is_some_and(|c| country_of(cx, c).is_none()))
+            && (m.t0..m.t1).all(|k| {
+                matches!(toks[k].tag, "DT" | "CD" | "PDT" | "PRP$" | "RB" | "JJ")
+                    && !cx.word(k).chars().next().is_some_and(char::is_uppercase)
+                    || k == m.t0 && matches!(toks[k].tag, "DT" | "CD")
+            })
+    };
+    let mut last: HashMap<String, usize> = HashMap::new();
+    for &i in &order {
+        let h = head(&out[i]);
+        if compound(&out[i]) {
+            last.insert(h, i);
+            continue;
+        }
+        if !bare(&out[i]) {
+            continue;
+        }
+        let Some(&j) = last.get(&h) else { continue };
+        let (Some((ci, ri)), Some((cj, rj))) = (
+            out[i].m.code.as_deref().and_then(split),
+            out[j].m.code.as_deref().and_then(split),
+        ) else {
+            continue;
+        };
+        if ri == rj {
+            continue;
+        }
+        let (country, guessed) = if out[i].guessed {
+            (cj, out[j].guessed)
+        } else {
+            (ci, false)
+        };
+        let what = cx.doc.slice(out[j].m.span).to_string();
+        let label = out[j].m.role.clone();
+        let m = &mut out[i];
+        m.m.role = label;
+        m.m.code = Some(format!("{country}{rj}"));
+        m.guessed = guessed;
+        m.m.source = Some(format!("role: as {what:?} before"));
+    }
 }
