@@ -77,14 +77,25 @@ pub fn build_document_limited(raw: RawArticle, max_depth: usize) -> Result<Docum
             (Some(d), Some(PublishedFrom::Metadata))
         } else if let Some(d) = url.as_deref().and_then(links::url_date) {
             (Some(d), Some(PublishedFrom::Url))
-        } else if let Some(d) = newest_linked_date(&links) {
+        } else {
             // An article cannot link to a story newer than itself: the newest
             // dated link is the best lower bound, and usually the day itself.
-            (Some(d), Some(PublishedFrom::Links))
-        } else if let Some(d) = dating::infer_date(&text, chrono::Local::now().date_naive()) {
-            (Some(d), Some(PublishedFrom::Inferred))
-        } else {
-            (None, None)
+            let linked = newest_linked_date(&links).map(|d| (d, PublishedFrom::Links));
+            let inferred = || {
+                dating::infer_date(&text, chrono::Local::now().date_naive())
+                    .map(|d| (d, PublishedFrom::Inferred))
+            };
+            let day = linked.or_else(inferred);
+            // A URL filed by month (`/2019/11/slug`) bounds the day: a day
+            // guessed in that month is kept, one outside it gives way to the
+            // month itself (`YYYY-MM`).
+            match url.as_deref().and_then(links::url_month) {
+                Some(m) => match day {
+                    Some((d, from)) if d.starts_with(&m) => (Some(d), Some(from)),
+                    _ => (Some(m), Some(PublishedFrom::Url)),
+                },
+                None => day.map_or((None, None), |(d, from)| (Some(d), Some(from))),
+            }
         };
 
     let title = raw.title.or(meta.title).or_else(|| {
@@ -270,6 +281,26 @@ mod tests {
         .unwrap();
         assert_eq!(d.published, None);
         assert_eq!(d.published_from, None);
+    }
+
+    #[test]
+    fn a_url_filed_by_month_dates_to_the_month_unless_a_day_in_it_is_known() {
+        let mut r = raw(Body::Text(
+            "Port strike ends\n\nDockers went back to work on Monday.".into(),
+        ));
+        r.url = Some("https://news.example/2017/04/port-strike-ends/".into());
+        let d = build_document(r.clone()).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2017-04"));
+        assert_eq!(d.published_from, Some(PublishedFrom::Url));
+        // A full date in the text within that month is the better date.
+        r.body = Body::Text("Port strike ends\n\nThe strike ended on April 11, 2017.".into());
+        let d = build_document(r.clone()).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2017-04-11"));
+        assert_eq!(d.published_from, Some(PublishedFrom::Inferred));
+        // One outside it is an earlier event, not the publication day.
+        r.body = Body::Text("Port strike ends\n\nThe strike began on May 2, 2016.".into());
+        let d = build_document(r).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2017-04"));
     }
 
     #[test]
