@@ -226,7 +226,16 @@ impl Coder {
             {
                 sources = cx.shallow_source(v, fs);
             }
-            if sources.is_empty() {
+            // "He was arrested": a passive with no agent, whose doer is by
+            // law one institution, found once the target is known.
+            let implicit = (sources.is_empty()
+                && f.passive
+                && m.source.is_none()
+                && source_slot
+                && f.subject.is_some())
+            .then(|| self.implicit_agents.get(cx.doc.tokens[v].lemma.as_str()))
+            .flatten();
+            if sources.is_empty() && implicit.is_none() {
                 cx.note(v, || {
                     format!(
                         "  rejected  {}: {}",
@@ -283,6 +292,18 @@ impl Coder {
                         )
                     });
                     targets.push(a);
+                }
+            }
+            if let (Some(agent), false) = (implicit, targets.is_empty()) {
+                sources = cx.implicit_agents(v, agent, &targets);
+                if sources.is_empty() {
+                    cx.note(v, || {
+                        format!(
+                            "  rejected  {}: no agent, and no told passive with a place or a target's country to give one",
+                            p.provenance
+                        )
+                    });
+                    continue;
                 }
             }
             if targets.is_empty() {

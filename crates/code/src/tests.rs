@@ -697,3 +697,55 @@ fn granting_an_extradition_request_is_judicial_cooperation() {
     let d = coded("Spain's government granted the extradition request by Mexico on Friday.");
     assert!(has(&d, "ESPGOV", "MEX", "06"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_agentless_passive_of_the_law_has_its_institution_as_source() {
+    assert!(has(
+        &coded("A Kenyan police officer was charged on Monday with taking bribes."),
+        "KENJUD",
+        "KENCOP",
+        "11"
+    ));
+    assert_eq!(
+        triples(&coded("A Nigerian journalist was arrested on Friday.")),
+        vec![t("NGACOP", "NGAMED", "173")]
+    );
+    // Deporting is done by the country one is deported from, never one's own.
+    assert_eq!(
+        triples(&coded(
+            "Dozens of Ghanaian migrants were deported from Libya."
+        )),
+        vec![t("LBYGOV", "GHAREF", "174")]
+    );
+    assert!(coded("Dozens of Ghanaian migrants have been deported.")
+        .events
+        .is_empty());
+    // Not told as done: the future, a gerund, a question.
+    assert!(
+        coded("The Kenyan officers are going to be charged with fraud.")
+            .events
+            .is_empty()
+    );
+    assert!(coded("Will the Kenyan officers be arrested?")
+        .events
+        .is_empty());
+    assert!(
+        coded("The Ghanaian migrants feared being deported from Libya.")
+            .events
+            .is_empty()
+    );
+    // An attack names no doer.
+    assert!(coded("A Nigerian journalist was attacked on Friday.")
+        .events
+        .is_empty());
+}
+
+#[test]
+fn implicit_agents_read_from_their_list() {
+    let a = crate::patterns::parse_implicit_agents("# c\narrest COP\ndeport  gov abroad # x\n\n");
+    assert_eq!(a["arrest"].role, "COP");
+    assert!(!a["arrest"].abroad);
+    assert_eq!(a["deport"].role, "GOV");
+    assert!(a["deport"].abroad);
+    assert_eq!(a.len(), 2);
+}
