@@ -98,6 +98,7 @@ impl Coder {
                 self.as_intents(&mut out, before);
             }
         }
+        self.code_speech_demands(&cx, &mut out);
         out.sort_by_key(|e| (e.span.start, e.span.end));
         let mut seen = HashSet::new();
         out.retain(|e| {
@@ -194,7 +195,7 @@ impl Coder {
                     continue;
                 }
             };
-            if let Some(prt) = f.particle {
+            if let Some(prt) = f.particle.filter(|&p| !cx.quantity_particle(p)) {
                 if !m.matched.contains(&prt) {
                     cx.note(v, || {
                         format!(

@@ -749,3 +749,44 @@ fn implicit_agents_read_from_their_list() {
     assert!(a["deport"].abroad);
     assert_eq!(a.len(), 2);
 }
+
+#[test]
+fn an_obligation_in_reported_speech_is_the_speakers_demand() {
+    let demands = |text: &str| -> Vec<(String, String, String)> {
+        triples(&coded(text))
+            .into_iter()
+            .filter(|e| e.2 == "100")
+            .collect()
+    };
+    assert_eq!(
+        demands("\"Chile must withdraw its troops now,\" the Peruvian foreign minister said."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    assert_eq!(
+        demands("The Peruvian foreign minister said Chile should pay compensation."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    assert_eq!(
+        demands("The Peruvian foreign minister told reporters that Chile would need to apologise."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    // The speaker's own resolve, a question, and what had to be done once.
+    assert!(
+        demands("\"We must defend our borders,\" the Peruvian foreign minister said.").is_empty()
+    );
+    assert!(demands("\"Should Chile pay?\" the Peruvian foreign minister asked.").is_empty());
+    assert!(demands(
+        "The Peruvian foreign minister said Chile had to withdraw its troops in 1990."
+    )
+    .is_empty());
+}
+
+#[test]
+fn up_to_before_a_quantity_is_no_particle() {
+    assert!(has(
+        &coded("Norway will lend up to 300 million dollars to Kenya."),
+        "NOR",
+        "KEN",
+        "03"
+    ));
+}

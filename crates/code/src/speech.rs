@@ -1,0 +1,112 @@
+//! Demands in what someone is quoted saying: "X must stop", "Y should
+//! resign", "they would need to deliver", said or told by Z, is Z
+//! demanding something of X (CAMEO 100) — the speaker -> content-actor
+//! event CAMEO codes for reported speech. The speech and its speaker come
+//! from the quotes stage (`doc.quotes`); a belief ("Z thinks X should") is
+//! not speech, and a question asks rather than demands.
+
+use dyad_document::{Event, QuoteKind, Span};
+
+use crate::context::Cx;
+use crate::Coder;
+
+/// The CAMEO code of a demand.
+const DEMAND: &str = "100";
+
+impl Coder {
+    /// Add a speaker -> subject demand for every clause of a quote whose
+    /// verb is obliged ("must", "should", "need to", "has to").
+    pub(crate) fn code_speech_demands(&self, cx: &Cx, out: &mut Vec<Event>) {
+        let Some(cameo) = self.codes.get(DEMAND) else {
+            return;
+        };
+        let doc = cx.doc;
+        let toks = &doc.tokens;
+        for q in &doc.quotes {
+            if q.kind == QuoteKind::Belief {
+                continue;
+            }
+            let Some(sp) = q.speaker.as_ref() else {
+                continue;
+            };
+            let Some(scode) = sp.code.as_deref() else {
+                continue;
+            };
+            let first = toks.partition_point(|t| t.span.start < q.span.start);
+            let last = toks.partition_point(|t| t.span.start < q.span.end);
+            for v in first..last {
+                let Some(modal) = obliged(cx, v) else {
+                    continue;
+                };
+                let sentence = cx.sentence_of(v);
+                let end = doc.sentences[sentence].span.end;
+                if doc.text[toks[v].span.end..end].contains('?') {
+                    continue;
+                }
+                let Some(subj) = cx.child(v, &["nsubj"]) else {
+                    continue;
+                };
+                for a in cx.actors(subj) {
+                    // "We must ..." is the speaker's own resolve.
+                    if a.code == scode || (a.mention.is_some() && a.mention == sp.mention) {
+                        continue;
+                    }
+                    cx.note(v, || {
+                        format!(
+                            "  accepted  speech: «{}» in what {} said: {} -> {} (demand)",
+                            cx.word(modal),
+                            sp.name,
+                            scode,
+                            a.code
+                        )
+                    });
+                    let (lo, hi) = (modal.min(v), modal.max(v));
+                    out.push(Event {
+                        sentence,
+                        span: Span::new(toks[lo].span.start, toks[hi].span.end),
+                        source: Some(scode.to_string()),
+                        target: Some(a.code.clone()),
+                        source_mention: sp.antecedent.or(sp.mention),
+                        target_mention: a.mention,
+                        code: DEMAND.to_string(),
+                        root: DEMAND[..2].to_string(),
+                        quad_class: cameo.quad_class as u8,
+                        goldstein: cameo.goldstein,
+                        pattern: format!(
+                            "speech: «{}» in what the speaker said ({DEMAND} demand)",
+                            cx.word(modal)
+                        ),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The word that makes verb `v` an obligation: its modal "must"/"should",
+/// or `v` itself when it is "need"/"has to" before an infinitive ("would
+/// need to deliver", "has to go"; not "had to", which tells what was).
+fn obliged(cx: &Cx, v: usize) -> Option<usize> {
+    let toks = &cx.doc.tokens;
+    if !toks[v].tag.starts_with("VB") {
+        return None;
+    }
+    let modal = cx.children[v]
+        .iter()
+        .copied()
+        .find(|&c| toks[c].rel == "aux" && matches!(cx.lower(c).as_str(), "must" | "should"));
+    if modal.is_some() {
+        return modal;
+    }
+    let infinitive = cx.children[v]
+        .iter()
+        .any(|&c| toks[c].rel == "xcomp" && cx.children[c].iter().any(|&a| cx.lower(a) == "to"));
+    let lemma = toks[v].lemma.as_str();
+    let obliging = match lemma {
+        "need" => true,
+        "have" => matches!(toks[v].tag, "VBP" | "VBZ" | "VB"),
+        _ => false,
+    };
+    (infinitive && obliging).then_some(v)
+}
