@@ -790,3 +790,15 @@ fn up_to_before_a_quantity_is_no_particle() {
         "03"
     ));
 }
+
+#[test]
+fn swapping_people_for_others_releases_them() {
+    assert!(has(
+        &coded("The Houthis swapped three Saudi pilots for five of their fighters."),
+        "YEMREB",
+        "SAU",
+        "08"
+    ));
+    let d = coded("A prisoner swap between Russia and Ukraine took place on Friday.");
+    assert!(has(&d, "RUS", "UKR", "08") && has(&d, "UKR", "RUS", "08"));
+}
