@@ -68,6 +68,12 @@ pub(crate) fn country_of_code(code: &str) -> Option<&str> {
     ok.then_some(p)
 }
 
+/// A role with no country or organisation (`CVL`, `EDU`): a group the text
+/// names only by what its members are ("teachers", "the crowd").
+pub(crate) fn is_bare_role(code: &str) -> bool {
+    code.len() == 3 && ROLES.contains(&code) && !NOT_COUNTRIES.contains(&code)
+}
+
 /// Relational nouns between two actors: "Damascus ally Russia" is Russia.
 const RELATIONAL: &[&str] = &[
     "ally",

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
 
-use crate::actors::{implicit_target, show_actors, Actor};
+use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
 use crate::modality::intent_code;
@@ -546,8 +546,10 @@ impl Coder {
                     continue;
                 }
                 // "told reporters", "said in an email to the AP": speaking
-                // to the press is how news is sourced, not an event.
-                if p.code.starts_with("01") && t.code.ends_with("MED") {
+                // to the press is how news is sourced, not an event; nor is
+                // speaking to, or of, a group named only by what its members
+                // are ("told the teachers", "speaking of children").
+                if p.code.starts_with("01") && (t.code.ends_with("MED") || is_bare_role(&t.code)) {
                     continue;
                 }
                 n += 1;

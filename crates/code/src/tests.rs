@@ -802,3 +802,14 @@ fn swapping_people_for_others_releases_them() {
     let d = coded("A prisoner swap between Russia and Ukraine took place on Friday.");
     assert!(has(&d, "RUS", "UKR", "08") && has(&d, "UKR", "RUS", "08"));
 }
+
+#[test]
+fn speaking_to_a_group_named_by_what_its_members_are_is_no_event() {
+    // With no country in the text, "teachers" are EDU and no more.
+    let d = coded("The Peruvian president told the teachers that the budget was fair.");
+    assert!(has(&d, "PERGOV", "PEREDU", "01"), "{:?}", triples(&d));
+    let d = coded("The president told the teachers that the budget was fair.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("The Peruvian president told Chilean officials that the budget was fair.");
+    assert!(has(&d, "PERGOV", "CHLGOV", "01"), "{:?}", triples(&d));
+}
