@@ -46,7 +46,15 @@ impl Coder {
                 let Some(subj) = cx.child(v, &["nsubj"]) else {
                     continue;
                 };
-                for a in cx.actors(subj) {
+                let mut actors = cx.actors(subj);
+                if actors.iter().all(|a| a.code == scode) && listener_pronoun(cx, subj) {
+                    // "Z told Y they would need to ...": "they" is the one
+                    // told, not the one telling.
+                    actors = listener(cx, q.cue, q.span)
+                        .map(|l| cx.actors(l))
+                        .unwrap_or_default();
+                }
+                for a in actors {
                     // "We must ..." is the speaker's own resolve.
                     if a.code == scode || (a.mention.is_some() && a.mention == sp.mention) {
                         continue;
@@ -82,6 +90,24 @@ impl Coder {
             }
         }
     }
+}
+
+/// "they", "he", "she", "you": a pronoun that, in what was told to
+/// someone, may stand for the one told.
+fn listener_pronoun(cx: &Cx, t: usize) -> bool {
+    matches!(cx.lower(t).as_str(), "they" | "he" | "she" | "you")
+}
+
+/// The one a speech verb's cue addresses: the first actor between the cue
+/// and what was said ("told visiting Y that ..."), read from the surface
+/// because parsers often hang the listener elsewhere.
+fn listener(cx: &Cx, cue: Option<Span>, said: Span) -> Option<usize> {
+    let cue = cue?;
+    let toks = &cx.doc.tokens;
+    let at = toks.partition_point(|t| t.span.start < cue.end);
+    (at..toks.len())
+        .take_while(|&k| toks[k].span.end <= said.start)
+        .find(|&k| cx.actor_at(k).is_some())
 }
 
 /// The word that makes verb `v` an obligation: its modal "must"/"should",

@@ -770,6 +770,13 @@ fn an_obligation_in_reported_speech_is_the_speakers_demand() {
         demands("The Peruvian foreign minister told reporters that Chile would need to apologise."),
         vec![t("PERGOV", "CHL", "100")]
     );
+    // "they" in what was told to someone is the one told.
+    assert_eq!(
+        demands(
+            "The Peruvian foreign minister told visiting Chilean officials they would need to apologise."
+        ),
+        vec![t("PERGOV", "CHLGOV", "100")]
+    );
     // The speaker's own resolve, a question, and what had to be done once.
     assert!(
         demands("\"We must defend our borders,\" the Peruvian foreign minister said.").is_empty()
