@@ -820,3 +820,10 @@ fn speaking_to_a_group_named_by_what_its_members_are_is_no_event() {
     let d = coded("The Peruvian president told Chilean officials that the budget was fair.");
     assert!(has(&d, "PERGOV", "CHLGOV", "01"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_active_participle_on_a_noun_is_what_the_noun_does() {
+    let d =
+        coded("Video footage shows Bolivian soldiers using tear gas to disperse demonstrators.");
+    assert!(has(&d, "BOLMIL", "BOLCVL", "17"), "{:?}", triples(&d));
+}
