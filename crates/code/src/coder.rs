@@ -10,7 +10,7 @@ use dyad_tag::frames::{frames, Frame};
 use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
-use crate::modality::intent_code;
+use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
 use crate::Coder;
 
@@ -41,7 +41,7 @@ impl Coder {
                 continue;
             }
             let blocked = cx.blocked(f.verb, &fs);
-            if let Some(b) = blocked.filter(|b| !b.intent) {
+            if let Some(b) = blocked.filter(|b| !b.intent && !b.refusal) {
                 cx.note(f.verb, || {
                     format!(
                         "verb «{}»: {} candidate pattern(s), none tried: {}",
@@ -62,8 +62,10 @@ impl Coder {
                 .code_verb(&cx, f, &mut cands, &fs, false, &mut out)
                 .or_else(|| self.code_verb(&cx, f, &mut cands, &fs, true, &mut out));
             used_nouns.extend(matched.unwrap_or_default());
-            if blocked.is_some() {
-                self.as_intents(&mut out, before);
+            match blocked {
+                Some(b) if b.refusal => self.as_refusals(&mut out, before),
+                Some(_) => self.as_intents(&mut out, before),
+                None => {}
             }
         }
         for n in 0..doc.tokens.len() {
@@ -78,7 +80,7 @@ impl Coder {
             let blocked = cx
                 .governing_verb(n)
                 .and_then(|v| Some((v, cx.blocked(v, &fs)?)));
-            if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent) {
+            if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent && !b.refusal) {
                 cx.note(n, || {
                     format!(
                         "noun «{}»: {} candidate pattern(s), none tried: its clause («{}») is {}",
@@ -94,8 +96,10 @@ impl Coder {
             if !self.code_noun(&cx, n, &mut cands, &fs, false, &mut out) {
                 self.code_noun(&cx, n, &mut cands, &fs, true, &mut out);
             }
-            if blocked.is_some() {
-                self.as_intents(&mut out, before);
+            match blocked {
+                Some((_, b)) if b.refusal => self.as_refusals(&mut out, before),
+                Some(_) => self.as_intents(&mut out, before),
+                None => {}
             }
         }
         self.code_speech_demands(&cx, &mut out);
@@ -506,6 +510,37 @@ impl Coder {
                 Some((c, cameo)) if !stated => {
                     let e = &mut out[k];
                     e.pattern = format!("{} (as intent: {c})", e.pattern);
+                    e.code = c.to_string();
+                    e.root = c[..2].to_string();
+                    e.quad_class = cameo.quad_class as u8;
+                    e.goldstein = cameo.goldstein;
+                    k += 1;
+                }
+                _ => {
+                    out.remove(k);
+                }
+            }
+        }
+    }
+
+    /// Recode the events from `out[from..]` as the refusal to do them
+    /// ([`refusal_code`]); drop those no refusal covers, or that the
+    /// refusing verb's own pattern coded already ("refused to meet X").
+    pub(crate) fn as_refusals(&self, out: &mut Vec<Event>, from: usize) {
+        let mut k = from;
+        while k < out.len() {
+            let e = &out[k];
+            let code = refusal_code(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
+            let stated = out[..from].iter().any(|o| {
+                o.sentence == e.sentence
+                    && o.source == e.source
+                    && o.target == e.target
+                    && o.root == "12"
+            });
+            match code {
+                Some((c, cameo)) if !stated => {
+                    let e = &mut out[k];
+                    e.pattern = format!("{} (as refusal: {c})", e.pattern);
                     e.code = c.to_string();
                     e.root = c[..2].to_string();
                     e.quad_class = cameo.quad_class as u8;

@@ -96,6 +96,10 @@
 //! noun after a light verb ("launched an investigation into X") takes the
 //! verb's subject as its source.
 //!
+//! A cooperative act its subject refuses or declines ("declined to meet X",
+//! "refused to release X") is coded as the refusal (125, 1243, 12x); a
+//! refused attack, and a failure, are not coded.
+//!
 //! A commitment of the subject's own ("will host", "agreed to release", "is
 //! willing to provide", "said it would allow") is coded as the intent CAMEO
 //! gives it (04 -> 036, 07x -> 033x, 084 -> 0353, 19 -> 138, ...); a request

@@ -827,3 +827,22 @@ fn an_active_participle_on_a_noun_is_what_the_noun_does() {
         coded("Video footage shows Bolivian soldiers using tear gas to disperse demonstrators.");
     assert!(has(&d, "BOLMIL", "BOLCVL", "17"), "{:?}", triples(&d));
 }
+
+#[test]
+fn refusing_a_cooperative_act_is_a_refusal() {
+    assert_eq!(
+        triples(&coded("Peru declined to meet Chilean officials.")),
+        vec![t("PER", "CHLGOV", "125")]
+    );
+    assert!(has(
+        &coded("Iran refused to release the British sailors."),
+        "IRN",
+        "GBRMIL",
+        "12"
+    ));
+    // Refusing to fight is no event; failing to is not refusing.
+    assert!(coded("Chile refused to attack Peru.").events.is_empty());
+    assert!(coded("Peru failed to meet Chilean officials.")
+        .events
+        .is_empty());
+}
