@@ -43,7 +43,7 @@ impl Coder {
                 if doc.text[toks[v].span.end..end].contains('?') {
                     continue;
                 }
-                let Some(subj) = cx.child(v, &["nsubj"]) else {
+                let Some(subj) = subject_up(cx, v) else {
                     continue;
                 };
                 let mut actors = cx.actors(subj);
@@ -90,6 +90,22 @@ impl Coder {
             }
         }
     }
+}
+
+/// The subject of `v`, or of the verbs it is the infinitive complement of
+/// ("X is going to have to pay": "X").
+fn subject_up(cx: &Cx, mut v: usize) -> Option<usize> {
+    let toks = &cx.doc.tokens;
+    for _ in 0..4 {
+        if let Some(s) = cx.child(v, &["nsubj"]) {
+            return Some(s);
+        }
+        if toks[v].rel != "xcomp" {
+            return None;
+        }
+        v = toks[v].head?;
+    }
+    None
 }
 
 /// "they", "he", "she", "you": a pronoun that, in what was told to

@@ -770,6 +770,10 @@ fn an_obligation_in_reported_speech_is_the_speakers_demand() {
         demands("The Peruvian foreign minister told reporters that Chile would need to apologise."),
         vec![t("PERGOV", "CHL", "100")]
     );
+    assert_eq!(
+        demands("The Peruvian president said on Monday that Chile is going to have to pay."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
     // "they" in what was told to someone is the one told.
     assert_eq!(
         demands(
