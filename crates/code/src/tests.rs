@@ -850,3 +850,18 @@ fn refusing_a_cooperative_act_is_a_refusal() {
         .events
         .is_empty());
 }
+
+#[test]
+fn welcoming_a_decision_or_a_proposal_praises_its_author() {
+    assert_eq!(
+        triples(&coded("Japan welcomed the Chinese proposal.")),
+        vec![t("JPN", "CHN", "051")]
+    );
+    // Welcoming a person to a place is hosting them.
+    assert_eq!(
+        triples(&coded(
+            "Egypt welcomed the Israeli prime minister to Cairo."
+        )),
+        vec![t("EGY", "ISRGOV", "043")]
+    );
+}
