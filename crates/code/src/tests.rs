@@ -865,3 +865,17 @@ fn welcoming_a_decision_or_a_proposal_praises_its_author() {
         vec![t("EGY", "ISRGOV", "043")]
     );
 }
+
+#[test]
+fn a_scathing_attack_is_criticism() {
+    assert_eq!(
+        triples(&coded(
+            "The Peruvian president launched a scathing attack on Chile's foreign minister."
+        )),
+        vec![t("PERGOV", "CHLGOV", "111")]
+    );
+    assert_eq!(
+        triples(&coded("Peru launched an attack on Chile.")),
+        vec![t("PER", "CHL", "190")]
+    );
+}
