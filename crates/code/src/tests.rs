@@ -676,6 +676,15 @@ fn a_dateline_is_no_actor() {
         triples(&d)
     );
     assert!(has(&d, "ETHGOV", "ERI", "11"), "{:?}", triples(&d));
+    // A dateline may end in a colon.
+    let d = coded("UNITED NATIONS: Brazil and India on Friday vetoed a Chinese resolution.");
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("IGOUNO")),
+        "{:?}",
+        triples(&d)
+    );
 }
 
 #[test]
