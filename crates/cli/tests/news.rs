@@ -30,8 +30,9 @@ fn development_set_does_not_slip_back() {
     assert!(figure(quotes, "speaker_acc=") >= 0.73, "{quotes}");
     assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
     let events = line(&s, "set-events:");
-    assert!(figure(events, "recall=") >= 0.22, "{events}");
-    assert!(figure(events, "precision=") >= 0.46, "{events}");
+    assert!(figure(events, "recall=") >= 0.28, "{events}");
+    assert!(figure(events, "precision=") >= 0.50, "{events}");
+    assert!(figure(events, "date_acc=") >= 0.3, "{events}");
     assert!(figure(events, "place_acc=") >= 0.7, "{events}");
     assert_eq!(figure(events, "must_not="), 0.0, "{events}");
     assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");

@@ -6,6 +6,7 @@
 use dyad_document::{MentionKind, PlaceFeature, QuoteKind, Span};
 
 use crate::context::Cx;
+use crate::patterns::ImplicitAgent;
 
 /// An actor an argument stands for: a mention's code, or a code a rule
 /// infers (a pronoun's antecedent, "the two countries", an implicit target).
@@ -44,6 +45,33 @@ pub(crate) fn implicit_target(a: &Actor) -> Option<Actor> {
     } else {
         None
     }
+}
+
+/// Three-letter codes that stand for no country (`IGO`, `NGO`, ...).
+const NOT_COUNTRIES: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC", "UIS"];
+
+/// Role codes, which follow a country's code (`KENCOP`) or stand alone.
+const ROLES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "SPY", "ELI",
+    "CVL", "BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM", "REF", "HRI", "NGO", "ENV",
+    "IGO", "MOD", "RAD",
+];
+
+/// The country an actor code belongs to: `KEN` for `KEN` and `KENCOP`,
+/// none for a bare role (`CVL`) or a body of no country (`IGOUNO`).
+pub(crate) fn country_of_code(code: &str) -> Option<&str> {
+    let p = code.get(..3)?;
+    let ok = p.chars().all(|c| c.is_ascii_uppercase())
+        && !NOT_COUNTRIES.contains(&p)
+        && !ROLES.contains(&p)
+        && (code.len() == 3 || code.get(3..6).is_some_and(|r| ROLES.contains(&r)));
+    ok.then_some(p)
+}
+
+/// A role with no country or organisation (`CVL`, `EDU`): a group the text
+/// names only by what its members are ("teachers", "the crowd").
+pub(crate) fn is_bare_role(code: &str) -> bool {
+    code.len() == 3 && ROLES.contains(&code) && !NOT_COUNTRIES.contains(&code)
 }
 
 /// Relational nouns between two actors: "Damascus ally Russia" is Russia.
@@ -429,6 +457,58 @@ impl Cx<'_> {
     /// The country (as an actor) a place lies in ("the city of Aleppo",
     /// "Aleppo"), when the document names that country itself, so that its
     /// ISO code maps to a CAMEO one.
+    /// The implicit agent of an agentless passive ("was arrested in
+    /// Lagos"): the institution of the country its "in" or "from" phrase
+    /// names, else (unless it acts only abroad) of each target's own country.
+    pub(crate) fn implicit_agents(
+        &self,
+        v: usize,
+        agent: &ImplicitAgent,
+        targets: &[Actor],
+    ) -> Vec<Actor> {
+        let toks = &self.doc.tokens;
+        let told = self.children[v].iter().any(|&c| {
+            toks[c].rel == "auxpass" && matches!(toks[c].tag, "VBD" | "VBZ" | "VBP" | "VBN")
+        });
+        let sent = self.doc.sentences[self.sentence_of(v)].span;
+        let asked = self.doc.text[toks[v].span.end..sent.end].contains('?');
+        if !told || asked {
+            return Vec::new();
+        }
+        let located = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| toks[c].rel == "prep" && matches!(self.lower(c).as_str(), "from" | "in"))
+            .filter_map(|c| self.child(c, &["pobj"]))
+            .find_map(|o| {
+                let named = self.actors(o).into_iter().map(|a| a.code);
+                let placed = self.place_country(o).map(|a| a.code);
+                named
+                    .chain(placed)
+                    .find_map(|c| country_of_code(&c).map(str::to_string))
+            });
+        let countries: Vec<String> = match located {
+            Some(c) => vec![c],
+            None if agent.abroad => Vec::new(),
+            None => targets
+                .iter()
+                .filter_map(|t| country_of_code(&t.code).map(str::to_string))
+                .collect(),
+        };
+        let mut out: Vec<Actor> = Vec::new();
+        for c in countries {
+            let code = format!("{c}{}", agent.role);
+            if !out.iter().any(|a| a.code == code) {
+                out.push(Actor {
+                    mention: None,
+                    code,
+                    how: format!("implicit agent: «{}» names no agent", self.word(v)),
+                });
+            }
+        }
+        out
+    }
+
     pub(crate) fn place_country(&self, t: usize) -> Option<Actor> {
         let toks = &self.doc.tokens;
         let mut cands = vec![t];

@@ -57,6 +57,14 @@ pub(crate) fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
                     .is_some_and(|h| h < k && toks[h].rel == "npadvmod" && toks[h].head == Some(v))
         });
     }
+    // "shows soldiers using tear gas", "police firing on the crowd": an
+    // active participle on a noun is what that noun does.
+    for f in fs.iter_mut() {
+        let v = f.verb;
+        if f.subject.is_none() && toks[v].rel == "acl" && toks[v].tag == "VBG" {
+            f.subject = toks[v].head.filter(|&h| toks[h].tag.starts_with("NN"));
+        }
+    }
     for k in 0..fs.len() {
         let v = fs[k].verb;
         if fs[k].subject.is_some()

@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
 
-use crate::actors::{implicit_target, show_actors, Actor};
+use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
-use crate::modality::intent_code;
+use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
 use crate::Coder;
 
@@ -41,7 +41,7 @@ impl Coder {
                 continue;
             }
             let blocked = cx.blocked(f.verb, &fs);
-            if let Some(b) = blocked.filter(|b| !b.intent) {
+            if let Some(b) = blocked.filter(|b| !b.intent && !b.refusal) {
                 cx.note(f.verb, || {
                     format!(
                         "verb «{}»: {} candidate pattern(s), none tried: {}",
@@ -62,8 +62,10 @@ impl Coder {
                 .code_verb(&cx, f, &mut cands, &fs, false, &mut out)
                 .or_else(|| self.code_verb(&cx, f, &mut cands, &fs, true, &mut out));
             used_nouns.extend(matched.unwrap_or_default());
-            if blocked.is_some() {
-                self.as_intents(&mut out, before);
+            match blocked {
+                Some(b) if b.refusal => self.as_refusals(&mut out, before),
+                Some(_) => self.as_intents(&mut out, before),
+                None => {}
             }
         }
         for n in 0..doc.tokens.len() {
@@ -78,7 +80,7 @@ impl Coder {
             let blocked = cx
                 .governing_verb(n)
                 .and_then(|v| Some((v, cx.blocked(v, &fs)?)));
-            if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent) {
+            if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent && !b.refusal) {
                 cx.note(n, || {
                     format!(
                         "noun «{}»: {} candidate pattern(s), none tried: its clause («{}») is {}",
@@ -94,10 +96,13 @@ impl Coder {
             if !self.code_noun(&cx, n, &mut cands, &fs, false, &mut out) {
                 self.code_noun(&cx, n, &mut cands, &fs, true, &mut out);
             }
-            if blocked.is_some() {
-                self.as_intents(&mut out, before);
+            match blocked {
+                Some((_, b)) if b.refusal => self.as_refusals(&mut out, before),
+                Some(_) => self.as_intents(&mut out, before),
+                None => {}
             }
         }
+        self.code_speech_demands(&cx, &mut out);
         out.sort_by_key(|e| (e.span.start, e.span.end));
         let mut seen = HashSet::new();
         out.retain(|e| {
@@ -194,7 +199,7 @@ impl Coder {
                     continue;
                 }
             };
-            if let Some(prt) = f.particle {
+            if let Some(prt) = f.particle.filter(|&p| !cx.quantity_particle(p)) {
                 if !m.matched.contains(&prt) {
                     cx.note(v, || {
                         format!(
@@ -226,7 +231,16 @@ impl Coder {
             {
                 sources = cx.shallow_source(v, fs);
             }
-            if sources.is_empty() {
+            // "He was arrested": a passive with no agent, whose doer is by
+            // law one institution, found once the target is known.
+            let implicit = (sources.is_empty()
+                && f.passive
+                && m.source.is_none()
+                && source_slot
+                && f.subject.is_some())
+            .then(|| self.implicit_agents.get(cx.doc.tokens[v].lemma.as_str()))
+            .flatten();
+            if sources.is_empty() && implicit.is_none() {
                 cx.note(v, || {
                     format!(
                         "  rejected  {}: {}",
@@ -283,6 +297,18 @@ impl Coder {
                         )
                     });
                     targets.push(a);
+                }
+            }
+            if let (Some(agent), false) = (implicit, targets.is_empty()) {
+                sources = cx.implicit_agents(v, agent, &targets);
+                if sources.is_empty() {
+                    cx.note(v, || {
+                        format!(
+                            "  rejected  {}: no agent, and no told passive with a place or a target's country to give one",
+                            p.provenance
+                        )
+                    });
+                    continue;
                 }
             }
             if targets.is_empty() {
@@ -497,6 +523,37 @@ impl Coder {
         }
     }
 
+    /// Recode the events from `out[from..]` as the refusal to do them
+    /// ([`refusal_code`]); drop those no refusal covers, or that the
+    /// refusing verb's own pattern coded already ("refused to meet X").
+    pub(crate) fn as_refusals(&self, out: &mut Vec<Event>, from: usize) {
+        let mut k = from;
+        while k < out.len() {
+            let e = &out[k];
+            let code = refusal_code(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
+            let stated = out[..from].iter().any(|o| {
+                o.sentence == e.sentence
+                    && o.source == e.source
+                    && o.target == e.target
+                    && o.root == "12"
+            });
+            match code {
+                Some((c, cameo)) if !stated => {
+                    let e = &mut out[k];
+                    e.pattern = format!("{} (as refusal: {c})", e.pattern);
+                    e.code = c.to_string();
+                    e.root = c[..2].to_string();
+                    e.quad_class = cameo.quad_class as u8;
+                    e.goldstein = cameo.goldstein;
+                    k += 1;
+                }
+                _ => {
+                    out.remove(k);
+                }
+            }
+        }
+    }
+
     /// Events for every source-target pair with different codes; how many.
     pub(crate) fn emit(
         &self,
@@ -524,8 +581,10 @@ impl Coder {
                     continue;
                 }
                 // "told reporters", "said in an email to the AP": speaking
-                // to the press is how news is sourced, not an event.
-                if p.code.starts_with("01") && t.code.ends_with("MED") {
+                // to the press is how news is sourced, not an event; nor is
+                // speaking to, or of, a group named only by what its members
+                // are ("told the teachers", "speaking of children").
+                if p.code.starts_with("01") && (t.code.ends_with("MED") || is_bare_role(&t.code)) {
                     continue;
                 }
                 n += 1;

@@ -205,6 +205,17 @@ impl<'a> Cx<'a> {
     }
 
     /// A time expression ("on Sunday", "in March", "at dawn").
+    /// "up" in "lend up to $1 billion": a bound on a quantity that the
+    /// parser takes for the verb's particle.
+    pub(crate) fn quantity_particle(&self, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        self.lower(t) == "up"
+            && toks.get(t + 1).is_some_and(|_| self.lower(t + 1) == "to")
+            && toks
+                .get(t + 2)
+                .is_some_and(|n| n.tag == "CD" || n.tag == "$")
+    }
+
     pub(crate) fn is_time(&self, t: usize) -> bool {
         self.in_time[t] || self.doc.tokens[t].tag == "CD" || {
             let l = self.doc.tokens[t].lemma.to_lowercase();

@@ -20,7 +20,7 @@
 //! `args` (where a pattern's words and slots stand in the parse),
 //! `actors` (what actor an argument stands for), `fallback` (nested and
 //! shallow actors when the parse gives none), `modality` (negation,
-//! conditions, hypotheticals, intentions), `context` (per-document
+//! conditions, hypotheticals, intentions), `speech` (demands in quotes), `context` (per-document
 //! lookups), `explain` (the trace).
 //!
 //! How it works, per verb frame ([`dyad_tag::frames::frames`]):
@@ -96,6 +96,10 @@
 //! noun after a light verb ("launched an investigation into X") takes the
 //! verb's subject as its source.
 //!
+//! A cooperative act its subject refuses or declines ("declined to meet X",
+//! "refused to release X") is coded as the refusal (125, 1243, 12x); a
+//! refused attack, and a failure, are not coded.
+//!
 //! A commitment of the subject's own ("will host", "agreed to release", "is
 //! willing to provide", "said it would allow") is coded as the intent CAMEO
 //! gives it (04 -> 036, 07x -> 033x, 084 -> 0353, 19 -> 138, ...); a request
@@ -103,6 +107,14 @@
 //! (would/could/may), a conditional, an inverted conditional ("had X
 //! gone") and a would-question are not coded. Statements to the press
 //! (01x with a news medium as target) are how news is sourced, not events.
+//!
+//! A passive with no agent whose doer is by law one institution ("was
+//! arrested", "were charged", "was deported from X") takes that institution
+//! as source (`dictionaries/events/implicit_agents.txt`): of the country its
+//! "in"/"from" phrase names, else of the target's own country (never for
+//! deporting). An obligation in what someone is quoted saying ("X must
+//! stop", "Y should pay", "they would need to deliver") is the speaker's
+//! demand of X (100; `speech`).
 //!
 //! An event needs a source and a target actor, with different codes.
 //! [`Coder::explain`] (`dyad explain FILE --sentence N`) shows, for one
@@ -117,6 +129,7 @@ mod explain;
 mod fallback;
 mod modality;
 mod patterns;
+mod speech;
 
 use std::sync::OnceLock;
 

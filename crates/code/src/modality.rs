@@ -120,14 +120,46 @@ pub(crate) struct Blocked {
     pub(crate) why: &'static str,
     /// A commitment of the subject's own: coded as an intent.
     pub(crate) intent: bool,
+    /// Refused by its subject ("refused to release X"): coded as the
+    /// refusal ([`refusal_code`]).
+    pub(crate) refusal: bool,
 }
 
 fn not_done(why: &'static str) -> Option<Blocked> {
-    Some(Blocked { why, intent: false })
+    Some(Blocked {
+        why,
+        intent: false,
+        refusal: false,
+    })
 }
 
 fn intended(why: &'static str) -> Option<Blocked> {
-    Some(Blocked { why, intent: true })
+    Some(Blocked {
+        why,
+        intent: true,
+        refusal: false,
+    })
+}
+
+/// The CAMEO refusal (12x) of a cooperative act refused ("refused to meet
+/// X" -> 125, "refused to release X" -> 1243, "declined to provide aid to
+/// X" -> 122); `None` for statements and appeals (01, 02) and for
+/// conflict, whose refusal is no event.
+pub(crate) fn refusal_code(code: &str) -> Option<&'static str> {
+    let three = code.get(..3)?;
+    Some(match three {
+        "084" => "1243",
+        "081" => "1241",
+        "086" => "1245",
+        _ => match &three[..2] {
+            "03" | "05" => "120",
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        },
+    })
 }
 
 /// The CAMEO intent a commitment to do `code` is: meeting (04) -> 036,
@@ -193,6 +225,16 @@ impl Cx<'_> {
                     return not_done("negated");
                 }
                 if through_xcomp && f.refused {
+                    // "refused to release X": the subject's own refusal, an
+                    // event of its own; a failure or a denial is not.
+                    let by = toks[cur].head.map(|h| toks[h].lemma.as_str());
+                    if cur == verb && matches!(by, Some("refuse" | "decline")) {
+                        return Some(Blocked {
+                            why: "refused (coded as the refusal)",
+                            intent: false,
+                            refusal: true,
+                        });
+                    }
                     return not_done("refused or failed (complement of refuse/fail/decline)");
                 }
                 if has_if

@@ -19,6 +19,12 @@ pub(crate) const DEFAULT_DISCARDS: (&str, &str) = (
     include_str!("../../../dictionaries/events/discards.txt"),
 );
 
+/// Who does what an agentless passive reports ("was arrested": police).
+pub(crate) const DEFAULT_IMPLICIT_AGENTS: (&str, &str) = (
+    "dictionaries/events/implicit_agents.txt",
+    include_str!("../../../dictionaries/events/implicit_agents.txt"),
+);
+
 /// dyad's own pattern files.
 pub const DEFAULT_PATTERNS: &[(&str, &str)] = &[
     (
@@ -77,6 +83,37 @@ pub struct Coder {
     /// Head lemma -> patterns, verbs and nouns apart.
     pub(crate) verbs: HashMap<String, Vec<usize>>,
     pub(crate) nouns: HashMap<String, Vec<usize>>,
+    /// Verb lemma -> the institution that does it when a passive names no
+    /// agent ([`parse_implicit_agents`]).
+    pub(crate) implicit_agents: HashMap<String, ImplicitAgent>,
+}
+
+/// Who does what an agentless passive of one verb reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ImplicitAgent {
+    /// The institution's role code (`COP`, `JUD`, `GOV`).
+    pub(crate) role: String,
+    /// Never the target's own country's (one deports foreigners).
+    pub(crate) abroad: bool,
+}
+
+/// Read an implicit-agents list: `lemma ROLE [abroad]` a line, `#` comments.
+pub(crate) fn parse_implicit_agents(text: &str) -> HashMap<String, ImplicitAgent> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            let (lemma, role) = (w.next()?, w.next()?);
+            let abroad = w.next().is_some_and(|x| x.eq_ignore_ascii_case("abroad"));
+            Some((
+                lemma.to_lowercase(),
+                ImplicitAgent {
+                    role: role.to_uppercase(),
+                    abroad,
+                },
+            ))
+        })
+        .collect()
 }
 
 pub(crate) fn compile(p: &EventPattern) -> Compiled {
@@ -159,6 +196,7 @@ impl Coder {
         let mut c = Coder::from_texts(DEFAULT_CAMEO, DEFAULT_PATTERNS)
             .expect("dyad's event dictionaries parse");
         c.set_discards(&dyad_dict::parse_discards(DEFAULT_DISCARDS.1, DEFAULT_DISCARDS.0).value);
+        c.implicit_agents = parse_implicit_agents(DEFAULT_IMPLICIT_AGENTS.1);
         c
     }
 
@@ -227,6 +265,7 @@ impl Coder {
             patterns: Vec::new(),
             verbs: HashMap::new(),
             nouns: HashMap::new(),
+            implicit_agents: HashMap::new(),
         };
         for (head, mut c) in compiled {
             let key = match c.provenance.split_once('\u{0}') {

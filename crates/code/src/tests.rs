@@ -676,6 +676,15 @@ fn a_dateline_is_no_actor() {
         triples(&d)
     );
     assert!(has(&d, "ETHGOV", "ERI", "11"), "{:?}", triples(&d));
+    // A dateline may end in a colon.
+    let d = coded("UNITED NATIONS: Brazil and India on Friday vetoed a Chinese resolution.");
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.source.as_deref() != Some("IGOUNO")),
+        "{:?}",
+        triples(&d)
+    );
 }
 
 #[test]
@@ -696,4 +705,186 @@ fn the_country_is_the_one_last_named() {
 fn granting_an_extradition_request_is_judicial_cooperation() {
     let d = coded("Spain's government granted the extradition request by Mexico on Friday.");
     assert!(has(&d, "ESPGOV", "MEX", "06"), "{:?}", triples(&d));
+}
+
+#[test]
+fn an_agentless_passive_of_the_law_has_its_institution_as_source() {
+    assert!(has(
+        &coded("A Kenyan police officer was charged on Monday with taking bribes."),
+        "KENJUD",
+        "KENCOP",
+        "11"
+    ));
+    assert_eq!(
+        triples(&coded("A Nigerian journalist was arrested on Friday.")),
+        vec![t("NGACOP", "NGAMED", "173")]
+    );
+    // Deporting is done by the country one is deported from, never one's own.
+    assert_eq!(
+        triples(&coded(
+            "Dozens of Ghanaian migrants were deported from Libya."
+        )),
+        vec![t("LBYGOV", "GHAREF", "174")]
+    );
+    assert!(coded("Dozens of Ghanaian migrants have been deported.")
+        .events
+        .is_empty());
+    // Not told as done: the future, a gerund, a question.
+    assert!(
+        coded("The Kenyan officers are going to be charged with fraud.")
+            .events
+            .is_empty()
+    );
+    assert!(coded("Will the Kenyan officers be arrested?")
+        .events
+        .is_empty());
+    assert!(
+        coded("The Ghanaian migrants feared being deported from Libya.")
+            .events
+            .is_empty()
+    );
+    // An attack names no doer.
+    assert!(coded("A Nigerian journalist was attacked on Friday.")
+        .events
+        .is_empty());
+}
+
+#[test]
+fn implicit_agents_read_from_their_list() {
+    let a = crate::patterns::parse_implicit_agents("# c\narrest COP\ndeport  gov abroad # x\n\n");
+    assert_eq!(a["arrest"].role, "COP");
+    assert!(!a["arrest"].abroad);
+    assert_eq!(a["deport"].role, "GOV");
+    assert!(a["deport"].abroad);
+    assert_eq!(a.len(), 2);
+}
+
+#[test]
+fn an_obligation_in_reported_speech_is_the_speakers_demand() {
+    let demands = |text: &str| -> Vec<(String, String, String)> {
+        triples(&coded(text))
+            .into_iter()
+            .filter(|e| e.2 == "100")
+            .collect()
+    };
+    assert_eq!(
+        demands("\"Chile must withdraw its troops now,\" the Peruvian foreign minister said."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    assert_eq!(
+        demands("The Peruvian foreign minister said Chile should pay compensation."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    assert_eq!(
+        demands("The Peruvian foreign minister told reporters that Chile would need to apologise."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    assert_eq!(
+        demands("The Peruvian president said on Monday that Chile is going to have to pay."),
+        vec![t("PERGOV", "CHL", "100")]
+    );
+    // "they" in what was told to someone is the one told.
+    assert_eq!(
+        demands(
+            "The Peruvian foreign minister told visiting Chilean officials they would need to apologise."
+        ),
+        vec![t("PERGOV", "CHLGOV", "100")]
+    );
+    // The speaker's own resolve, a question, and what had to be done once.
+    assert!(
+        demands("\"We must defend our borders,\" the Peruvian foreign minister said.").is_empty()
+    );
+    assert!(demands("\"Should Chile pay?\" the Peruvian foreign minister asked.").is_empty());
+    assert!(demands(
+        "The Peruvian foreign minister said Chile had to withdraw its troops in 1990."
+    )
+    .is_empty());
+}
+
+#[test]
+fn up_to_before_a_quantity_is_no_particle() {
+    assert!(has(
+        &coded("Norway will lend up to 300 million dollars to Kenya."),
+        "NOR",
+        "KEN",
+        "03"
+    ));
+}
+
+#[test]
+fn swapping_people_for_others_releases_them() {
+    assert!(has(
+        &coded("The Houthis swapped three Saudi pilots for five of their fighters."),
+        "YEMREB",
+        "SAU",
+        "08"
+    ));
+    let d = coded("A prisoner swap between Russia and Ukraine took place on Friday.");
+    assert!(has(&d, "RUS", "UKR", "08") && has(&d, "UKR", "RUS", "08"));
+}
+
+#[test]
+fn speaking_to_a_group_named_by_what_its_members_are_is_no_event() {
+    // With no country in the text, "teachers" are EDU and no more.
+    let d = coded("The Peruvian president told the teachers that the budget was fair.");
+    assert!(has(&d, "PERGOV", "PEREDU", "01"), "{:?}", triples(&d));
+    let d = coded("The president told the teachers that the budget was fair.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("The Peruvian president told Chilean officials that the budget was fair.");
+    assert!(has(&d, "PERGOV", "CHLGOV", "01"), "{:?}", triples(&d));
+}
+
+#[test]
+fn an_active_participle_on_a_noun_is_what_the_noun_does() {
+    let d =
+        coded("Video footage shows Bolivian soldiers using tear gas to disperse demonstrators.");
+    assert!(has(&d, "BOLMIL", "BOLCVL", "17"), "{:?}", triples(&d));
+}
+
+#[test]
+fn refusing_a_cooperative_act_is_a_refusal() {
+    assert_eq!(
+        triples(&coded("Peru declined to meet Chilean officials.")),
+        vec![t("PER", "CHLGOV", "125")]
+    );
+    assert!(has(
+        &coded("Iran refused to release the British sailors."),
+        "IRN",
+        "GBRMIL",
+        "12"
+    ));
+    // Refusing to fight is no event; failing to is not refusing.
+    assert!(coded("Chile refused to attack Peru.").events.is_empty());
+    assert!(coded("Peru failed to meet Chilean officials.")
+        .events
+        .is_empty());
+}
+
+#[test]
+fn welcoming_a_decision_or_a_proposal_praises_its_author() {
+    assert_eq!(
+        triples(&coded("Japan welcomed the Chinese proposal.")),
+        vec![t("JPN", "CHN", "051")]
+    );
+    // Welcoming a person to a place is hosting them.
+    assert_eq!(
+        triples(&coded(
+            "Egypt welcomed the Israeli prime minister to Cairo."
+        )),
+        vec![t("EGY", "ISRGOV", "043")]
+    );
+}
+
+#[test]
+fn a_scathing_attack_is_criticism() {
+    assert_eq!(
+        triples(&coded(
+            "The Peruvian president launched a scathing attack on Chile's foreign minister."
+        )),
+        vec![t("PERGOV", "CHLGOV", "111")]
+    );
+    assert_eq!(
+        triples(&coded("Peru launched an attack on Chile.")),
+        vec![t("PER", "CHL", "190")]
+    );
 }

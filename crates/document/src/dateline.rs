@@ -5,7 +5,7 @@
 use crate::{Document, Token};
 
 /// Dashes that end a dateline.
-const DASHES: &[&str] = &["--", "—", "–", "-", "―"];
+const DASHES: &[&str] = &["--", "—", "–", "-", "―", ":"];
 
 /// Is a token a word written in capitals ("MANSFIELD", "ST.", "D.C.")?
 fn caps_word(w: &str) -> bool {

@@ -77,22 +77,25 @@ pub fn build_document_limited(raw: RawArticle, max_depth: usize) -> Result<Docum
             (Some(d), Some(PublishedFrom::Metadata))
         } else if let Some(d) = url.as_deref().and_then(links::url_date) {
             (Some(d), Some(PublishedFrom::Url))
-        } else if let Some(d) = newest_linked_date(&links) {
+        } else {
             // An article cannot link to a story newer than itself: the newest
             // dated link is the best lower bound, and usually the day itself.
-            (Some(d), Some(PublishedFrom::Links))
-        } else if let Some(d) = dating::infer_date(&text, chrono::Local::now().date_naive())
-            .filter(|d| month_agrees(d, url.as_deref()))
-        {
-            (Some(d), Some(PublishedFrom::Inferred))
-        } else if let Some((y, m)) = url.as_deref().and_then(links::url_month) {
-            // A URL that names only the month (`/2019/11/slug`): the middle
-            // of the month is at most about two weeks off, and people's
-            // offices and relative dates need a day.
-            let d = format!("{y:04}-{m:02}-15");
-            (Some(d), Some(PublishedFrom::Url))
-        } else {
-            (None, None)
+            let linked = newest_linked_date(&links).map(|d| (d, PublishedFrom::Links));
+            let inferred = || {
+                dating::infer_date(&text, chrono::Local::now().date_naive())
+                    .map(|d| (d, PublishedFrom::Inferred))
+            };
+            let day = linked.or_else(inferred);
+            // A URL filed by month (`/2019/11/slug`) bounds the day: a day
+            // guessed in that month is kept, one outside it gives way to the
+            // month itself (`YYYY-MM`).
+            match url.as_deref().and_then(links::url_month) {
+                Some(m) => match day {
+                    Some((d, from)) if d.starts_with(&m) => (Some(d), Some(from)),
+                    _ => (Some(m), Some(PublishedFrom::Url)),
+                },
+                None => day.map_or((None, None), |(d, from)| (Some(d), Some(from))),
+            }
         };
 
     let title = raw.title.or(meta.title).or_else(|| {
@@ -153,16 +156,6 @@ fn outlet_of(url: Option<&str>, links: &[Link]) -> Option<String> {
 
 /// A date written in metadata (`2024-12-04`, `2024-12-04T10:00:00+04:00`,
 /// `Wed, 04 Dec 2024 10:00:00 GMT`, `December 4, 2024`) as `YYYY-MM-DD`.
-/// Whether a date the text implies lies in the month the URL names (true
-/// when the URL names none): a text date from another month is an older
-/// event the story recalls, not its day.
-fn month_agrees(date: &str, url: Option<&str>) -> bool {
-    match url.and_then(links::url_month) {
-        Some((y, m)) => date.starts_with(&format!("{y:04}-{m:02}")),
-        None => true,
-    }
-}
-
 pub fn normalise_date(s: &str) -> Option<String> {
     // One date reader for the whole pipeline (metadata and input alike);
     // documents are dated to the day.
@@ -291,18 +284,23 @@ mod tests {
     }
 
     #[test]
-    fn a_url_month_dates_an_undated_story_to_its_middle_unless_the_text_names_a_day_in_it() {
+    fn a_url_filed_by_month_dates_to_the_month_unless_a_day_in_it_is_known() {
         let mut r = raw(Body::Text(
-            "Talks resumed\n\nThe ceasefire of March 3, 2012 held until the talks.".into(),
+            "Port strike ends\n\nDockers went back to work on Monday.".into(),
         ));
-        r.url = Some("https://paper.example/2013/07/talks-resume-in-the-capital/".into());
+        r.url = Some("https://news.example/2017/04/port-strike-ends/".into());
         let d = build_document(r.clone()).unwrap();
-        assert_eq!(d.published.as_deref(), Some("2013-07-15"));
+        assert_eq!(d.published.as_deref(), Some("2017-04"));
         assert_eq!(d.published_from, Some(PublishedFrom::Url));
-        r.body = Body::Text("Talks resumed\n\nThe talks of Monday, July 8, 2013 failed.".into());
-        let d = build_document(r).unwrap();
-        assert_eq!(d.published.as_deref(), Some("2013-07-08"));
+        // A full date in the text within that month is the better date.
+        r.body = Body::Text("Port strike ends\n\nThe strike ended on April 11, 2017.".into());
+        let d = build_document(r.clone()).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2017-04-11"));
         assert_eq!(d.published_from, Some(PublishedFrom::Inferred));
+        // One outside it is an earlier event, not the publication day.
+        r.body = Body::Text("Port strike ends\n\nThe strike began on May 2, 2016.".into());
+        let d = build_document(r).unwrap();
+        assert_eq!(d.published.as_deref(), Some("2017-04"));
     }
 
     #[test]

@@ -48,13 +48,15 @@ const SOCIAL_HOSTS: &[&str] = &[
     "reddit.com",
 ];
 
-/// The date written in a URL path: `/2024/12/04/`, `/2024-12-04/`,
-/// `/20241204/` (validated, so ids and prices are not taken for dates).
+/// The date written in a URL path: `/2024/12/04/`, `/2024/dec/04/`,
+/// `/2024-12-04/`, `/20241204/` (validated, so ids and prices are not taken
+/// for dates).
 pub fn url_date(url: &str) -> Option<String> {
     let path = url_path(url);
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     for w in segs.windows(3) {
-        if let (Some(y), Some(m), Some(d)) = (num(w[0], 4), num(w[1], 2), num_day(w[2])) {
+        let month = num(w[1], 2).or_else(|| month_name(w[1]));
+        if let (Some(y), Some(m), Some(d)) = (num(w[0], 4), month, num_day(w[2])) {
             if let Some(date) = ymd(y, m, d) {
                 return Some(date);
             }
@@ -90,17 +92,49 @@ pub fn url_date(url: &str) -> Option<String> {
     None
 }
 
-/// The month a URL path names without a day: `/2019/11/slug/` gives
-/// `(2019, 11)`. Only a year segment followed by a two-digit month segment
-/// and then a non-numeric one counts, so ids and prices are not dates.
-pub fn url_month(url: &str) -> Option<(i32, u32)> {
+/// The month a URL's path is filed under when it names no day:
+/// `/2019/11/slug`, `/2019/nov/slug`, `/2019-11-slug` (`YYYY-MM`). Many
+/// outlets file stories by month; the month is still the story's month.
+pub fn url_month(url: &str) -> Option<String> {
     let path = url_path(url);
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    segs.windows(3).find_map(|w| {
-        let (y, m) = (num(w[0], 4)?, num(w[1], 2)?);
-        let slug = !w[2].bytes().all(|b| b.is_ascii_digit());
-        (slug && (1990..=2100).contains(&y) && (1..=12).contains(&m)).then_some((y as i32, m))
-    })
+    let ym = |y: u32, m: u32| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m)).then(|| format!("{y}-{m:02}"))
+    };
+    for (i, w) in segs.iter().enumerate() {
+        let Some(y) = num(w, 4) else {
+            // 2019-11-some-slug (but not 2019-11-04, a day, nor 2019-1100).
+            let b = w.as_bytes();
+            if b.len() > 8 && b[4] == b'-' && b[7] == b'-' && !b[8].is_ascii_digit() {
+                if let (Some(y), Some(m)) = (num(&w[0..4], 4), num(&w[5..7], 2)) {
+                    return ym(y, m);
+                }
+            }
+            continue;
+        };
+        let Some(next) = segs.get(i + 1) else {
+            continue;
+        };
+        let m = num(next, 2).or_else(|| month_name(next));
+        // A day after the month makes it a full date, which `url_date` reads.
+        let day_follows = segs.get(i + 2).is_some_and(|d| num_day(d).is_some());
+        if let (Some(m), false) = (m, day_follows) {
+            return ym(y, m);
+        }
+    }
+    None
+}
+
+/// "nov" or "november" as a month number (URL segments are lower-cased by
+/// most outlets; compared without case).
+fn month_name(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    dyad_document::calendar::MONTHS
+        .iter()
+        .position(|m| {
+            s == m.to_ascii_lowercase() || (s.len() == 3 && m.to_ascii_lowercase().starts_with(&s))
+        })
+        .map(|p| p as u32 + 1)
 }
 
 fn num(s: &str, len: usize) -> Option<u32> {
@@ -236,16 +270,49 @@ mod tests {
         assert_eq!(url_date("https://ex.example/item/12345678901"), None);
         assert_eq!(url_date("https://ex.example/tags/syria/"), None);
         assert_eq!(
-            url_month("https://ex.example/2016/04/talks-resume/"),
-            Some((2016, 4))
-        );
-        assert_eq!(url_month("https://ex.example/2016/04/05/talks/"), None);
-        assert_eq!(url_month("https://ex.example/item/1234/56/x"), None);
-        assert_eq!(url_month("https://ex.example/2016/13/x"), None);
-        assert_eq!(
             url_date("https://ex.example/2024/12/04/x?d=2025/01/01").as_deref(),
             Some("2024-12-04")
         );
+    }
+
+    #[test]
+    fn month_names_in_dated_paths() {
+        assert_eq!(
+            url_date("https://ex.example/world/2021/mar/07/ferry-sinks").as_deref(),
+            Some("2021-03-07")
+        );
+        assert_eq!(
+            url_date("https://ex.example/a/2021/September/7/b").as_deref(),
+            Some("2021-09-07")
+        );
+        assert_eq!(url_date("https://ex.example/2021/mars/07/b"), None);
+    }
+
+    #[test]
+    fn months_in_urls() {
+        assert_eq!(
+            url_month("https://ex.example/politics/2016/03/vote-delayed/").as_deref(),
+            Some("2016-03")
+        );
+        assert_eq!(
+            url_month("https://ex.example/2016/03/vote-delayed.html").as_deref(),
+            Some("2016-03")
+        );
+        assert_eq!(
+            url_month("https://ex.example/news/2016/dec/vote-delayed").as_deref(),
+            Some("2016-12")
+        );
+        assert_eq!(
+            url_month("https://ex.example/news/2016-12-vote-delayed.html").as_deref(),
+            Some("2016-12")
+        );
+        // Not months: a full date is url_date's; a year alone, ids, no 13th month.
+        assert_eq!(url_month("https://ex.example/2016/03/04/x"), None);
+        assert_eq!(url_month("https://ex.example/2016-03-04-x"), None);
+        assert_eq!(url_month("https://ex.example/review-2016/x"), None);
+        assert_eq!(url_month("https://ex.example/2016/13/x"), None);
+        assert_eq!(url_month("https://ex.example/item/4417/12/x"), None);
+        assert_eq!(url_month("https://ex.example/2016/x/03"), None);
     }
 
     #[test]

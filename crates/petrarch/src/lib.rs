@@ -111,6 +111,10 @@ pub struct Coded {
     pub verb: usize,
     /// `file:line: pattern` that matched (or the verb line for its default).
     pub pattern: String,
+    /// Where the source and target noun phrases stand in the text (byte
+    /// spans), when the event names them.
+    pub source_span: Option<Span>,
+    pub target_span: Option<Span>,
 }
 
 /// Why a sentence produced nothing before any verb was tried.
@@ -521,6 +525,8 @@ impl Coder {
                 let (quad_class, goldstein) =
                     quad(&c.code).or_else(|| quad(&root)).unwrap_or((0, 0.0));
                 let known = |a: &str| (a != "---").then(|| a.to_string());
+                let source_mention = c.source_span.and_then(|sp| mention_for(doc, sp, &c.source));
+                let target_mention = c.target_span.and_then(|sp| mention_for(doc, sp, &c.target));
                 out.push(Event {
                     sentence: s,
                     span: Span::new(doc.tokens[c.verb].span.start, doc.tokens[c.verb].span.end),
@@ -531,6 +537,8 @@ impl Coder {
                     quad_class,
                     goldstein,
                     pattern: c.pattern,
+                    source_mention,
+                    target_mention,
                     ..Default::default()
                 });
             }
@@ -941,7 +949,20 @@ impl Coder {
             None => (code.trim().to_string(), None),
         };
         let before = out.len();
-        let emit = |s: &str, t: &str, c: &str, out: &mut Vec<Coded>| {
+        // The text span of a noun phrase (visible positions start..end).
+        let span_of = |k: Option<usize>| {
+            let n = &nes[k?];
+            let (a, b) = (
+                *cx.v.tok.get(n.start)?,
+                *cx.v.tok.get(n.end.checked_sub(1)?)?,
+            );
+            let toks = &cx.v.doc.tokens;
+            Some(Span::new(toks[a].span.start, toks[b].span.end))
+        };
+        let emit = |(s, ss): (&str, Option<Span>),
+                    (t, ts): (&str, Option<Span>),
+                    c: &str,
+                    out: &mut Vec<Coded>| {
             if c.is_empty()
                 || c.starts_with("---")
                 || !c.chars().next().is_some_and(|x| x.is_ascii_digit())
@@ -957,16 +978,19 @@ impl Coder {
                 code: c.to_string(),
                 verb: verb_tok,
                 pattern: provenance.clone(),
+                source_span: ss,
+                target_span: ts,
             });
         };
         if let Some(ci) = slots.compound {
             let codes = &nes[ci].codes;
+            let sp = span_of(Some(ci));
             for a in codes {
                 for b in codes {
                     if a != b {
-                        emit(a, b, &main, out);
+                        emit((a, sp), (b, sp), &main, out);
                         if let Some(pc) = &paired {
-                            emit(b, a, pc, out);
+                            emit((b, sp), (a, sp), pc, out);
                         }
                     }
                 }
@@ -1038,14 +1062,15 @@ impl Coder {
         }
         let scodes = scodes.unwrap_or(&null);
         let tcodes = tcodes.unwrap_or(&null);
+        let (ss, ts) = (span_of(source), span_of(target));
         for s in scodes {
             for t in tcodes {
                 if cfg.require_dyad && (s == "---" || t == "---") {
                     continue;
                 }
-                emit(s, t, &main, out);
+                emit((s, ss), (t, ts), &main, out);
                 if let Some(pc) = &paired {
-                    emit(t, s, pc, out);
+                    emit((t, ts), (s, ss), pc, out);
                 }
             }
         }
@@ -1284,6 +1309,31 @@ struct Cx<'a> {
     v: &'a View<'a>,
     nes: &'a [Ne],
     chunks: &'a [(usize, usize)],
+}
+
+/// The mention that stands for an actor coded from the noun phrase at
+/// `span`: among dyad's mentions inside or around it, one whose code agrees
+/// with `code` (equal, or one extends the other), else the longest; so that
+/// events from PETRARCH's dictionaries name their actors' words as dyad's
+/// own do.
+fn mention_for(doc: &Document, span: Span, code: &str) -> Option<usize> {
+    if code == "---" {
+        return None;
+    }
+    let agrees = |m: &str| m.starts_with(code) || code.starts_with(m);
+    // Mentions are in text order: those starting inside the span, and the
+    // few just before it that may reach into it.
+    let at = doc.mentions.partition_point(|m| m.span.start < span.start);
+    let near: Vec<usize> = (at.saturating_sub(4)..doc.mentions.len())
+        .take_while(|&i| doc.mentions[i].span.start < span.end)
+        .filter(|&i| doc.mentions[i].span.end > span.start)
+        .collect();
+    let len = |i: &usize| doc.mentions[*i].span.end - doc.mentions[*i].span.start;
+    near.iter()
+        .copied()
+        .filter(|&i| doc.mentions[i].code.as_deref().is_some_and(agrees))
+        .max_by_key(len)
+        .or_else(|| near.iter().copied().max_by_key(len))
 }
 
 /// The verb heading the clause of verb token `c`: up through `to`-clauses

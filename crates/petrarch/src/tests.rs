@@ -254,3 +254,47 @@ Kestria.</Text>
     assert!(e.contains("bad.xml") && e.contains("X-1"), "{e}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn events_name_the_mentions_of_their_actors() {
+    let text = "The Valdorian government sharply criticized Kestria on Monday.";
+    let mut doc = Document {
+        text: text.to_string(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut doc);
+    dyad_tag::annotate(&mut doc);
+    let mention = |words: &str, code: &str| {
+        let at = text.find(words).unwrap();
+        dyad_document::Mention {
+            span: Span::new(at, at + words.len()),
+            kind: dyad_document::MentionKind::Agent,
+            code: Some(code.into()),
+            ..Default::default()
+        }
+    };
+    // dyad's recogniser read "Valdorian" alone as the country; the event's
+    // source is the government the whole phrase names.
+    doc.mentions = vec![
+        mention("Valdorian", "VAL"),
+        mention("Valdorian government", "VALGOV"),
+        mention("Kestria", "KES"),
+    ];
+    doc.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let d = NaiveDate::from_ymd_opt(2012, 5, 1).unwrap();
+    let events = coder().events(&doc, d, &Config::default(), &|_| None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!(
+        (e.source.as_deref(), e.target.as_deref()),
+        (Some("VALGOV"), Some("KES"))
+    );
+    let text_of = |m: Option<usize>| m.map(|i| doc.slice(doc.mentions[i].span));
+    assert_eq!(text_of(e.source_mention), Some("Valdorian government"));
+    assert_eq!(text_of(e.target_mention), Some("Kestria"));
+    // An actor dyad did not recognise has no mention to name.
+    doc.mentions.truncate(2);
+    let events = coder().events(&doc, d, &Config::default(), &|_| None);
+    assert_eq!(events[0].target_mention, None);
+}

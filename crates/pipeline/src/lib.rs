@@ -232,7 +232,15 @@ impl Pipeline {
                 let date = doc
                     .published
                     .as_deref()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .and_then(|d| {
+                        // A month alone (`YYYY-MM`) stands for its first day.
+                        let day = if d.len() == 7 {
+                            format!("{d}-01")
+                        } else {
+                            d.to_string()
+                        };
+                        chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()
+                    })
                     .unwrap_or_else(|| chrono::Local::now().date_naive());
                 doc.events = p
                     .coder

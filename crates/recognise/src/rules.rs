@@ -309,11 +309,15 @@ impl Ctx<'_> {
     }
 }
 
+/// The day the document speaks from, for office terms. A date known only
+/// to the month (`2019-11`, from a URL filed by month) is taken at the
+/// month's middle: at most about two weeks off.
 fn date_of(doc: &Document) -> Option<NaiveDate> {
-    doc.published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    let p = doc.published.as_deref()?;
+    match p.get(..10) {
+        Some(day) => NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+        None => NaiveDate::parse_from_str(&format!("{}-15", p.get(..7)?), "%Y-%m-%d").ok(),
+    }
 }
 
 fn is_country(w: What) -> bool {

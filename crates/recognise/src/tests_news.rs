@@ -309,6 +309,15 @@ fn between_terms_a_former_office_holder_is_elite() {
 }
 
 #[test]
+fn a_date_known_to_the_month_still_picks_the_term() {
+    // A story filed under a month (a URL with no day) is dated `YYYY-MM`.
+    let d = run("Joe Biden spoke in Iowa.", Some("2019-05"), None);
+    assert_eq!(code(&d, "Joe Biden"), Some("USAELI"), "{}", dump(&d));
+    let d = run("Joe Biden spoke in Iowa.", Some("2021-06"), None);
+    assert_eq!(code(&d, "Joe Biden"), Some("USAGOV"), "{}", dump(&d));
+}
+
+#[test]
 fn doctors_and_relative_clause_roles() {
     let d = run(
         "Canada reported new cases. Dr. Amina Yusuf warned of a second wave in Toronto. \

@@ -34,10 +34,30 @@ fn publication_day(doc: &Document) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// The publication month, when only the month is known (`published` is
+/// `YYYY-MM`, as from a URL filed by month): its last day, which gives a
+/// month and day without a year ("on July 25") its year, and nothing finer.
+fn publication_month_end(doc: &Document) -> Option<NaiveDate> {
+    let p = doc.published.as_deref().filter(|p| p.len() == 7)?;
+    let first = NaiveDate::parse_from_str(&format!("{p}-01"), "%Y-%m-%d").ok()?;
+    first.checked_add_months(chrono::Months::new(1))?.pred_opt()
+}
+
+/// The publication date as events inherit it: the day, else the month.
+fn publication_date_text(doc: &Document) -> Option<String> {
+    publication_day(doc)
+        .map(|a| a.format("%Y-%m-%d").to_string())
+        .or_else(|| publication_month_end(doc).map(|a| a.format("%Y-%m").to_string()))
+}
+
 /// Find the time expressions of every sentence and resolve them against the
 /// publication date; replaces `doc.times`.
 pub fn recognise(doc: &mut Document) {
     let anchor = publication_day(doc);
+    let month_anchor = anchor
+        .is_none()
+        .then(|| publication_month_end(doc))
+        .flatten();
     let anchor_text = anchor.map(|a| a.format("%Y-%m-%d").to_string());
     let mut times = Vec::new();
     for s in &doc.sentences {
@@ -56,6 +76,8 @@ pub fn recognise(doc: &mut Document) {
                 continue;
             };
             let future = m.core.tense_sensitive() && future_tense(doc, s, &m);
+            // A month alone anchors only what needs just a year.
+            let anchor = anchor.or(month_anchor.filter(|_| m.core.needs_only_year()));
             let v = resolve(m.core, anchor, future);
             let resolved = v.value.is_some();
             let (kind, value) = if m.since && resolved {
@@ -71,7 +93,7 @@ pub fn recognise(doc: &mut Document) {
                 value,
                 approximate: m.approximate || v.approximate,
                 anchor: (m.core.relative() && resolved)
-                    .then(|| anchor_text.clone())
+                    .then(|| anchor_text.clone().or_else(|| publication_date_text(doc)))
                     .flatten(),
             });
             i = m.last;
@@ -120,7 +142,7 @@ fn future_tense(doc: &Document, s: &Sentence, m: &Match) -> bool {
 /// Give every event a date: the time expression that governs it, else the
 /// publication date.
 pub fn date_events(doc: &mut Document) {
-    let published = publication_day(doc).map(|a| a.format("%Y-%m-%d").to_string());
+    let published = publication_date_text(doc);
     let dates: Vec<(Option<String>, Option<String>)> = doc
         .events
         .iter()
@@ -182,7 +204,7 @@ fn governing_time(doc: &Document, s: &Sentence, event: Span) -> Option<usize> {
         }
         n += 1;
     }
-    let attached = candidates.iter().copied().find(|&t| {
+    let head_of = |t: usize| {
         let span = doc.times[t].span;
         let first = s.first_token
             + doc
@@ -192,7 +214,18 @@ fn governing_time(doc: &Document, s: &Sentence, event: Span) -> Option<usize> {
             + doc
                 .sentence_tokens(s)
                 .partition_point(|x| x.span.start < span.end);
-        let Some(mut k) = span_head(tokens, first, last) else {
+        span_head(tokens, first, last)
+    };
+    // A phrase on a noun inside a modifier ("over his role in the theft in
+    // 2011"): it dates what that noun names, not the event.
+    let noun_bound = |t: usize| {
+        head_of(t).and_then(|k| tokens[k].head).is_some_and(|h| {
+            tokens[h].tag.starts_with("NN") && tokens[h].rel == "pobj" && !in_event(h)
+        })
+    };
+    let candidates: Vec<usize> = candidates.into_iter().filter(|&t| !noun_bound(t)).collect();
+    let attached = candidates.iter().copied().find(|&t| {
+        let Some(mut k) = head_of(t) else {
             return false;
         };
         for _ in s.first_token..s.last_token {

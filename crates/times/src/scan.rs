@@ -76,6 +76,20 @@ impl Core {
         )
     }
 
+    /// Whether only the year is missing ("July 25", "in October"): a
+    /// publication month resolves it, where a weekday needs the day.
+    pub(crate) fn needs_only_year(self) -> bool {
+        matches!(
+            self,
+            Core::Day { y: None, .. }
+                | Core::Month {
+                    y: None,
+                    rel: 0,
+                    ..
+                }
+        )
+    }
+
     /// Whether tense can flip it between the past and the future.
     pub(crate) fn tense_sensitive(self) -> bool {
         matches!(

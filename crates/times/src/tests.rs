@@ -328,7 +328,12 @@ fn without_a_publication_date_relative_expressions_have_no_value() {
 
 /// A document with one event on `verb` (its first occurrence), dated.
 fn dated(text: &str, verb: &str) -> (Option<String>, Option<String>) {
-    let mut d = parsed(text, Some(WED));
+    dated_on(text, verb, WED)
+}
+
+/// [`dated`] for a document published on `published`.
+fn dated_on(text: &str, verb: &str, published: &str) -> (Option<String>, Option<String>) {
+    let mut d = parsed(text, Some(published));
     recognise(&mut d);
     let at = text.find(verb).unwrap();
     d.events.push(Event {
@@ -452,5 +457,98 @@ fn speed() {
         secs * 1e6 / (rounds * d.sentences.len()) as f64,
         d.times.len(),
         d.sentences.len()
+    );
+}
+
+#[test]
+fn a_publication_month_gives_years_but_no_days() {
+    // Published some day in March 2023 (a URL filed by month).
+    let t = times(
+        "The minister met his counterpart on January 9 and again in February; \
+         on Tuesday he flew home, and in 2021 he had resigned.",
+        "2023-03",
+    );
+    let got: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .map(|(s, v, _, _)| (s.as_str(), v.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("on January 9", Some("2023-01-09")),
+            ("in February", Some("2023-02")),
+            ("on Tuesday", None),
+            ("in 2021", Some("2021")),
+        ]
+    );
+    // A month and day after the publication month is last year's.
+    assert_eq!(
+        value(
+            "Rebels seized the pass on December 2.",
+            "2023-03",
+            "December"
+        ),
+        "2022-12-02"
+    );
+    // Undated events take the month.
+    assert_eq!(
+        dated_on(
+            "Troops shelled the village, officials said.",
+            "shelled",
+            "2023-03"
+        ),
+        (Some("2023-03".into()), Some("published".into()))
+    );
+    assert_eq!(
+        dated_on(
+            "Troops shelled the village on Tuesday.",
+            "shelled",
+            "2023-03"
+        ),
+        (Some("2023-03".into()), Some("published".into()))
+    );
+}
+
+#[test]
+fn a_time_on_a_noun_in_a_modifier_dates_that_noun_not_the_event() {
+    // "in 2011" dates the theft, not the seeking.
+    assert_eq!(
+        dated(
+            "Separately, Canada is seeking the banker's extradition from Peru over his alleged role \
+             in the release of classified banking and tax records by Anonymous in 2011.",
+            "seeking"
+        ),
+        (Some(WED.into()), Some("published".into()))
+    );
+    // Told in the past, the accusation is not of 2015 either: the release is.
+    assert_eq!(
+        dated(
+            "Norway accused Russia of a role in the release of secret military and naval files by hackers in 2015.",
+            "accused"
+        ),
+        (Some(WED.into()), Some("published".into()))
+    );
+    // A date before the noun, or the end of a month, still dates the event.
+    assert_eq!(
+        dated(
+            "Twelve years after Paris invaded the island in the wake of the May 4, 2011 bombings, few troops remain.",
+            "invaded"
+        ),
+        (Some("2011-05-04".into()), Some("text".into()))
+    );
+    assert_eq!(
+        dated(
+            "She first raised the dispute with the Danes at the end of March.",
+            "raised"
+        ),
+        (Some("2024-03".into()), Some("text".into()))
+    );
+    // On the event's own object it still dates the event.
+    assert_eq!(
+        dated(
+            "The rebels released the hostages in 2019, officials said.",
+            "released"
+        ),
+        (Some("2019".into()), Some("text".into()))
     );
 }

@@ -1,0 +1,154 @@
+//! Demands in what someone is quoted saying: "X must stop", "Y should
+//! resign", "they would need to deliver", said or told by Z, is Z
+//! demanding something of X (CAMEO 100) — the speaker -> content-actor
+//! event CAMEO codes for reported speech. The speech and its speaker come
+//! from the quotes stage (`doc.quotes`); a belief ("Z thinks X should") is
+//! not speech, and a question asks rather than demands.
+
+use dyad_document::{Event, QuoteKind, Span};
+
+use crate::context::Cx;
+use crate::Coder;
+
+/// The CAMEO code of a demand.
+const DEMAND: &str = "100";
+
+impl Coder {
+    /// Add a speaker -> subject demand for every clause of a quote whose
+    /// verb is obliged ("must", "should", "need to", "has to").
+    pub(crate) fn code_speech_demands(&self, cx: &Cx, out: &mut Vec<Event>) {
+        let Some(cameo) = self.codes.get(DEMAND) else {
+            return;
+        };
+        let doc = cx.doc;
+        let toks = &doc.tokens;
+        for q in &doc.quotes {
+            if q.kind == QuoteKind::Belief {
+                continue;
+            }
+            let Some(sp) = q.speaker.as_ref() else {
+                continue;
+            };
+            let Some(scode) = sp.code.as_deref() else {
+                continue;
+            };
+            let first = toks.partition_point(|t| t.span.start < q.span.start);
+            let last = toks.partition_point(|t| t.span.start < q.span.end);
+            for v in first..last {
+                let Some(modal) = obliged(cx, v) else {
+                    continue;
+                };
+                let sentence = cx.sentence_of(v);
+                let end = doc.sentences[sentence].span.end;
+                if doc.text[toks[v].span.end..end].contains('?') {
+                    continue;
+                }
+                let Some(subj) = subject_up(cx, v) else {
+                    continue;
+                };
+                let mut actors = cx.actors(subj);
+                if actors.iter().all(|a| a.code == scode) && listener_pronoun(cx, subj) {
+                    // "Z told Y they would need to ...": "they" is the one
+                    // told, not the one telling.
+                    actors = listener(cx, q.cue, q.span)
+                        .map(|l| cx.actors(l))
+                        .unwrap_or_default();
+                }
+                for a in actors {
+                    // "We must ..." is the speaker's own resolve.
+                    if a.code == scode || (a.mention.is_some() && a.mention == sp.mention) {
+                        continue;
+                    }
+                    cx.note(v, || {
+                        format!(
+                            "  accepted  speech: «{}» in what {} said: {} -> {} (demand)",
+                            cx.word(modal),
+                            sp.name,
+                            scode,
+                            a.code
+                        )
+                    });
+                    let (lo, hi) = (modal.min(v), modal.max(v));
+                    out.push(Event {
+                        sentence,
+                        span: Span::new(toks[lo].span.start, toks[hi].span.end),
+                        source: Some(scode.to_string()),
+                        target: Some(a.code.clone()),
+                        source_mention: sp.antecedent.or(sp.mention),
+                        target_mention: a.mention,
+                        code: DEMAND.to_string(),
+                        root: DEMAND[..2].to_string(),
+                        quad_class: cameo.quad_class as u8,
+                        goldstein: cameo.goldstein,
+                        pattern: format!(
+                            "speech: «{}» in what the speaker said ({DEMAND} demand)",
+                            cx.word(modal)
+                        ),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The subject of `v`, or of the verbs it is the infinitive complement of
+/// ("X is going to have to pay": "X").
+fn subject_up(cx: &Cx, mut v: usize) -> Option<usize> {
+    let toks = &cx.doc.tokens;
+    for _ in 0..4 {
+        if let Some(s) = cx.child(v, &["nsubj"]) {
+            return Some(s);
+        }
+        if toks[v].rel != "xcomp" {
+            return None;
+        }
+        v = toks[v].head?;
+    }
+    None
+}
+
+/// "they", "he", "she", "you": a pronoun that, in what was told to
+/// someone, may stand for the one told.
+fn listener_pronoun(cx: &Cx, t: usize) -> bool {
+    matches!(cx.lower(t).as_str(), "they" | "he" | "she" | "you")
+}
+
+/// The one a speech verb's cue addresses: the first actor between the cue
+/// and what was said ("told visiting Y that ..."), read from the surface
+/// because parsers often hang the listener elsewhere.
+fn listener(cx: &Cx, cue: Option<Span>, said: Span) -> Option<usize> {
+    let cue = cue?;
+    let toks = &cx.doc.tokens;
+    let at = toks.partition_point(|t| t.span.start < cue.end);
+    (at..toks.len())
+        .take_while(|&k| toks[k].span.end <= said.start)
+        .find(|&k| cx.actor_at(k).is_some())
+}
+
+/// The word that makes verb `v` an obligation: its modal "must"/"should",
+/// or `v` itself when it is "need"/"has to" before an infinitive ("would
+/// need to deliver", "has to go"; not "had to", which tells what was).
+fn obliged(cx: &Cx, v: usize) -> Option<usize> {
+    let toks = &cx.doc.tokens;
+    if !toks[v].tag.starts_with("VB") {
+        return None;
+    }
+    let modal = cx.children[v]
+        .iter()
+        .copied()
+        .find(|&c| toks[c].rel == "aux" && matches!(cx.lower(c).as_str(), "must" | "should"));
+    if modal.is_some() {
+        return modal;
+    }
+    let infinitive = cx.children[v]
+        .iter()
+        .any(|&c| toks[c].rel == "xcomp" && cx.children[c].iter().any(|&a| cx.lower(a) == "to"));
+    let lemma = toks[v].lemma.as_str();
+    let obliging = match lemma {
+        "need" => true,
+        "have" => matches!(toks[v].tag, "VBP" | "VBZ" | "VB"),
+        _ => false,
+    };
+    (infinitive && obliging).then_some(v)
+}
