@@ -345,6 +345,7 @@ fn find(doc: &Document) -> Vec<Quote> {
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
     documents(&cx, &mut quotes);
+    institutions(&mut quotes);
     country::localise(&cx, &mut quotes);
     quotes
 }
@@ -397,6 +398,56 @@ fn documents(cx: &Cx, quotes: &mut [Quote]) {
         if let Some(p) = source {
             let span = sp.span;
             quotes[i].speaker = Some(Speaker { span, ..p });
+        }
+    }
+}
+
+/// Speakers before a short reference may stand this far back (quotes).
+const INSTITUTION_REACH: usize = 30;
+
+/// "the attorney's office said": the institution named in full by an
+/// earlier speaker whose name holds every word of the reference ("the U.S.
+/// Attorney's Office for the Western District" before "the U.S.
+/// attorney's office", "the Federal Aviation Agency" before "the agency").
+fn institutions(quotes: &mut [Quote]) {
+    let key = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        if sp.anonymous
+            || sp.count.is_some()
+            || matches!(sp.kind, Some(MentionKind::Person | MentionKind::Pronoun))
+        {
+            continue;
+        }
+        let ws = key(&sp.name);
+        if ws.len() < 2 || ws[0] != "the" {
+            continue;
+        }
+        let words = &ws[1..];
+        let full = quotes[i.saturating_sub(INSTITUTION_REACH)..i]
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|p| {
+                let pw = key(&p.name);
+                !p.anonymous
+                    && p.kind == Some(MentionKind::Org)
+                    && pw.len() > words.len()
+                    && pw.first().is_some_and(|w| w != "the")
+                    && words.iter().all(|w| pw.contains(w))
+            })
+            .cloned();
+        if let (Some(full), Some(sp)) = (full, quotes[i].speaker.as_mut()) {
+            sp.name = full.name;
+            sp.code = sp.code.take().or(full.code);
+            sp.antecedent = sp.antecedent.or(full.mention);
         }
     }
 }
@@ -918,6 +969,24 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
             while a > s.first_token && matches!(doc.tokens[a - 1].tag, "DT" | "PDT") {
                 a -= 1;
             }
+            // So do the words before it in the subject's phrase ("the
+            // Swedish [Prosecution Authority]", "the [U.S. Attorney]'s
+            // Office"), when no comma or quote stands between.
+            if let Some(x) = cx
+                .children(c)
+                .iter()
+                .copied()
+                .find(|&k| doc.tokens[k].rel == "nsubj")
+            {
+                let (x0, x1) = cx.subtree(x);
+                if x0 < a
+                    && a <= x1
+                    && x1 < c
+                    && (x0..a).all(|t| cx.level[t] == 0 && !cx.is_boundary(t))
+                {
+                    a = x0;
+                }
+            }
             let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
             };
@@ -1044,7 +1113,10 @@ fn reported_clause(
         while k < last && objects.contains(&k) && cx.lower(k) != "that" {
             k += 1;
         }
-        let comma_before = a > first && cx.word(a - 1) == ",";
+        // (A closing mark may stand between: `..., "…," the office said.`)
+        let comma_before = a > first
+            && (cx.word(a - 1) == ","
+                || (cx.is_mark(a - 1) && a - 1 > first && cx.word(a - 2) == ","));
         // The clause the verb governs, after it.
         let clause = cx
             .children(c)

@@ -1,6 +1,9 @@
 //! Token helpers over the parse, and speakers: the subject of a speech verb
 //! (or the phrase beside it) resolved to the recogniser's mentions.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use dyad_document::{Document, MentionKind, Sentence, Span, SpanIndex, Speaker};
 
 use crate::marks::is_mark_str;
@@ -28,6 +31,19 @@ const ANON_HEADS: &[&str] = &[
     "person",
     "people",
 ];
+
+/// Head nouns of institutions (`data/institutions.txt`).
+fn is_institution(w: &str) -> bool {
+    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../data/institutions.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+    .contains(w)
+}
 
 /// A word written before a name: a title (`dyad_document::names::TITLES`)
 /// or one of [`ROLE_WORDS`].
@@ -201,7 +217,7 @@ impl<'a> Cx<'a> {
 
     /// Where a speaker phrase stops: commas, colons, dashes, brackets that
     /// are not editorial, quotation marks.
-    fn is_boundary(&self, t: usize) -> bool {
+    pub(crate) fn is_boundary(&self, t: usize) -> bool {
         let w = self.word(t);
         matches!(
             w,
@@ -580,8 +596,7 @@ impl<'a> Cx<'a> {
         if let Some(&m) = self.mentions_in(a, b).iter().find(|&&m| {
             let kind = doc.mentions[m].kind;
             // "his office": the office speaks, not he.
-            let possessive = kind == MentionKind::Pronoun
-                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
+            let possessive = self.possessor(m);
             matches!(
                 kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
@@ -681,13 +696,24 @@ impl<'a> Cx<'a> {
         }
         ms.iter().copied().find(|&m| {
             let kind = doc.mentions[m].kind;
-            let possessive = kind == MentionKind::Pronoun
-                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
+            let possessive = self.possessor(m);
             matches!(
                 kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
             ) && !possessive
         })
+    }
+
+    /// A mention that owns the noun after it ("his office", "the U.S.
+    /// attorney's office", "Ruiz's lawyer"): the owner does not speak.
+    fn possessor(&self, m: usize) -> bool {
+        let doc = self.doc;
+        let r = self.tokens_in(doc.mentions[m].span);
+        if r.is_empty() {
+            return false;
+        }
+        (doc.mentions[m].kind == MentionKind::Pronoun && doc.tokens[r.start].tag == "PRP$")
+            || doc.tokens.get(r.end).is_some_and(|t| t.tag == "POS")
     }
 
     /// The mentions that share a byte with `span`, in text order.
@@ -757,6 +783,9 @@ impl<'a> Cx<'a> {
                 return sp;
             }
             if toks[h].tag.starts_with("NNP") {
+                if is_institution(&self.lower(h)) {
+                    return self.institution(a, b, span);
+                }
                 return self.unknown_person(h, a);
             }
             if let Some(sp) = self.pronoun_fallback(h, span) {
@@ -825,7 +854,7 @@ impl<'a> Cx<'a> {
                 }
             }
             _ => Speaker {
-                name: m.entity.clone().unwrap_or(text),
+                name: institution_name(m.kind, doc.slice(m.span), m.entity.as_deref()),
                 span: m.span,
                 mention: Some(p),
                 kind: Some(m.kind),
@@ -915,9 +944,7 @@ impl<'a> Cx<'a> {
             );
             return Speaker {
                 name: if named {
-                    root.entity
-                        .clone()
-                        .unwrap_or_else(|| words(doc.slice(root.span)))
+                    institution_name(root.kind, doc.slice(root.span), root.entity.as_deref())
                 } else {
                     words(&doc.text[start..root.span.end])
                 },
@@ -948,6 +975,33 @@ impl<'a> Cx<'a> {
             code: m.code.clone().or_else(|| root.code.clone()),
             role: root.role.clone().or(title),
             count: None,
+        }
+    }
+
+    /// An organisation in no dictionary, named by a capitalised phrase
+    /// ending in an institution's noun ("the Swedish Prosecution
+    /// Authority"): the whole phrase without its determiner, with the code
+    /// of what it names inside ("U.S. Attorney" in "the U.S. Attorney's
+    /// Office for ...").
+    fn institution(&self, a: usize, b: usize, span: Span) -> Speaker {
+        let doc = self.doc;
+        let mut x = a;
+        while x + 1 < b && matches!(doc.tokens[x].tag, "DT" | "PDT") {
+            x += 1;
+        }
+        let code = self
+            .mentions_in(a, b)
+            .into_iter()
+            .find_map(|m| doc.mentions[m].code.clone());
+        Speaker {
+            name: words(doc.slice(Span::new(
+                doc.tokens[x].span.start,
+                doc.tokens[b - 1].span.end,
+            ))),
+            span,
+            kind: Some(MentionKind::Org),
+            code,
+            ..Default::default()
         }
     }
 
@@ -1017,7 +1071,15 @@ impl<'a> Cx<'a> {
     /// or an indefinite ("a judge", "one union").
     fn unnamed(&self, h: usize, a: usize) -> bool {
         let tag = self.doc.tokens[h].tag;
+        // A quantifier standing for a group ("Some said", "some of the
+        // strikers", "many of his supporters").
+        let quantifier = matches!(tag, "DT" | "JJ" | "PDT" | "CD" | "RB")
+            && matches!(
+                self.lower(h).as_str(),
+                "some" | "many" | "several" | "most" | "few" | "both" | "all" | "others"
+            );
         tag == "NNS"
+            || quantifier
             || (tag == "NN"
                 && matches!(
                     self.lower(a).as_str(),
@@ -1173,4 +1235,42 @@ fn strip_title(name: &str) -> (String, Option<String>) {
 
 fn words(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name of a country or organisation speaker: as the story writes it
+/// ("the UK", "the US military"), unless the text is a short form of the
+/// dictionary's name ("Amnesty" for Amnesty International, "CBP" for
+/// Customs and Border Protection). A dictionary name of another shape
+/// ("United Kingdom" for "UK", "Pentagon" for "the US military") is the
+/// entry's, not what the source was called.
+pub(crate) fn institution_name(kind: MentionKind, text: &str, entity: Option<&str>) -> String {
+    let text = words(text);
+    let Some(entity) = entity.filter(|e| !e.is_empty()) else {
+        return text;
+    };
+    if kind == MentionKind::Country || text.is_empty() {
+        return text;
+    }
+    let key = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (t, e) = (key(&text), key(entity));
+    let inside = !t.is_empty() && t.iter().all(|w| e.contains(w));
+    // An acronym of the entity's capitalised words ("CBP").
+    let initials: String = entity
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let acronym =
+        letters.len() >= 2 && letters.chars().all(|c| c.is_uppercase()) && letters == initials;
+    if inside || acronym {
+        entity.to_string()
+    } else {
+        text
+    }
 }

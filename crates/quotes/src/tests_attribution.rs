@@ -172,3 +172,66 @@ fn a_person_s_lawyer_takes_that_person_s_country() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn an_institution_speaker_is_named_as_the_story_writes_it() {
+    // Not the dictionary's name of another shape ("United Kingdom").
+    let d = run(
+        "Fishing boats were stopped in the Channel.\n\nThe UK has urged an \"end to the blockade and for both sides to talk\".\n\nThree sailors were missing after the storm, the US Navy said on Friday.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "end to the blockade");
+    assert_eq!(x.2.as_deref(), Some("UK"), "{q:#?}");
+    let y = starting(&q, "Three sailors were missing");
+    assert_eq!(y.2.as_deref(), Some("US Navy"), "{q:#?}");
+}
+
+#[test]
+fn an_institution_in_no_dictionary_is_its_whole_name() {
+    // A possessive or an "of" phrase inside the name, a mixed quote in its
+    // clause, then a short reference to it with a closing mark before it.
+    let d = run(
+        "A farmer from Leeds pleaded guilty to fraud on Monday, the Crown Prosecution Office for North Yorkshire said in a statement.\n\nThe clerk who took the call recalled that he said, \"I will burn it down,\" the prosecution office said.\n\nChief Inspector Ola Berg took the decision to \"close the file on the grain fraud\", the Norwegian Economic Crime Authority said.",
+        None,
+    );
+    let q = quotes(&d);
+    let full = "Crown Prosecution Office for North Yorkshire";
+    let x = starting(&q, "A farmer from Leeds");
+    assert_eq!(x.2.as_deref(), Some(full), "{q:#?}");
+    let y = starting(&q, "The clerk who took the call");
+    assert_eq!(y.2.as_deref(), Some(full), "{q:#?}");
+    let z = starting(&q, "Chief Inspector Ola Berg");
+    assert!(
+        z.2.as_deref()
+            .is_some_and(|n| n.ends_with("Economic Crime Authority")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn the_owner_of_an_office_is_not_its_speaker() {
+    let d = run(
+        "Governor Rita Alvarez vetoed the bill.\n\nThe governor's office said the veto was final.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the veto was final");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.contains("office")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_quantifier_subject_is_an_anonymous_group() {
+    let d = run(
+        "Nearly 200 miners came back to the surface after the strike ended. Some said they felt cheated by the deal.\n\nMany of the strikers' relatives said the mine was unsafe.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "they felt cheated");
+    assert!(x.3, "{q:#?}");
+    let y = starting(&q, "the mine was unsafe");
+    assert!(y.3, "{q:#?}");
+}
