@@ -112,7 +112,7 @@ fn owner_country(cx: &Cx, at: usize) -> Option<String> {
 
 /// A country named as a place ("sent them to Qatar", "in Doha, Qatar"),
 /// not as an actor.
-fn place(cx: &Cx, at: usize) -> bool {
+pub(crate) fn place(cx: &Cx, at: usize) -> bool {
     let doc = cx.doc;
     let t = doc.tokens.partition_point(|x| x.span.end <= at);
     t > 0

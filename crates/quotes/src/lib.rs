@@ -72,6 +72,7 @@
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
 mod country;
+mod institutions;
 mod marks;
 mod speaker;
 
@@ -139,6 +140,10 @@ const REPORT_CUES: &[&str] = &[
     "accuse",
     "charge",
 ];
+
+/// Words after a speech verb within which "that" may open its clause
+/// ("said in an email to The Associated Press that ...").
+const THAT_REACH: usize = 12;
 
 /// Verbs whose reported content is what follows "of" ("accused X of
 /// meddling", "warned of a crisis").
@@ -345,7 +350,8 @@ fn find(doc: &Document) -> Vec<Quote> {
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
     documents(&cx, &mut quotes);
-    institutions(&mut quotes);
+    institutions::short_references(&mut quotes);
+    institutions::it_speakers(&cx, &mut quotes);
     country::localise(&cx, &mut quotes);
     quotes
 }
@@ -398,56 +404,6 @@ fn documents(cx: &Cx, quotes: &mut [Quote]) {
         if let Some(p) = source {
             let span = sp.span;
             quotes[i].speaker = Some(Speaker { span, ..p });
-        }
-    }
-}
-
-/// Speakers before a short reference may stand this far back (quotes).
-const INSTITUTION_REACH: usize = 30;
-
-/// "the attorney's office said": the institution named in full by an
-/// earlier speaker whose name holds every word of the reference ("the U.S.
-/// Attorney's Office for the Western District" before "the U.S.
-/// attorney's office", "the Federal Aviation Agency" before "the agency").
-fn institutions(quotes: &mut [Quote]) {
-    let key = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    for i in 0..quotes.len() {
-        let Some(sp) = &quotes[i].speaker else {
-            continue;
-        };
-        if sp.anonymous
-            || sp.count.is_some()
-            || matches!(sp.kind, Some(MentionKind::Person | MentionKind::Pronoun))
-        {
-            continue;
-        }
-        let ws = key(&sp.name);
-        if ws.len() < 2 || ws[0] != "the" {
-            continue;
-        }
-        let words = &ws[1..];
-        let full = quotes[i.saturating_sub(INSTITUTION_REACH)..i]
-            .iter()
-            .rev()
-            .filter_map(|q| q.speaker.as_ref())
-            .find(|p| {
-                let pw = key(&p.name);
-                !p.anonymous
-                    && p.kind == Some(MentionKind::Org)
-                    && pw.len() > words.len()
-                    && pw.first().is_some_and(|w| w != "the")
-                    && words.iter().all(|w| pw.contains(w))
-            })
-            .cloned();
-        if let (Some(full), Some(sp)) = (full, quotes[i].speaker.as_mut()) {
-            sp.name = full.name;
-            sp.code = sp.code.take().or(full.code);
-            sp.antecedent = sp.antecedent.or(full.mention);
         }
     }
 }
@@ -1137,7 +1093,7 @@ fn reported_clause(
         }
         if k < last {
             // "X said (on Tuesday) (that) ...", "said in an email to Y that".
-            let that = (k..last.min(k + 6))
+            let that = (k..last.min(k + THAT_REACH))
                 .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
                 .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
             if let Some(t) = that {
@@ -1153,6 +1109,23 @@ fn reported_clause(
             if comma_before && !belief {
                 // "..., the ministry said in a statement on Tuesday."
                 return Some((first, a - 1));
+            }
+            // "said Epstein was still ...", with the clause's subject
+            // misread as a second subject of the verb: a noun phrase
+            // right after a verb that takes no one as its object, then a
+            // finite verb.
+            if cx.says_no_one(c) && doc.tokens[k].tag.starts_with("NN") {
+                let mut v = k;
+                while v < last && doc.tokens[v].tag.starts_with("NN") {
+                    v += 1;
+                }
+                if v < last
+                    && v <= k + 4
+                    && cx.level[v] == 0
+                    && matches!(doc.tokens[v].tag, "VBD" | "VBZ" | "VBP" | "MD")
+                {
+                    return Some((k, last));
+                }
             }
             let adverbial = matches!(doc.tokens[k].tag, "IN" | "RB" | "TO" | "WRB")
                 && !matches!(cx.lower(k).as_str(), "whether" | "if");

@@ -33,7 +33,7 @@ const ANON_HEADS: &[&str] = &[
 ];
 
 /// Head nouns of institutions (`data/institutions.txt`).
-fn is_institution(w: &str) -> bool {
+pub(crate) fn is_institution(w: &str) -> bool {
     static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| {
         include_str!("../data/institutions.txt")
@@ -90,6 +90,34 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "leader",
     "team",
     "manager",
+];
+
+/// Verbs of saying that take no one as their object.
+const NO_PERSON_OBJECT: &[&str] = &[
+    "say",
+    "add",
+    "state",
+    "claim",
+    "insist",
+    "note",
+    "explain",
+    "argue",
+    "stress",
+    "announce",
+    "declare",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "allege",
+    "assert",
+    "write",
+    "report",
+    "predict",
+    "maintain",
+    "deny",
+    "reiterate",
+    "emphasise",
+    "emphasize",
 ];
 
 /// Words of a time phrase that can trail a speaker phrase.
@@ -288,42 +316,21 @@ impl<'a> Cx<'a> {
             .any(|&c| self.doc.tokens[c].rel == "neg")
     }
 
+    /// A verb of saying that takes no one as its object ("said", "added";
+    /// not "told", "asked", "warned").
+    pub fn says_no_one(&self, t: usize) -> bool {
+        (NO_PERSON_OBJECT.contains(&self.doc.tokens[t].lemma.to_lowercase().as_str())
+            || self.said_form(t))
+            && self.lower(t) != "told"
+    }
+
     /// The verb's object is a clause the parser misread ("said [the two
     /// were ready]"): a verb of saying that takes no one as its object
     /// (not "told", "asked", "warned") whose object holds a finite verb or
     /// a participle describing it ("said [15,000 people registered]").
     pub fn object_is_clause(&self, t: usize) -> bool {
-        const NO_PERSON_OBJECT: &[&str] = &[
-            "say",
-            "add",
-            "state",
-            "claim",
-            "insist",
-            "note",
-            "explain",
-            "argue",
-            "stress",
-            "announce",
-            "declare",
-            "confirm",
-            "acknowledge",
-            "admit",
-            "allege",
-            "assert",
-            "write",
-            "report",
-            "predict",
-            "maintain",
-            "deny",
-            "reiterate",
-            "emphasise",
-            "emphasize",
-        ];
         let toks = &self.doc.tokens;
-        if !(NO_PERSON_OBJECT.contains(&toks[t].lemma.to_lowercase().as_str()) || self.said_form(t))
-            || self.lower(t) == "told"
-            || self.has_clause(t)
-        {
+        if !self.says_no_one(t) || self.has_clause(t) {
             return false;
         }
         self.children(t).iter().any(|&o| {
@@ -444,11 +451,16 @@ impl<'a> Cx<'a> {
                     .find(|&k| toks[k].rel == "nsubj" && inr(k))
             });
         }
+        // "it" names an institution only as the verb's own subject or its
+        // coordinated verb's ("It did not say ... and said"), outside
+        // quotes: not "it is fair to say".
+        let it_ok = self.level[cue] == 0;
+        let conj_subject = subject.is_some() && own.is_none();
         if subject.is_none() && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj") {
             // ", saying ...", "issued a statement warning that ...": the
             // subject of the verb above.
             let mut v = cue;
-            for _ in 0..3 {
+            for _ in 0..4 {
                 let Some(h) = toks[v].head.filter(|&h| h != v) else {
                     break;
                 };
@@ -461,10 +473,13 @@ impl<'a> Cx<'a> {
                     subject = Some(k);
                     break;
                 }
+                // (A verb inside a quote is no clause of the text's own:
+                // `said, "We are relieved" at the news, adding that ...`.)
                 if !matches!(
                     toks[h].rel,
                     "advcl" | "xcomp" | "acl" | "conj" | "dobj" | "pobj" | "prep"
-                ) {
+                ) && self.level[h] == 0
+                {
                     break;
                 }
                 v = h;
@@ -474,7 +489,11 @@ impl<'a> Cx<'a> {
             let w = self.lower(x);
             if matches!(w.as_str(), "who" | "that") && toks[cue].rel == "relcl" {
                 subject = toks[cue].head.filter(|&p| inr(p));
-            } else if EMPTY_SUBJECTS.contains(&w.as_str()) {
+            } else if EMPTY_SUBJECTS.contains(&w.as_str())
+                // "it said": an institution, resolved after attribution
+                // (`crate::it_speakers`).
+                && !(w == "it" && x < cue && it_ok && (own == Some(x) || conj_subject))
+            {
                 return None;
             }
         }
@@ -509,6 +528,14 @@ impl<'a> Cx<'a> {
                 || (left..cue).contains(&x)
                 || own.is_none()
                 || (x < cue && self.subtree(x).1 + 1 >= cue)
+                // "a spokesperson who did not wish to be named because of
+                // agency policy said", the relative clause's end misread.
+                || (x < cue
+                    && (x..cue).all(|t| !self.is_boundary(t))
+                    && self
+                        .children(x)
+                        .iter()
+                        .any(|&k| matches!(toks[k].rel, "relcl" | "acl")))
         }) {
             h = subject;
         } else {
@@ -1161,10 +1188,17 @@ impl<'a> Cx<'a> {
             sp.antecedent = Some(doc.mentions[p].refers_to.unwrap_or(p));
             return Some(sp);
         }
+        // In number too: "the officials" are not "an airport official".
+        let plural = |t: usize| self.doc.tokens[t].tag.ends_with('S');
+        let here = self.tokens_in(span).end.checked_sub(1).map(plural);
         let (i, m) = earlier().rfind(|(i, m)| {
             m.kind == MentionKind::Agent
                 && m.anonymous
                 && Some(*i) != current
+                && self
+                    .tokens_in(m.span)
+                    .last()
+                    .is_none_or(|t| here.is_none_or(|p| p == plural(t)))
                 && self
                     .tokens_in(m.span)
                     .last()

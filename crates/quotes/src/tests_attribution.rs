@@ -235,3 +235,91 @@ fn a_quantifier_subject_is_an_anonymous_group() {
     let y = starting(&q, "the mine was unsafe");
     assert!(y.3, "{q:#?}");
 }
+
+#[test]
+fn that_after_a_long_prepositional_phrase_opens_the_clause() {
+    let d = run(
+        "Mara Ionescu said in a long email to the Romanian Press Agency that the mayor never saw the contract.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the mayor never saw");
+    assert_eq!(x.2.as_deref(), Some("Mara Ionescu"), "{q:#?}");
+}
+
+#[test]
+fn said_with_the_clause_subject_misread_as_its_own() {
+    let d = run(
+        "Dr. Petra Lindqvist studies prison health.\n\nLindqvist said Okoro was still \"a danger to himself\" because of his history.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Okoro was still");
+    assert_eq!(x.0, QuoteKind::Indirect, "{q:#?}");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Lindqvist")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn adding_that_after_a_quote_takes_the_speaker_before_the_quote() {
+    let d = run(
+        "Canadian Prime Minister Mark Carney said in a statement, “We are deeply relieved” at the sailors’ release, adding that their families had asked for privacy.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "their families had asked");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Carney")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn the_officials_are_not_an_official_named_before() {
+    let d = run(
+        "The plane landed in Lagos at dawn, a port official said. The 90 passengers had overstayed their visas, the officials said.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "The 90 passengers");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("officials")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn it_as_a_speaker_is_the_institution_before_it() {
+    let d = run(
+        "The Chilean navy said in a statement that a patrol boat sank off Arica.\n\nIt did not name the crew and said it was still searching the area.\n\nThe Audit Office, which checks public spending, issued a statement warning that \"the accounts are late.\" However, it pointed out that it has \"no power to fine ministries.\"\n\nSo it's fair to say you never read the 'grey report'?",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "it was still searching");
+    assert!(x.2.as_deref().is_some_and(|n| n.contains("navy")), "{q:#?}");
+    let y = starting(&q, "it has");
+    assert!(
+        x.2.is_some() && y.2.as_deref().is_some_and(|n| n.contains("Audit Office")),
+        "{q:#?}"
+    );
+    // An "it" that names no one speaks for no one.
+    assert!(
+        q.iter()
+            .all(|z| !z.1.starts_with("grey report") || z.2.is_none()),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_source_with_a_relative_clause_is_the_subject() {
+    let d = run(
+        "The border agency turned the offer down. A spokeswoman who did not wish to be named because of agency rules said the agency had no budget for it.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the agency had no budget");
+    assert_eq!(x.2.as_deref(), Some("A spokeswoman"), "{q:#?}");
+    assert!(x.3, "{q:#?}");
+}

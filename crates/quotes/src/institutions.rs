@@ -1,0 +1,175 @@
+//! Institutions as speakers: a short reference to one named in full
+//! before ("the attorney's office" after "the U.S. Attorney's Office for
+//! ..."), and "it" as the subject of a speech verb ("it said", "it pointed
+//! out that").
+
+use dyad_document::{MentionKind, Quote, Span, Speaker};
+
+use crate::speaker::{institution_name, is_institution, Cx};
+
+/// Speakers before a short reference may stand this far back (quotes).
+const INSTITUTION_REACH: usize = 30;
+
+/// "the attorney's office said": the institution named in full by an
+/// earlier speaker whose name holds every word of the reference ("the U.S.
+/// Attorney's Office for the Western District" before "the U.S.
+/// attorney's office", "the Federal Aviation Agency" before "the agency").
+pub(crate) fn short_references(quotes: &mut [Quote]) {
+    let key = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        if sp.anonymous
+            || sp.count.is_some()
+            || matches!(sp.kind, Some(MentionKind::Person | MentionKind::Pronoun))
+        {
+            continue;
+        }
+        let ws = key(&sp.name);
+        if ws.len() < 2 || ws[0] != "the" {
+            continue;
+        }
+        let words = &ws[1..];
+        let full = quotes[i.saturating_sub(INSTITUTION_REACH)..i]
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|p| {
+                let pw = key(&p.name);
+                !p.anonymous
+                    && p.kind == Some(MentionKind::Org)
+                    && pw.len() > words.len()
+                    && pw.first().is_some_and(|w| w != "the")
+                    && words.iter().all(|w| pw.contains(w))
+            })
+            .cloned();
+        if let (Some(full), Some(sp)) = (full, quotes[i].speaker.as_mut()) {
+            sp.name = full.name;
+            sp.code = sp.code.take().or(full.code);
+            sp.antecedent = sp.antecedent.or(full.mention);
+        }
+    }
+}
+
+/// Sentences back within which "it" may name an institution.
+const IT_REACH: usize = 2;
+
+/// "It said ...": the institution quoted just before (its speaker, within
+/// [`IT_REACH`] sentences), else the last organisation or country that was
+/// a clause's subject there (not one named as a place). Reported speech
+/// whose "it" names none of them is dropped (a direct quote keeps its
+/// words, with no speaker).
+pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
+    let doc = cx.doc;
+    // Organisations, countries and institutions named by their kind ("the
+    // Chilean navy"), not people or unnamed sources.
+    let head_is_institution = |name: &str| {
+        name.rsplit(' ')
+            .next()
+            .is_some_and(|w| is_institution(&w.to_lowercase()))
+    };
+    let institution = |sp: &Speaker| {
+        !sp.anonymous
+            && match sp.kind {
+                Some(MentionKind::Org | MentionKind::Country | MentionKind::Capital) => true,
+                Some(MentionKind::Agent) => head_is_institution(&sp.name),
+                _ => false,
+            }
+    };
+    let mut drop = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        let Some(sp) = &quotes[i].speaker else {
+            continue;
+        };
+        if !sp.name.eq_ignore_ascii_case("it") {
+            continue;
+        }
+        let span = sp.span;
+        let here = cx.sentence_at(span.start);
+        let within = |at: usize| cx.sentence_at(at) + IT_REACH >= here;
+        // The speaker quoted just before, when an institution.
+        let prev = quotes[..i]
+            .iter()
+            .rev()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|p| !p.name.eq_ignore_ascii_case("it"))
+            .filter(|p| within(p.span.start) && institution(p))
+            .cloned();
+        let found = prev.or_else(|| {
+            let from = doc.sentences[here.saturating_sub(IT_REACH)].span.start;
+            cx.mentions_near(Span::new(from, span.start))
+                .into_iter()
+                .rev()
+                .find(|&m| {
+                    let mm = &doc.mentions[m];
+                    let toks = cx.tokens_in(mm.span);
+                    mm.span.start >= from
+                        && mm.span.end <= span.start
+                        && match mm.kind {
+                            MentionKind::Org | MentionKind::Country | MentionKind::Capital => true,
+                            MentionKind::Agent => {
+                                !mm.anonymous && head_is_institution(doc.slice(mm.span))
+                            }
+                            _ => false,
+                        }
+                        && !crate::country::place(cx, mm.span.start)
+                        && toks
+                            .clone()
+                            .any(|t| matches!(doc.tokens[t].rel, "nsubj" | "nsubjpass"))
+                })
+                .map(|m| {
+                    let mm = &doc.mentions[m];
+                    Speaker {
+                        name: institution_name(mm.kind, doc.slice(mm.span), mm.entity.as_deref()),
+                        span: mm.span,
+                        mention: Some(m),
+                        kind: Some(mm.kind),
+                        code: mm.code.clone(),
+                        role: mm.role.clone(),
+                        ..Default::default()
+                    }
+                })
+        });
+        match found {
+            Some(p) => {
+                let it = quotes[i].speaker.as_mut().expect("checked above");
+                it.antecedent = p.antecedent.or(p.mention);
+                it.name = p.name;
+                it.code = p.code;
+                it.role = p.role;
+                it.kind = p.kind;
+            }
+            None if quotes[i].kind == dyad_document::QuoteKind::Direct => {
+                quotes[i].speaker = None;
+                quotes[i].cue = None;
+            }
+            None => drop[i] = true,
+        }
+    }
+    if !drop.iter().any(|&d| d) {
+        return;
+    }
+    // Drop, keeping the nested quotes' links to their outer ones.
+    let mut pos = vec![usize::MAX; quotes.len()];
+    let mut n = 0;
+    for (i, d) in drop.iter().enumerate() {
+        if !d {
+            pos[i] = n;
+            n += 1;
+        }
+    }
+    let mut k = 0;
+    quotes.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    for q in quotes.iter_mut() {
+        q.outer = q.outer.map(|o| pos[o]).filter(|&p| p != usize::MAX);
+    }
+}
