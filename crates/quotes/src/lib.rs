@@ -1142,7 +1142,24 @@ fn reported_clause(
         .max()
         .unwrap_or(b)
         .max(b);
-    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= tail + 1 && !belief {
+    // And a time or place of the verb's after it ("said X on Tuesday,
+    // November 19").
+    let mut end = cx.last_word(s);
+    let trailing = cx
+        .children(c)
+        .iter()
+        .copied()
+        .filter(|&k| {
+            k >= tail && matches!(doc.tokens[k].rel, "prep" | "npadvmod" | "tmod" | "advmod")
+        })
+        .map(|k| cx.subtree(k))
+        .min();
+    if let Some((x, y)) = trailing {
+        if x <= tail + 1 && y + 1 >= end {
+            end = tail;
+        }
+    }
+    if c > first && cx.word(c - 1) == "," && end <= tail + 1 && !belief {
         // "..., said X."
         return Some((first, c - 1));
     }

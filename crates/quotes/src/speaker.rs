@@ -262,7 +262,19 @@ impl<'a> Cx<'a> {
             || self.is_cue(t, crate::QUOTE_ONLY_CUES)
             // "X called it "a crisis"" reports words said once; "people
             // call it "a fresh start"" names it.
-            || (self.doc.tokens[t].tag == "VBD" && self.doc.tokens[t].lemma == "call")
+            || (self.doc.tokens[t].lemma == "call"
+                && (self.doc.tokens[t].tag == "VBD" || self.called_after_apposition(t)))
+    }
+
+    /// "X, R-Neb., called his death "a crisis"", with "called" misread as
+    /// a participle describing X: after a comma, with an object.
+    fn called_after_apposition(&self, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        toks[t].tag == "VBN"
+            && toks[t].rel == "acl"
+            && t > 0
+            && self.word(t - 1) == ","
+            && self.children(t).iter().any(|&k| toks[k].rel == "dobj")
     }
 
     pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
@@ -441,6 +453,9 @@ impl<'a> Cx<'a> {
         // The subject belongs to another verb ("accused X ... and warned")
         // or its phrase runs up to the cue ("the aide who met him said"):
         // it is the speaker even when other nouns stand between.
+        if subject.is_none() && self.called_after_apposition(cue) {
+            subject = toks[cue].head.filter(|&p| inr(p));
+        }
         let own = subject;
         if subject.is_none() && toks[cue].rel == "conj" {
             // "moved troops ... and warned that": the first verb's subject.
@@ -456,20 +471,28 @@ impl<'a> Cx<'a> {
         // quotes: not "it is fair to say".
         let it_ok = self.level[cue] == 0;
         let conj_subject = subject.is_some() && own.is_none();
-        if subject.is_none() && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj") {
+        if subject.is_none()
+            && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj" | "pcomp")
+        {
             // ", saying ...", "issued a statement warning that ...": the
-            // subject of the verb above.
+            // subject of the verb above; "X was known for telling others":
+            // the passive's subject (not "accused Y of saying", where Y
+            // speaks).
             let mut v = cue;
             for _ in 0..4 {
                 let Some(h) = toks[v].head.filter(|&h| h != v) else {
                     break;
                 };
-                if let Some(k) = self
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&k| toks[k].rel == "nsubj" && inr(k))
+                if toks[cue].rel == "pcomp"
+                    && self.children(h).iter().any(|&k| toks[k].rel == "dobj")
                 {
+                    break;
+                }
+                if let Some(k) = self.children(h).iter().copied().find(|&k| {
+                    (toks[k].rel == "nsubj"
+                        || (toks[k].rel == "nsubjpass" && toks[cue].rel == "pcomp"))
+                        && inr(k)
+                }) {
                     subject = Some(k);
                     break;
                 }
@@ -487,7 +510,8 @@ impl<'a> Cx<'a> {
         }
         if let Some(x) = subject {
             let w = self.lower(x);
-            if matches!(w.as_str(), "who" | "that") && toks[cue].rel == "relcl" {
+            if matches!(w.as_str(), "who" | "that" | "which") && toks[cue].rel == "relcl" {
+                // "the United States, which accuses him of ...".
                 subject = toks[cue].head.filter(|&p| inr(p));
             } else if EMPTY_SUBJECTS.contains(&w.as_str())
                 // "it said": an institution, resolved after attribution
@@ -547,8 +571,16 @@ impl<'a> Cx<'a> {
             }
         }
         if h.is_none() {
-            // The phrase right after it, not what is told.
-            let objects = self.objects(cue);
+            // The phrase right after it, not what is told; but "..., said
+            // another witness" has its speaker misread as the object.
+            let inverted = cue > 0
+                && self.says_no_one(cue)
+                && (self.word(cue - 1) == "," || (self.is_mark(cue - 1) && cue > 1));
+            let objects = if inverted {
+                Vec::new()
+            } else {
+                self.objects(cue)
+            };
             let mut b = cue + 1;
             while b < toks.len() && !stop(b) && !objects.contains(&b) {
                 b += 1;

@@ -323,3 +323,57 @@ fn a_source_with_a_relative_clause_is_the_subject() {
     assert_eq!(x.2.as_deref(), Some("A spokeswoman"), "{q:#?}");
     assert!(x.3, "{q:#?}");
 }
+
+#[test]
+fn said_then_a_speaker_misread_as_the_object() {
+    let d = run(
+        "Brandt was known for telling aides \"the port is mine\" despite being a junior minister, said another witness at the hearing, former harbour adviser Lena Voss.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Brandt was known");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Voss")),
+        "{q:#?}"
+    );
+    // The quoted words are the teller's, the passive's subject.
+    let y = starting(&q, "the port is mine");
+    assert!(
+        y.2.as_deref().is_some_and(|n| n.ends_with("Brandt")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn said_then_the_speaker_then_a_time() {
+    let d = run(
+        "Security forces have killed at least 30 protesters in twelve towns since the fuel price rise, said Human Rights Watch on Monday, March 3.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Security forces have killed");
+    assert!(
+        x.2.as_deref()
+            .is_some_and(|n| n.contains("Human Rights Watch")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn called_after_an_apposition_and_which_as_a_speaker() {
+    let d = run(
+        "Sen. Maria Lopez, D-Ore., called the fire \"a failure of public duty\" at the hearing.\n\nHe is fighting extradition to Canada, which accuses him of selling stolen data.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "a failure of public duty");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Lopez")),
+        "{q:#?}"
+    );
+    let y = starting(&q, "selling stolen data");
+    assert!(
+        y.2.as_deref().is_some_and(|n| n.contains("Canada")),
+        "{q:#?}"
+    );
+}
