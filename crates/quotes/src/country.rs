@@ -2,12 +2,15 @@
 //! person it belongs to ("Odhiambo's lawyer" takes Odhiambo's country),
 //! else the country last named before it, in its sentence or the two
 //! before ("... part of the Interior Ministry. A spokesperson said ...").
-//! Countries named as places ("flew to Qatar") are passed over. A country
-//! the recogniser only guessed (the document's focus) gives way
-//! to the owner's, never to a nearby one: a story's sentences name
-//! targets as often as sources.
+//! Countries named as places ("flew to Qatar", "a request from the US")
+//! are passed over, and so are the actors inside what the source says
+//! (whom it speaks of, not whom it speaks for). A country the recogniser
+//! only guessed (the document's focus, or a private person's "nearest
+//! evidence") gives way to the owner's, else to the affiliation of a person
+//! or role named before (a country's bare name is as often what the story
+//! is about).
 
-use dyad_document::{MentionKind, Quote, Span};
+use dyad_document::{MentionKind, Quote, Span, SpanIndex};
 
 use crate::speaker::Cx;
 
@@ -41,8 +44,10 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         doc.mentions[m]
             .source
             .as_deref()
-            .is_some_and(|s| s.contains("(guess)"))
+            .is_some_and(|s| s.contains("(guess)") || s.contains("nearest evidence"))
     };
+    let spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    let said = SpanIndex::new(spans.iter().copied());
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
             continue;
@@ -60,6 +65,7 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         // The owner's country, unless the phrase names one itself
         // ("Odhiambo's Belgian lawyer").
         let span = sp.span;
+        let content = q.span;
         let own = cx.mentions_near(span).into_iter().any(|i| {
             let m = &doc.mentions[i];
             matches!(m.kind, MentionKind::Country | MentionKind::Capital) && span.contains(m.span)
@@ -70,7 +76,7 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
             continue;
         }
         let country = owner.or_else(|| {
-            if !missing {
+            if !missing && !was_guess {
                 return None;
             }
             let here = cx.sentence_at(sp.span.start);
@@ -80,7 +86,22 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
                 .map(|i| (i, &doc.mentions[i]))
                 .filter(|(_, m)| m.span.start >= from && m.span.end <= sp.span.start)
                 .filter(|(_, m)| m.kind != MentionKind::Outlet && !place(cx, m.span.start))
+                // What sources say names whom they speak of, not whom they
+                // speak for.
+                .filter(|(_, m)| {
+                    !content.contains(m.span)
+                        && !said.overlapping(m.span).any(|k| spans[k].contains(m.span))
+                })
                 .filter(|&(i, _)| !guessed(i))
+                // Against a guess, only someone's affiliation counts: a
+                // country's bare name is as often what the story is about.
+                .filter(|(_, m)| {
+                    missing
+                        || matches!(
+                            m.kind,
+                            MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
+                        )
+                })
                 .filter_map(|(_, m)| m.code.as_deref())
                 .rfind(|c| has_country(c))
                 .map(|c| c[..3].to_string())
@@ -114,7 +135,11 @@ fn owner_country(cx: &Cx, at: usize) -> Option<String> {
 /// not as an actor.
 pub(crate) fn place(cx: &Cx, at: usize) -> bool {
     let doc = cx.doc;
-    let t = doc.tokens.partition_point(|x| x.span.end <= at);
+    let mut t = doc.tokens.partition_point(|x| x.span.end <= at);
+    // (past a determiner: "a request from the US")
+    if t > 0 && matches!(doc.tokens[t - 1].tag, "DT") {
+        t -= 1;
+    }
     t > 0
         && matches!(
             cx.lower(t - 1).as_str(),

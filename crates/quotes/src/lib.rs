@@ -64,8 +64,16 @@
 //!    bare surname or an unlinked `he`/`she` then names the person quoted
 //!    before. The outlet is never a speaker.
 //! 6. **Countries** (`country.rs`): an anonymous source whose phrase names
-//!    no country takes its owner's ("X's lawyer"), else the country last
-//!    named as an actor in its sentence or the two before.
+//!    no country (or one the recogniser only guessed) takes its owner's
+//!    ("X's lawyer"), else the country last named as an actor in its
+//!    sentence or the two before, outside what it says.
+//! 7. **Institutions** (`institutions.rs`): "the attorney's office" after
+//!    "the U.S. Attorney's Office for ..." is that office; "it said" is the
+//!    institution quoted just before, else the organisation that was a
+//!    subject in the two sentences before (reported speech whose "it"
+//!    names none is dropped). An institution speaker is named as the story
+//!    writes it ("the UK", "the US military"), unless the text is a short
+//!    form of the dictionary's name ("Amnesty", "CBP").
 //!
 //! A speech verb before a quote attributes it only when the verbs between
 //! belong to what it says; a speaker phrase stops at commas, another

@@ -377,3 +377,35 @@ fn called_after_an_apposition_and_which_as_a_speaker() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_guessed_country_gives_way_to_the_actor_named_before() {
+    // The story's focus (Sweden) is only a guess for "a judge"; the
+    // British minister named just before is evidence, the US named as a
+    // place is not.
+    let d = run(
+        "Swedish prosecutors have dropped their investigation into Karel Marek, the Swedish Prosecution Authority said. Sweden's deputy chief prosecutor said the evidence had weakened.\n\nIn June, the then UK Home Secretary, Priti Patel, approved an extradition request from the US. Marek was due to be released from prison in September.\n\nBut a judge ruled that Marek should remain in jail until his hearing.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Marek should remain in jail");
+    assert!(x.3, "{q:#?}");
+    assert!(
+        x.4.as_deref().is_some_and(|c| c.starts_with("GBR")),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn what_an_anonymous_source_says_does_not_give_its_country() {
+    let d = run(
+        "On Monday, the border was calm, Nepal's army chief said.\n\nThe two men flown in from Tibet were handed over to Indian police at the border post, an insurgent source told reporters.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "The two men flown in");
+    assert!(
+        x.4.as_deref().is_none_or(|c| !c.starts_with("IND")),
+        "{q:#?}"
+    );
+}
