@@ -21,7 +21,8 @@
 //!
 //! * **names** in no dictionary (a known first name or a title before
 //!   capitalised words: "Ms Ilse Marchetti") become `person` mentions, and
-//!   their bare surnames later link back to them;
+//!   their bare surnames later link back to them, as does a family name of
+//!   two words ("Hawk Sawyer" after "Kathleen Hawk Sawyer");
 //! * **descriptions** ("the minister", "Norway's deputy finance minister",
 //!   "the shop owner") link to the person given that role in the story
 //!   (their title or apposition), the most specific and most recently

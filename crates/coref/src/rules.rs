@@ -275,6 +275,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
 
     unknown_names(&cx, &mut all, &mut cover, &tok_range);
     surnames(&cx, &mut all, &mut cover);
+    let name_links = long_surnames(&mut all);
 
     let root = |all: &[Mention], m: usize| {
         let mut cur = m;
@@ -288,7 +289,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     };
     let people = people(&cx, &all, &tok_range, &root);
 
-    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(usize, usize)> = name_links;
     let mut unlink: Vec<usize> = Vec::new();
     let mut refs: Vec<Ref> = Vec::new();
     // Mentions by last token, to meet each once its words are read.
@@ -910,6 +911,41 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
         });
         cover[start..=t].fill(Some(all.len() - 1));
     }
+}
+
+/// A name of two words or more that ends a longer name met before ("Hawk
+/// Sawyer" after "Kathleen Hawk Sawyer") is that person: a family name of
+/// two words. Returns the links made (also set in `all`).
+fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
+    let key = |m: &Mention| {
+        m.entity.as_deref().map(|e| {
+            e.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    // Every ending of two words or more of each full name: its first
+    // holder.
+    let mut endings: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut links = Vec::new();
+    let mut order: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].kind == MentionKind::Person && all[i].refers_to.is_none())
+        .collect();
+    order.sort_by_key(|&i| all[i].span.start);
+    for i in order {
+        let Some(name) = key(&all[i]) else { continue };
+        let ws: Vec<&str> = name.split(' ').collect();
+        if let Some(&(j, _)) = endings.get(&name).filter(|&&(j, n)| n > ws.len() && j != i) {
+            all[i].refers_to = Some(j);
+            links.push((i, j));
+            continue;
+        }
+        for k in 1..ws.len().saturating_sub(1) {
+            endings.entry(ws[k..].join(" ")).or_insert((i, ws.len()));
+        }
+    }
+    links
 }
 
 /// Tokens inside double quotation marks, by toggling on each mark within a

@@ -229,3 +229,18 @@ fn a_family_name_after_another_given_name_is_someone_else() {
     assert_eq!(resolved(&d, "Wang", 1).as_deref(), Some("Wang Lijun"));
     assert_ne!(resolved(&d, "Wang", 2).as_deref(), Some("Wang Lijun"));
 }
+
+#[test]
+fn a_family_name_of_two_words_is_the_person_named_in_full() {
+    // "Reed Barlow" ends "Kathleen Reed Barlow" (and is no other person
+    // with the given name Reed): her, and so "she".
+    let d = run("Kathleen Reed Barlow runs the port authority. Tova Ruiz and Peter Berg were suspended.\n\nReed Barlow acknowledged the shortages on Tuesday, telling lawmakers that officials are working on it.\n\nMost of the cranes, she said, are old.");
+    assert_eq!(
+        resolved(&d, "Reed Barlow", 1).as_deref(),
+        Some("Kathleen Reed Barlow")
+    );
+    assert_eq!(
+        resolved(&d, "she", 0).as_deref(),
+        Some("Kathleen Reed Barlow")
+    );
+}
