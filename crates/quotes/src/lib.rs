@@ -427,11 +427,18 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
         let Some(sp) = &quotes[i].speaker else {
             continue;
         };
+        let said = cx.doc.slice(sp.span).to_lowercase();
         let n = sp.name.to_lowercase();
-        if !matches!(n.as_str(), "he" | "she") || sp.antecedent.is_some() {
+        let linked = sp.antecedent.is_some();
+        if !matches!(n.as_str(), "he" | "she") && !(linked && matches!(said.as_str(), "he" | "she"))
+        {
             continue;
         }
         let here = cx.sentence_at(sp.span.start);
+        // Linked by coreference: only a person in no dictionary quoted
+        // after the antecedent was last named ("Lakshiwnder Singh, another
+        // deportee, said ... "...," he said") takes it over.
+        let last_named = sp.antecedent.map(|r| last_mention_of(cx, r, sp.span.start));
         let prev = quotes[..i]
             .iter()
             .rev()
@@ -443,10 +450,16 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
                         p.kind,
                         None | Some(MentionKind::Person | MentionKind::Pronoun)
                     )
-                    && p.name.chars().next().is_some_and(char::is_uppercase)
-                    && p.name.contains(' ')
+                    && proper_name(&p.name)
             })
             .filter(|p| cx.sentence_at(p.span.start) + PRONOUN_REACH >= here)
+            .filter(|p| {
+                last_named.is_none_or(|at| {
+                    p.mention.is_none()
+                        && p.antecedent.is_none()
+                        && at.is_some_and(|at| p.span.start > at)
+                })
+            })
             .cloned();
         if let (Some(p), Some(sp)) = (prev, quotes[i].speaker.as_mut()) {
             sp.name = p.name;
@@ -456,6 +469,39 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
             sp.kind = sp.kind.or(Some(MentionKind::Pronoun));
         }
     }
+}
+
+/// A person's name of two words or more, not a description ("The staff
+/// member"): capitalised first and last words, no determiner.
+fn proper_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    ws.len() >= 2
+        && ws.first().is_some_and(cap)
+        && ws.last().is_some_and(cap)
+        && !matches!(
+            ws[0].to_lowercase().as_str(),
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "some" | "both" | "all"
+        )
+}
+
+/// Where the actor of mention `r` was last named (a person or agent
+/// mention of its chain, not a pronoun) before byte `at`, within
+/// [`PRONOUN_REACH`] sentences.
+fn last_mention_of(cx: &Cx, r: usize, at: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let root = doc.antecedent(r);
+    let here = cx.sentence_at(at);
+    let from = doc.sentences[here.saturating_sub(PRONOUN_REACH)].span.start;
+    cx.mentions_near(Span::new(from, at))
+        .into_iter()
+        .rev()
+        .find(|&m| {
+            doc.mentions[m].span.end <= at
+                && doc.mentions[m].kind != MentionKind::Pronoun
+                && doc.antecedent(m) == root
+        })
+        .map(|m| doc.mentions[m].span.start)
 }
 
 /// A bare surname ("Mr Tesfaye" with the title split off) names the

@@ -409,3 +409,21 @@ fn what_an_anonymous_source_says_does_not_give_its_country() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn he_after_a_person_in_no_dictionary_is_that_person() {
+    // Coreference links "he" to the man named first; the man quoted since,
+    // whose given name no list knows, is the one who speaks.
+    let d = run(
+        "Paul Mercer spent his savings on four attempts. \"I was caught twice,\" he said.\n\nOkwuosa Adeyemi, another migrant, said he had paid an agent in Lagos. \"He sent me through Spain and France,\" he said.\n\nThe staff member who took the call said the flight was late. \"It landed at noon,\" he said.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "He sent me through Spain");
+    assert_eq!(x.2.as_deref(), Some("Okwuosa Adeyemi"), "{q:#?}");
+    let y = starting(&q, "I was caught twice");
+    assert_eq!(y.2.as_deref(), Some("Paul Mercer"), "{q:#?}");
+    // A description is no name to hand on.
+    let z = starting(&q, "It landed at noon");
+    assert_ne!(z.2.as_deref(), Some("The staff member"), "{q:#?}");
+}
