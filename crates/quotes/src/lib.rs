@@ -430,8 +430,8 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
         let said = cx.doc.slice(sp.span).to_lowercase();
         let n = sp.name.to_lowercase();
         let linked = sp.antecedent.is_some();
-        if !matches!(n.as_str(), "he" | "she") && !(linked && matches!(said.as_str(), "he" | "she"))
-        {
+        let pronoun = matches!(n.as_str(), "he" | "she");
+        if !(pronoun || (linked && matches!(said.as_str(), "he" | "she"))) {
             continue;
         }
         let here = cx.sentence_at(sp.span.start);
