@@ -377,6 +377,30 @@ pub(crate) const DOCUMENTS: &[&str] = &[
     "filing",
 ];
 
+/// Nouns for what someone counted or recounted ("according to figures
+/// from X", "accounts by residents").
+const ACCOUNTS: &[&str] = &[
+    "account",
+    "record",
+    "estimate",
+    "figure",
+    "count",
+    "tally",
+    "data",
+    "testimony",
+    "survey",
+    "study",
+    "analysis",
+    "assessment",
+];
+
+/// Participles by which an account comes from its author ("reports
+/// received by X", "figures compiled by X").
+const HANDED: &[&str] = &[
+    "receive", "compile", "publish", "gather", "collect", "release", "issue", "provide", "obtain",
+    "prepare", "write",
+];
+
 /// "the statement said": the source named with that statement before ("X
 /// said in a statement ..."), a few sentences back at most.
 fn documents(cx: &Cx, quotes: &mut [Quote]) {
@@ -1263,7 +1287,28 @@ fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option
     while e < last && cx.word(e) != "," {
         e += 1;
     }
-    let sp = cx.speaker_in(k + 2, e)?;
+    // "according to reports received by X", "... figures from X": X.
+    let mut from = k + 2;
+    // (Not "accounts corroborated by footage": the footage confirms,
+    // the accounts' authors speak.)
+    let account = |u: usize| {
+        let l = doc.tokens[u].lemma.to_lowercase();
+        DOCUMENTS.contains(&l.as_str()) || ACCOUNTS.contains(&l.as_str())
+    };
+    if let Some(by) = (k + 3..e).find(|&t| {
+        let p = t - 1;
+        matches!(cx.lower(t).as_str(), "by" | "from")
+            && (account(p)
+                || (doc.tokens[p].tag == "VBN"
+                    && p > k + 2
+                    && account(p - 1)
+                    && HANDED.contains(&doc.tokens[p].lemma.to_lowercase().as_str())))
+    }) {
+        if by + 1 < e {
+            from = by + 1;
+        }
+    }
+    let sp = cx.speaker_in(from, e)?;
     let (ca, cb) = if k == first && e < last {
         (e + 1, last)
     } else if k > first && cx.word(k - 1) == "," && e >= last {

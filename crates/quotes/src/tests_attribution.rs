@@ -427,3 +427,24 @@ fn he_after_a_person_in_no_dictionary_is_that_person() {
     let z = starting(&q, "It landed at noon");
     assert_ne!(z.2.as_deref(), Some("The staff member"), "{q:#?}");
 }
+
+#[test]
+fn according_to_an_account_from_someone_is_that_someone() {
+    let d = run(
+        "At least 40 miners have died in the floods, according to figures compiled by Human Rights Watch.\n\nAccording to witness accounts confirmed by satellite images, the dam broke at night.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "At least 40 miners");
+    assert!(
+        x.2.as_deref()
+            .is_some_and(|n| n.contains("Human Rights Watch")),
+        "{q:#?}"
+    );
+    // The images confirm; they say nothing.
+    let y = starting(&q, "the dam broke at night");
+    assert!(
+        y.2.as_deref().is_none_or(|n| !n.starts_with("satellite")),
+        "{q:#?}"
+    );
+}
