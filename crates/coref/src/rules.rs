@@ -782,7 +782,13 @@ fn unknown_names(
         // Titles and offices written before the name ("Finance Minister").
         let mut a = a0;
         for k in a0..=b {
-            if cx.is_title(k) || cx.is_description(k) {
+            // A title word after a given name is a surname ("Kevin King").
+            let after_given = k > a
+                && cx
+                    .c
+                    .gender_of_first_name(cx.word(a).trim_end_matches('.'))
+                    .is_some();
+            if (cx.is_title(k) || cx.is_description(k)) && !after_given {
                 a = k + 1;
             }
         }

@@ -244,3 +244,11 @@ fn a_family_name_of_two_words_is_the_person_named_in_full() {
         Some("Kathleen Reed Barlow")
     );
 }
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname() {
+    let d =
+        run("American Kevin King and Briton Paul Bishop were freed. King thanked the negotiators.");
+    assert_eq!(resolved(&d, "King", 1).as_deref(), Some("Kevin King"));
+    assert_eq!(resolved(&d, "Bishop", 0).as_deref(), Some("Paul Bishop"));
+}

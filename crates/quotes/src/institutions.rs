@@ -1,7 +1,7 @@
 //! Institutions as speakers: a short reference to one named in full
 //! before ("the attorney's office" after "the U.S. Attorney's Office for
 //! ..."), and "it" as the subject of a speech verb ("it said", "it pointed
-//! out that").
+//! out that"); and "both men" as the pair named together before.
 
 use dyad_document::{MentionKind, Quote, Span, Speaker};
 
@@ -171,5 +171,66 @@ pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
     });
     for q in quotes.iter_mut() {
         q.outer = q.outer.map(|o| pos[o]).filter(|&p| p != usize::MAX);
+    }
+}
+
+/// Sentences back within which "both men" may name a pair.
+const PAIR_REACH: usize = 3;
+
+/// "Both men said ...", "the two women": the two people last named
+/// together ("Ana Ruiz and Lena Berg"), within [`PAIR_REACH`] sentences.
+pub(crate) fn pairs(cx: &Cx, quotes: &mut [Quote]) {
+    let doc = cx.doc;
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
+        let ws: Vec<String> = sp.name.split_whitespace().map(str::to_lowercase).collect();
+        let ws: Vec<&str> = ws.iter().map(String::as_str).collect();
+        let pair = match ws.as_slice() {
+            ["both"] | ["the", "pair"] | ["the", "couple"] | ["the", "two"] => true,
+            ["both", noun] | ["the", "two", noun] | ["both", "of", "the", noun] => {
+                matches!(*noun, "men" | "women" | "brothers" | "sisters" | "leaders")
+            }
+            _ => false,
+        };
+        if !pair {
+            continue;
+        }
+        let here = cx.sentence_at(sp.span.start);
+        let from = doc.sentences[here.saturating_sub(PAIR_REACH)].span.start;
+        let people: Vec<usize> = cx
+            .mentions_near(Span::new(from, sp.span.start))
+            .into_iter()
+            .filter(|&m| {
+                let mm = &doc.mentions[m];
+                mm.kind == MentionKind::Person
+                    && mm.span.start >= from
+                    && mm.span.end <= sp.span.start
+            })
+            .collect();
+        let found = people.windows(2).rev().find(|w| {
+            let (a, b) = (&doc.mentions[w[0]], &doc.mentions[w[1]]);
+            a.span.end <= b.span.start
+                && doc.text[a.span.end..b.span.start].trim() == "and"
+                && doc.antecedent(w[0]) != doc.antecedent(w[1])
+        });
+        let Some(w) = found else { continue };
+        let name = |m: usize| {
+            let r = &doc.mentions[doc.antecedent(m)];
+            r.entity
+                .clone()
+                .unwrap_or_else(|| doc.slice(r.span).to_string())
+        };
+        let (a, b) = (&doc.mentions[w[0]], &doc.mentions[w[1]]);
+        sp.name = format!("{} and {}", name(w[0]), name(w[1]));
+        sp.anonymous = false;
+        sp.code = a
+            .code
+            .clone()
+            .filter(|c| b.code.as_deref() == Some(c.as_str()));
+        sp.role = None;
+        sp.count = Some(2);
+        sp.kind = Some(MentionKind::Person);
     }
 }

@@ -73,7 +73,8 @@
 //!    subject in the two sentences before (reported speech whose "it"
 //!    names none is dropped). An institution speaker is named as the story
 //!    writes it ("the UK", "the US military"), unless the text is a short
-//!    form of the dictionary's name ("Amnesty", "CBP").
+//!    form of the dictionary's name ("Amnesty", "CBP"). "Both men" are the
+//!    two people last named together ("Ana Ruiz and Lena Berg").
 //!
 //! A speech verb before a quote attributes it only when the verbs between
 //! belong to what it says; a speaker phrase stops at commas, another
@@ -360,6 +361,7 @@ fn find(doc: &Document) -> Vec<Quote> {
     documents(&cx, &mut quotes);
     institutions::short_references(&mut quotes);
     institutions::it_speakers(&cx, &mut quotes);
+    institutions::pairs(&cx, &mut quotes);
     country::localise(&cx, &mut quotes);
     quotes
 }

@@ -448,3 +448,15 @@ fn according_to_an_account_from_someone_is_that_someone() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn both_men_are_the_two_people_named_together() {
+    let d = run(
+        "Briton Adam Kettle and Canadian Jon Mercer, both engineers, were freed on Monday.\n\nKettle and Mercer were seized by gunmen in 2021. Both men said at the time that they were being fed well.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "they were being fed well");
+    assert_eq!(x.2.as_deref(), Some("Adam Kettle and Jon Mercer"), "{q:#?}");
+    assert!(!x.3, "{q:#?}");
+}
