@@ -55,6 +55,14 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         if !sp.anonymous {
             continue;
         }
+        // "Some said": the group named before, its people civilians when
+        // named by nationality ("150 Indians").
+        if QUANTIFIERS.contains(&sp.name.to_lowercase().as_str()) {
+            if let Some(c) = group_before(cx, sp.span.start, &spans).filter(|c| has_country(c)) {
+                sp.code = Some(c);
+                continue;
+            }
+        }
         let code = sp.code.clone().unwrap_or_default();
         let missing = !has_country(&code);
         let sector = if missing {
@@ -110,6 +118,37 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
             sp.code = Some(format!("{}{}", c, sector));
         }
     }
+}
+
+/// Words that stand for part of a group as a whole subject ("Some said").
+const QUANTIFIERS: &[&str] = &["some", "many", "several", "most", "others", "few", "all"];
+
+/// The code of the last group named before byte `at` (its sentence or the
+/// [`REACH`] before, outside what anyone says): a plural role ("the
+/// miners", with its code) or a nationality in the plural ("Indians", its
+/// civilians).
+fn group_before(cx: &Cx, at: usize, said: &[Span]) -> Option<String> {
+    let doc = cx.doc;
+    let here = cx.sentence_at(at);
+    let from = doc.sentences[here.saturating_sub(REACH)].span.start;
+    cx.mentions_near(Span::new(from, at))
+        .into_iter()
+        .rev()
+        .map(|i| &doc.mentions[i])
+        .filter(|m| m.span.start >= from && m.span.end <= at)
+        .filter(|m| !said.iter().any(|q| q.contains(m.span)))
+        .find_map(|m| {
+            let last = cx.tokens_in(m.span).last()?;
+            if !matches!(doc.tokens[last].tag, "NNS" | "NNPS") {
+                return None;
+            }
+            let code = m.code.as_deref()?;
+            match m.kind {
+                MentionKind::Country if code.len() == 3 => Some(format!("{code}CVL")),
+                MentionKind::Agent => Some(code.to_string()),
+                _ => None,
+            }
+        })
 }
 
 /// "Morrison's lawyer": the country of the person owning the phrase that

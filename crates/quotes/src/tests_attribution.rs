@@ -460,3 +460,15 @@ fn both_men_are_the_two_people_named_together() {
     assert_eq!(x.2.as_deref(), Some("Adam Kettle and Jon Mercer"), "{q:#?}");
     assert!(!x.3, "{q:#?}");
 }
+
+#[test]
+fn some_is_part_of_the_group_named_before() {
+    let d = run(
+        "Nearly 90 Peruvians flew home on Friday after being deported from the United States. Some said they had paid smugglers twice.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "they had paid smugglers");
+    assert!(x.3, "{q:#?}");
+    assert_eq!(x.4.as_deref(), Some("PERCVL"), "{q:#?}");
+}
