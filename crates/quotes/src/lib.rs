@@ -37,7 +37,8 @@
 //!    speaker at the sentence's end (`..., X said.`, `..., X told Y.`) or in
 //!    its middle (`A, X said, B`) reports the sentence; one with its speaker
 //!    before it reports its clause (`X said (that) ...`, the clause the
-//!    verb governs: `said in an email to Y that ...`). Also `..., X said
+//!    verb governs: `said in an email to Y that ...`; `changed his account
+//!    to say ...`, not `declined to say`). Also `..., X said
 //!    in a statement on Tuesday.`, `, saying ...` and `a statement warning
 //!    that ...` (the subject above), `accused Y of ...`, `warned of ...`,
 //!    `urged Y (not) to ...`. A clause holding quoted words is one quote
@@ -138,6 +139,7 @@ const REPORT_CUES: &[&str] = &[
     "testify",
     "reiterate",
     "rule",
+    "dispute",
     "point",
     "reveal",
     "disclose",
@@ -989,7 +991,9 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
                 || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
                 || cx.negated(c)
                 || matches!(doc.tokens[c].rel, "amod" | "pcomp" | "csubj")
-                || (doc.tokens[c].rel == "xcomp" && doc.tokens[c].tag != "VBG")
+                || (doc.tokens[c].rel == "xcomp"
+                    && doc.tokens[c].tag != "VBG"
+                    && !said_in_purpose(cx, c))
                 || (doc.tokens[c].rel == "acl" && !cx.of_statement(c))
             {
                 continue;
@@ -1081,6 +1085,70 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// Verbs after which "to say" is not yet said ("refused to say", "wants
+/// to say", "was asked to say").
+const NOT_YET_SAID: &[&str] = &[
+    "refuse",
+    "decline",
+    "fail",
+    "hesitate",
+    "want",
+    "wish",
+    "plan",
+    "intend",
+    "hope",
+    "expect",
+    "ask",
+    "agree",
+    "promise",
+    "try",
+    "seek",
+    "need",
+    "have",
+    "be",
+    "seem",
+    "appear",
+    "begin",
+    "start",
+    "decide",
+    "choose",
+    "prefer",
+    "like",
+    "dare",
+    "afford",
+    "urge",
+    "allow",
+    "force",
+    "order",
+    "tell",
+    "invite",
+    "encourage",
+    "get",
+    "let",
+    "make",
+    "pressure",
+    "push",
+];
+
+/// "shifted his account to say ...", "went on to say ...": an infinitive
+/// of saying after a verb of the speaker's own that did the saying, not
+/// one of refusing, wanting or being asked.
+fn said_in_purpose(cx: &Cx, c: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let Some(h) = toks[c].head.filter(|&h| h != c) else {
+        return false;
+    };
+    toks[c].lemma == "say"
+        && cx
+            .children(c)
+            .iter()
+            .any(|&k| toks[k].tag == "TO" && toks[k].rel == "aux")
+        && matches!(toks[h].tag, "VBD" | "VBZ" | "VBP" | "VBN")
+        && !NOT_YET_SAID.contains(&toks[h].lemma.to_lowercase().as_str())
+        && !cx.negated(h)
+        && cx.level[h] == 0
 }
 
 /// The tokens `[ca, cb)` that speech verb `c`, its speaker in `[a, b)`,

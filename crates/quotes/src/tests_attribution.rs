@@ -472,3 +472,24 @@ fn some_is_part_of_the_group_named_before() {
     assert!(x.3, "{q:#?}");
     assert_eq!(x.4.as_deref(), Some("PERCVL"), "{q:#?}");
 }
+
+#[test]
+fn to_say_after_the_speaker_s_own_verb_reports_speech() {
+    let d = run(
+        "Former envoy Rosa Lind changed her account of the May meeting to say Ortega did, in fact, raise the loans.\n\nThe minister declined to say whether the loans were repaid.\n\nLind disputed the notion that she had run a private channel.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Ortega did, in fact");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Lind")),
+        "{q:#?}"
+    );
+    // Declining to say says nothing.
+    assert!(q.iter().all(|z| !z.1.starts_with("whether")), "{q:#?}");
+    let y = starting(&q, "she had run a private channel");
+    assert!(
+        y.2.as_deref().is_some_and(|n| n.ends_with("Lind")),
+        "{q:#?}"
+    );
+}
