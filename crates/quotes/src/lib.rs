@@ -48,7 +48,8 @@
 //!    quotes of kind `Belief`, which the sources summary counts apart.
 //!    Short quoted phrases written like names or modifying a noun are
 //!    titles, never quotes. Layouts: doubled apostrophes as double marks,
-//!    `"..." ― Name`.
+//!    `"..." ― Name`, and a colon after a noun of speech (`colon.rs`: "her
+//!    message: "..."", "X had a reply: "..."", "In a statement: "..."").
 //! 5. **Speakers** (`speaker.rs`): the verb's subject (or the phrase beside
 //!    the verb when the parse has none) is resolved to the recogniser's
 //!    mentions: a person by canonical name and role (short forms and
@@ -81,6 +82,7 @@
 //! belong to what it says; a speaker phrase stops at commas, another
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
+mod colon;
 mod country;
 mod institutions;
 mod marks;
@@ -790,6 +792,10 @@ fn attribute_direct(
                 .is_some_and(char::is_lowercase);
         } else {
             try_after(&mut found, &mut last_sentence);
+        }
+        if found.is_none() {
+            // "Her message: "..."".
+            found = colon::speaker(cx, &sentence_before);
         }
     } else {
         try_after(&mut found, &mut last_sentence);

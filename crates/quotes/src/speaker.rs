@@ -980,6 +980,18 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The person (or resolved pronoun) whose mention covers token `t`
+    /// ("her" in "her message").
+    pub(crate) fn person_at(&self, t: usize) -> Option<Speaker> {
+        let m = self.covering(t)?;
+        let mm = &self.doc.mentions[m];
+        match mm.kind {
+            MentionKind::Person => Some(self.person(m, mm.span)),
+            MentionKind::Pronoun if mm.refers_to.is_some() => Some(self.person(m, mm.span)),
+            _ => None,
+        }
+    }
+
     /// A person (or a short form or pronoun of one) by canonical name.
     fn person(&self, p: usize, span: Span) -> Speaker {
         let doc = self.doc;

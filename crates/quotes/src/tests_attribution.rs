@@ -493,3 +493,27 @@ fn to_say_after_the_speaker_s_own_verb_reports_speech() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_quote_after_a_colon_and_a_noun_of_speech() {
+    let d = run(
+        "Governor Ana Ruiz posted a video on Sunday. Her message: “We will rebuild every school.”\n\nThe ministry responded within hours. In a statement: “The claims are false and we reject them.”\n\nMayor Tom Baker had a blunt reply for the union: “Go back to work.”\n\nThe crowd carried one banner: “Bread and water.”",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "We will rebuild");
+    assert_eq!(x.2.as_deref(), Some("Ana Ruiz"), "{q:#?}");
+    let y = starting(&q, "The claims are false");
+    assert_eq!(y.2.as_deref(), Some("The ministry"), "{q:#?}");
+    let z = starting(&q, "Go back to work");
+    assert!(
+        z.2.as_deref().is_some_and(|n| n.ends_with("Baker")),
+        "{q:#?}"
+    );
+    // A banner is no noun of speech.
+    assert!(
+        q.iter()
+            .all(|w| !w.1.starts_with("Bread and water") || w.2.is_none()),
+        "{q:#?}"
+    );
+}
