@@ -469,12 +469,18 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
         // after the antecedent was last named ("Lakshiwnder Singh, another
         // deportee, said ... "...," he said") takes it over.
         let last_named = sp.antecedent.map(|r| last_mention_of(cx, r, sp.span.start));
+        if last_named.is_some() && quotes[i].nested {
+            // Inside someone's words, "he" is whom they speak of.
+            continue;
+        }
+        let at = sp.span.start;
         let prev = quotes[..i]
             .iter()
             .rev()
             .filter_map(|q| q.speaker.as_ref())
             .find(|p| {
-                !p.anonymous
+                p.span.end <= at
+                    && !p.anonymous
                     && p.count.is_none()
                     && matches!(
                         p.kind,

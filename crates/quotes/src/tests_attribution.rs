@@ -517,3 +517,14 @@ fn a_quote_after_a_colon_and_a_noun_of_speech() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn he_inside_someone_s_words_is_whom_they_speak_of() {
+    let d = run(
+        "Lena Park said the minister told her that the budget would be cut.\n\n“He told me, ‘We have no money left,’” Park said.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "We have no money left");
+    assert_ne!(x.2, starting(&q, "He told me").2, "{q:#?}");
+}
