@@ -1,7 +1,8 @@
 //! Institutions as speakers: a short reference to one named in full
 //! before ("the attorney's office" after "the U.S. Attorney's Office for
-//! ..."), and "it" as the subject of a speech verb ("it said", "it pointed
-//! out that"); and "both men" as the pair named together before.
+//! ..."), and "it"/"they" as the subject of a speech verb ("it said", "it
+//! pointed out that", "they said" for a group); and "both men" as the pair
+//! named together before.
 
 use dyad_document::{MentionKind, Quote, Span, Speaker};
 
@@ -82,24 +83,44 @@ pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
                 _ => false,
             }
     };
+    // Groups: unnamed sources in the plural ("the rebels", "union
+    // leaders").
+    let plural_word = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    let group = |sp: &Speaker| {
+        sp.anonymous
+            && sp.kind == Some(MentionKind::Agent)
+            && sp.count.is_none_or(|c| c > 1)
+            && sp.name.rsplit(' ').next().is_some_and(plural_word)
+    };
+    let pronoun =
+        |sp: &Speaker| sp.name.eq_ignore_ascii_case("it") || sp.name.eq_ignore_ascii_case("they");
     let mut drop = vec![false; quotes.len()];
     for i in 0..quotes.len() {
         let Some(sp) = &quotes[i].speaker else {
             continue;
         };
-        if !sp.name.eq_ignore_ascii_case("it") {
+        if !pronoun(sp) || (sp.antecedent.is_some() || sp.mention.is_some()) {
             continue;
         }
+        let they = sp.name.eq_ignore_ascii_case("they");
+        let fits = |p: &Speaker| {
+            if they {
+                group(p) || institution(p)
+            } else {
+                institution(p)
+            }
+        };
         let span = sp.span;
         let here = cx.sentence_at(span.start);
         let within = |at: usize| cx.sentence_at(at) + IT_REACH >= here;
-        // The speaker quoted just before, when an institution.
+        // The speaker quoted just before, when an institution (or a group
+        // for "they").
         let prev = quotes[..i]
             .iter()
             .rev()
             .filter_map(|q| q.speaker.as_ref())
-            .find(|p| !p.name.eq_ignore_ascii_case("it"))
-            .filter(|p| within(p.span.start) && institution(p))
+            .find(|p| !pronoun(p) && p.span.end <= span.start)
+            .filter(|p| within(p.span.start) && fits(p))
             .cloned();
         let found = prev.or_else(|| {
             let from = doc.sentences[here.saturating_sub(IT_REACH)].span.start;
@@ -113,6 +134,10 @@ pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
                         && mm.span.end <= span.start
                         && match mm.kind {
                             MentionKind::Org | MentionKind::Country | MentionKind::Capital => true,
+                            MentionKind::Agent if they => toks
+                                .clone()
+                                .last()
+                                .is_some_and(|t| matches!(doc.tokens[t].tag, "NNS" | "NNPS")),
                             MentionKind::Agent => {
                                 !mm.anonymous && head_is_institution(doc.slice(mm.span))
                             }
@@ -125,13 +150,20 @@ pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
                 })
                 .map(|m| {
                     let mm = &doc.mentions[m];
+                    let agent = mm.kind == MentionKind::Agent;
                     Speaker {
-                        name: institution_name(mm.kind, doc.slice(mm.span), mm.entity.as_deref()),
+                        name: if agent && mm.entity.is_none() {
+                            with_determiner(cx, mm.span)
+                        } else {
+                            institution_name(mm.kind, doc.slice(mm.span), mm.entity.as_deref())
+                        },
                         span: mm.span,
                         mention: Some(m),
                         kind: Some(mm.kind),
+                        anonymous: agent && mm.anonymous,
                         code: mm.code.clone(),
                         role: mm.role.clone(),
+                        count: mm.count,
                         ..Default::default()
                     }
                 })
@@ -144,7 +176,11 @@ pub(crate) fn it_speakers(cx: &Cx, quotes: &mut Vec<Quote>) {
                 it.code = p.code;
                 it.role = p.role;
                 it.kind = p.kind;
+                it.anonymous = p.anonymous;
+                it.count = p.count;
             }
+            // An unresolved "they" stays as written.
+            None if they => {}
             None if quotes[i].kind == dyad_document::QuoteKind::Direct => {
                 quotes[i].speaker = None;
                 quotes[i].cue = None;
@@ -233,4 +269,25 @@ pub(crate) fn pairs(cx: &Cx, quotes: &mut [Quote]) {
         sp.count = Some(2);
         sp.kind = Some(MentionKind::Person);
     }
+}
+
+/// A mention's words with its head's modifiers and determiner before it
+/// ("the rebels", "The Kenyan health ministry").
+fn with_determiner(cx: &Cx, span: Span) -> String {
+    let doc = cx.doc;
+    let r = cx.tokens_in(span);
+    let start = match r.clone().last() {
+        Some(head) => {
+            let t0 = cx.subtree(head).0.min(r.start);
+            let t0 = (t0..r.start)
+                .find(|&t| (t..r.start).all(|k| !cx.is_punct(k)))
+                .unwrap_or(r.start);
+            doc.tokens[t0].span.start
+        }
+        None => span.start,
+    };
+    doc.text[start..span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -528,3 +528,21 @@ fn he_inside_someone_s_words_is_whom_they_speak_of() {
     let x = starting(&q, "We have no money left");
     assert_ne!(x.2, starting(&q, "He told me").2, "{q:#?}");
 }
+
+#[test]
+fn they_as_a_speaker_is_the_group_before_it() {
+    let d = run(
+        "Rebel fighters seized the airport on Monday. They said the city would fall within days.\n\nThe Kenyan health ministry issued new rules. It said clinics must close by 8pm.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the city would fall");
+    assert_eq!(x.2.as_deref(), Some("Rebel fighters"), "{q:#?}");
+    assert!(x.3, "{q:#?}");
+    let y = starting(&q, "clinics must close");
+    assert!(
+        y.2.as_deref()
+            .is_some_and(|n| n.ends_with("health ministry")),
+        "{q:#?}"
+    );
+}
