@@ -688,7 +688,16 @@ impl<'a> Cx<'a> {
         while a < h && matches!(self.doc.tokens[a].tag, "IN" | "TO") {
             a += 1;
         }
-        Some(self.speaker(h, a, b, prim))
+        let mut sp = self.speaker(h, a, b, prim);
+        if sp.anonymous && sp.code.is_none() {
+            // "according to a Taliban representative": the affiliation
+            // named inside the phrase.
+            sp.code = ms
+                .iter()
+                .filter(|&&m| self.doc.mentions[m].span.end <= self.doc.tokens[h].span.start)
+                .find_map(|&m| self.doc.mentions[m].code.clone());
+        }
+        Some(sp)
     }
 
     /// "he"/"she" the recogniser left unlinked: the last person, or

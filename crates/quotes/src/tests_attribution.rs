@@ -546,3 +546,21 @@ fn they_as_a_speaker_is_the_group_before_it() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn according_to_a_member_of_a_group_takes_the_group_s_code() {
+    let d = run(
+        "The prisoners were freed in Beirut, according to a Hezbollah representative.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "The prisoners were freed");
+    assert!(x.3, "{q:#?}");
+    let hamas = d
+        .mentions
+        .iter()
+        .find(|m| d.slice(m.span) == "Hezbollah")
+        .and_then(|m| m.code.clone());
+    assert!(hamas.is_some(), "{:#?}", d.mentions);
+    assert_eq!(x.4, hamas, "{q:#?}");
+}
