@@ -718,6 +718,11 @@ fn people(
                 }
             }
         }
+        // What a copula says of them: "Ruiz is one of the first two women
+        // elected", "Ruiz is a mother of three".
+        if let Some(g) = copula_gender(cx, range.end - 1) {
+            p.gender.get_or_insert(g);
+        }
         // An apposition after it: "Ana Ruiz, Peru's finance minister,".
         let last = doc.sentences[cx.sent[range.start]].last_token;
         if range.end + 1 < last && cx.word(range.end) == "," {
@@ -753,6 +758,32 @@ fn people(
                 .or_else(|| p.roles.iter().find_map(|w| gender::of_title(w)));
     }
     out
+}
+
+/// The sex a copular clause gives its subject, the token `t`: the
+/// predicate noun ("is a mother") or, after "one of", its plural ("is one
+/// of the first two women").
+fn copula_gender(cx: &Cx, t: usize) -> Option<Gender> {
+    let toks = &cx.doc.tokens;
+    if toks[t].rel != "nsubj" {
+        return None;
+    }
+    let h = toks[t].head?;
+    if toks[h].lemma != "be" {
+        return None;
+    }
+    // Dependents of a token, within the sentence (bounded by it).
+    let sent = &cx.doc.sentences[cx.sent[t]];
+    let kids =
+        |x: usize| (sent.first_token..sent.last_token).filter(move |&k| toks[k].head == Some(x));
+    let attr = kids(h).find(|&k| toks[k].rel == "attr")?;
+    let noun = if toks[attr].lemma.eq_ignore_ascii_case("one") {
+        let of = kids(attr).find(|&k| cx.low(k).as_ref() == "of")?;
+        kids(of).find(|&k| toks[k].rel == "pobj")?
+    } else {
+        attr
+    };
+    gender::of_noun(&toks[noun].lemma.to_lowercase()).or_else(|| gender::of_noun(&cx.low(noun)))
 }
 
 /// People in no dictionary: capitalised words after a known first name or

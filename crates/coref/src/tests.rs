@@ -252,3 +252,15 @@ fn a_title_word_after_a_given_name_is_a_surname() {
     assert_eq!(resolved(&d, "King", 1).as_deref(), Some("Kevin King"));
     assert_eq!(resolved(&d, "Bishop", 0).as_deref(), Some("Paul Bishop"));
 }
+
+#[test]
+fn a_copula_gives_the_subject_s_sex() {
+    // "Adaeze" is in no first-name list; what is said of Okafor is.
+    let d = run("Rep. Adaeze Okafor met Tomasz Wrobel on Monday. Wrobel spoke first. Okafor is one of the first two women elected to the board. He said the vote was fair.");
+    assert_eq!(
+        resolved(&d, "He", 0).as_deref(),
+        Some("Tomasz Wrobel"),
+        "{:#?}",
+        d.mentions
+    );
+}
