@@ -1064,7 +1064,17 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
             if !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
                 continue;
             }
+            let two = parts.len() == 2;
             for (n, (pa, pb)) in parts.into_iter().enumerate() {
+                // "Later, in remarks at X, Y said, "..."": with the words
+                // after it quoted, a lead-in with no verb says nothing.
+                if two
+                    && n == 0
+                    && used.contains(&c)
+                    && !(pa..pb).any(|t| doc.tokens[t].tag.starts_with("VB"))
+                {
+                    continue;
+                }
                 let Some(mut span) = reported_content(cx, pa, pb, &marked, false) else {
                     continue;
                 };
@@ -1266,8 +1276,9 @@ fn reported_clause(
                 }
                 return (x0 < last).then_some((x0, last));
             }
-            if comma_before && !belief {
-                // "..., the ministry said in a statement on Tuesday."
+            if comma_before && !belief && !subordinate(cx, first) {
+                // "..., the ministry said in a statement on Tuesday." (not
+                // "As the charges were read, she testified before ...").
                 return Some((first, a - 1));
             }
             // "said Epstein was still ...", with the clause's subject
@@ -1324,6 +1335,27 @@ fn reported_clause(
         return Some((first, c - 1));
     }
     None
+}
+
+/// A sentence opening with a subordinate clause ("As the charges were
+/// read, ...", "When the vote ended, ..."), which frames what follows and
+/// is nobody's words.
+fn subordinate(cx: &Cx, first: usize) -> bool {
+    cx.doc.tokens[first].rel == "mark"
+        || matches!(
+            cx.lower(first).as_str(),
+            "as" | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "once"
+                | "until"
+                | "whenever"
+        )
 }
 
 /// The span of reported content over tokens `ca..cb`: it must hold a verb

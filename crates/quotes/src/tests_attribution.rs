@@ -564,3 +564,22 @@ fn according_to_a_member_of_a_group_takes_the_group_s_code() {
     assert!(hamas.is_some(), "{:#?}", d.mentions);
     assert_eq!(x.4, hamas, "{q:#?}");
 }
+
+#[test]
+fn lead_ins_and_framing_clauses_are_nobody_s_words() {
+    let d = run(
+        "As the charges were read in Lima, Ana Ruiz testified before the Senate committee in Quito.\n\nLater, in remarks at the port authority's offices, Ruiz said, “We will not close the harbour.”",
+        None,
+    );
+    let q = quotes(&d);
+    assert!(
+        q.iter()
+            .all(|x| !x.1.starts_with("As the charges") && !x.1.starts_with("Later")),
+        "{q:#?}"
+    );
+    let x = starting(&q, "We will not close");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Ruiz")),
+        "{q:#?}"
+    );
+}
