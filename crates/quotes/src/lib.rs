@@ -1263,8 +1263,18 @@ fn reported_clause(
         }
         if k < last {
             // "X said (on Tuesday) (that) ...", "said in an email to Y that".
+            // (Participles pass: "told cheering teachers that", "said in
+            // a statement issued Tuesday that".)
             let that = (k..last.min(k + THAT_REACH))
-                .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
+                .take_while(|&t| {
+                    !doc.tokens[t].tag.starts_with("VB")
+                        || (matches!(doc.tokens[t].tag, "VBG" | "VBN")
+                            && (!cx.has_clause(t)
+                                || doc
+                                    .tokens
+                                    .get(t + 1)
+                                    .is_some_and(|n| n.tag.starts_with("NN"))))
+                })
                 .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
             if let Some(t) = that {
                 return (t + 1 < last).then_some((t + 1, last));

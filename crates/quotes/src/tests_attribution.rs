@@ -583,3 +583,17 @@ fn lead_ins_and_framing_clauses_are_nobody_s_words() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn that_after_a_participle_before_a_noun_opens_the_clause() {
+    let d = run(
+        "Governor Rita Alvarez told cheering nurses that they were not “asking for the moon.”",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "they were not");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.ends_with("Alvarez")),
+        "{q:#?}"
+    );
+}
