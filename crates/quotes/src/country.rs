@@ -3,8 +3,9 @@
 //! else the country last named before it, in its sentence or the two
 //! before ("... part of the Interior Ministry. A spokesperson said ...").
 //! Countries named as places ("flew to Qatar", "a request from the US")
-//! are passed over, and so are the actors inside what the source says
-//! (whom it speaks of, not whom it speaks for). A country the recogniser
+//! are passed over, and so are the actors inside what sources say (whom
+//! they speak of, not whom they speak for; but a "local" source is of the
+//! place its words are about). A country the recogniser
 //! only guessed (the document's focus, or a private person's "nearest
 //! evidence") gives way to the owner's, else to the affiliation of a person
 //! or role named before (a country's bare name is as often what the story
@@ -74,6 +75,10 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         // ("Odhiambo's Belgian lawyer").
         let span = sp.span;
         let content = q.span;
+        let local = doc
+            .slice(span)
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("local"));
         let own = cx.mentions_near(span).into_iter().any(|i| {
             let m = &doc.mentions[i];
             matches!(m.kind, MentionKind::Country | MentionKind::Capital) && span.contains(m.span)
@@ -93,12 +98,14 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
                 .into_iter()
                 .map(|i| (i, &doc.mentions[i]))
                 .filter(|(_, m)| m.span.start >= from && m.span.end <= sp.span.start)
-                .filter(|(_, m)| m.kind != MentionKind::Outlet && !place(cx, m.span.start))
+                .filter(|(_, m)| m.kind != MentionKind::Outlet && !place_of(cx, m))
                 // What sources say names whom they speak of, not whom they
                 // speak for.
+                // (A "local" source is of the place its words are about.)
                 .filter(|(_, m)| {
-                    !content.contains(m.span)
-                        && !said.overlapping(m.span).any(|k| spans[k].contains(m.span))
+                    !said
+                        .overlapping(m.span)
+                        .any(|k| spans[k].contains(m.span) && (spans[k] != content || !local))
                 })
                 .filter(|&(i, _)| !guessed(i))
                 // Against a guess, only someone's affiliation counts: a
@@ -168,6 +175,17 @@ fn owner_country(cx: &Cx, at: usize) -> Option<String> {
     let r = doc.antecedent(i);
     let code = doc.mentions[r].code.as_deref().or(m.code.as_deref())?;
     Some(code.get(..3)?.to_string())
+}
+
+/// A mention standing as a place: after a preposition, or for a country
+/// or capital after a comma ("in Doha, Qatar"; not "next month, officials
+/// said").
+fn place_of(cx: &Cx, m: &dyad_document::Mention) -> bool {
+    let doc = cx.doc;
+    let t = doc.tokens.partition_point(|x| x.span.end <= m.span.start);
+    let comma = t > 0 && cx.word(t - 1) == ",";
+    place(cx, m.span.start)
+        && (!comma || matches!(m.kind, MentionKind::Country | MentionKind::Capital))
 }
 
 /// A country named as a place ("sent them to Qatar", "in Doha, Qatar"),

@@ -1257,7 +1257,9 @@ fn reported_clause(
         // Only when the speaker stands right before the verb: "During the
         // talks, she asked ... and said, ..." is no interruption.
         let adjacent = (b..c).all(|t| !doc.tokens[t].tag.starts_with("VB"));
-        if k < last && cx.word(k) == "," && comma_before && a - 1 > first && adjacent {
+        // (Not after a closing mark: `"…," X said, referring to …` quotes
+        // no more.)
+        if k < last && cx.word(k) == "," && cx.word(a - 1) == "," && a - 1 > first && adjacent {
             // "A, X said, B": the whole sentence.
             return Some((first, last));
         }

@@ -1329,12 +1329,17 @@ fn words(s: &str) -> String {
 /// dictionary's name ("Amnesty" for Amnesty International, "CBP" for
 /// Customs and Border Protection). A dictionary name of another shape
 /// ("United Kingdom" for "UK", "Pentagon" for "the US military") is the
-/// entry's, not what the source was called.
+/// entry's, not what the source was called. A capital is its country.
 pub(crate) fn institution_name(kind: MentionKind, text: &str, entity: Option<&str>) -> String {
     let text = words(text);
     let Some(entity) = entity.filter(|e| !e.is_empty()) else {
         return text;
     };
+    // A capital standing for its government is named by its country
+    // ("Washington" -> United States), as the recogniser codes it.
+    if kind == MentionKind::Capital {
+        return entity.to_string();
+    }
     if kind == MentionKind::Country || text.is_empty() {
         return text;
     }

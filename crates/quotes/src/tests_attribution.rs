@@ -597,3 +597,27 @@ fn that_after_a_participle_before_a_noun_opens_the_clause() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn said_after_a_quote_then_a_participle_reports_no_more() {
+    let d = run(
+        "“The border is quiet, and then the shells fell on the village,” Mr Sarkis said, referring to a report he received from a commander.",
+        None,
+    );
+    let q = quotes(&d);
+    assert!(q.iter().all(|x| !x.1.starts_with("referring")), "{q:#?}");
+}
+
+#[test]
+fn a_local_source_is_of_the_place_its_words_are_about() {
+    let d = run(
+        "Sudan's army accepted a ten-day truce on Sunday, a local medical group said.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Sudan's army accepted");
+    assert!(
+        x.4.as_deref().is_some_and(|c| c.starts_with("SDN")),
+        "{q:#?}"
+    );
+}
