@@ -1259,7 +1259,13 @@ fn reported_clause(
         let adjacent = (b..c).all(|t| !doc.tokens[t].tag.starts_with("VB"));
         // (Not after a closing mark: `"…," X said, referring to …` quotes
         // no more.)
-        if k < last && cx.word(k) == "," && cx.word(a - 1) == "," && a - 1 > first && adjacent {
+        if k < last
+            && cx.word(k) == ","
+            && comma_before
+            && cx.word(a - 1) == ","
+            && a - 1 > first
+            && adjacent
+        {
             // "A, X said, B": the whole sentence.
             return Some((first, last));
         }
