@@ -621,3 +621,15 @@ fn a_local_source_is_of_the_place_its_words_are_about() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_speaker_at_the_document_s_first_word_is_safe() {
+    // The speaker starts the text: nothing before it to read.
+    for text in [
+        "Officials said, however, the talks had failed.",
+        "Ruiz said, “We will not close the port,” on Monday.",
+    ] {
+        let d = run(text, None);
+        assert!(!d.quotes.is_empty(), "{text}");
+    }
+}
