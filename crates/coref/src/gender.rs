@@ -20,6 +20,18 @@ pub(crate) fn of_title(w: &str) -> Option<Gender> {
     }
 }
 
+/// Nouns that say a person's sex when said of them ("Ruiz is a mother of
+/// three", "one of the first two women elected").
+pub(crate) fn of_noun(lemma: &str) -> Option<Gender> {
+    match lemma {
+        "man" | "men" | "father" | "son" | "husband" | "brother" | "boy" | "grandfather"
+        | "widower" | "businessman" | "nephew" | "uncle" => Some(Gender::Male),
+        "woman" | "women" | "mother" | "daughter" | "wife" | "sister" | "girl" | "grandmother"
+        | "widow" | "businesswoman" | "niece" | "aunt" | "actress" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// What a pronoun says of its antecedent's gender.
 pub(crate) fn of_pronoun(w: &str) -> Option<Gender> {
     match w {

@@ -21,7 +21,8 @@
 //!
 //! * **names** in no dictionary (a known first name or a title before
 //!   capitalised words: "Ms Ilse Marchetti") become `person` mentions, and
-//!   their bare surnames later link back to them;
+//!   their bare surnames later link back to them, as does a family name of
+//!   two words ("Hawk Sawyer" after "Kathleen Hawk Sawyer");
 //! * **descriptions** ("the minister", "Norway's deputy finance minister",
 //!   "the shop owner") link to the person given that role in the story
 //!   (their title or apposition), the most specific and most recently
@@ -32,7 +33,8 @@
 //! * **pronouns**: he/him/his/himself and she/her/hers/herself go to a person
 //!   of agreeing gender (first names from `data/first_names.tsv`, built by
 //!   `tools/names/build_gender.py`; titles such as Mr/Ms; role nouns such as
-//!   spokeswoman), in this or the three sentences before, subjects and
+//!   spokeswoman; what a copula says of them: "X is one of the first two
+//!   women elected"), in this or the three sentences before, subjects and
 //!   recent mentions first; with [`Coref::with_groups`], it/its go to an
 //!   organisation, country or institution and they/their to a plural group,
 //!   as subjects or possessors (off in [`Coref::default_english`]: the

@@ -279,6 +279,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
 
     unknown_names(&cx, &mut all, &mut cover, &tok_range);
     surnames(&cx, &mut all, &mut cover);
+    let name_links = long_surnames(&mut all);
 
     let root = |all: &[Mention], m: usize| {
         let mut cur = m;
@@ -292,7 +293,7 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
     };
     let people = People::new(people(&cx, &all, &tok_range, &root));
 
-    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(usize, usize)> = name_links;
     let mut unlink: Vec<usize> = Vec::new();
     let mut refs: Vec<Ref> = Vec::new();
     // Mentions by last token, to meet each once its words are read.
@@ -764,6 +765,11 @@ fn people(
                 }
             }
         }
+        // What a copula says of them: "Ruiz is one of the first two women
+        // elected", "Ruiz is a mother of three".
+        if let Some(g) = copula_gender(cx, range.end - 1) {
+            p.gender.get_or_insert(g);
+        }
         // An apposition after it: "Ana Ruiz, Peru's finance minister,".
         let last = doc.sentences[cx.sent[range.start]].last_token;
         if range.end + 1 < last && cx.word(range.end) == "," {
@@ -801,6 +807,32 @@ fn people(
     out
 }
 
+/// The sex a copular clause gives its subject, the token `t`: the
+/// predicate noun ("is a mother") or, after "one of", its plural ("is one
+/// of the first two women").
+fn copula_gender(cx: &Cx, t: usize) -> Option<Gender> {
+    let toks = &cx.doc.tokens;
+    if toks[t].rel != "nsubj" {
+        return None;
+    }
+    let h = toks[t].head?;
+    if toks[h].lemma != "be" {
+        return None;
+    }
+    // Dependents of a token, within the sentence (bounded by it).
+    let sent = &cx.doc.sentences[cx.sent[t]];
+    let kids =
+        |x: usize| (sent.first_token..sent.last_token).filter(move |&k| toks[k].head == Some(x));
+    let attr = kids(h).find(|&k| toks[k].rel == "attr")?;
+    let noun = if toks[attr].lemma.eq_ignore_ascii_case("one") {
+        let of = kids(attr).find(|&k| cx.low(k).as_ref() == "of")?;
+        kids(of).find(|&k| toks[k].rel == "pobj")?
+    } else {
+        attr
+    };
+    gender::of_noun(&toks[noun].lemma.to_lowercase()).or_else(|| gender::of_noun(&cx.low(noun)))
+}
+
 /// People in no dictionary: capitalised words after a known first name or
 /// a title ("Ms Ilse Marchetti", "Tomasz Wrobel") become person mentions.
 fn unknown_names(
@@ -828,7 +860,13 @@ fn unknown_names(
         // Titles and offices written before the name ("Finance Minister").
         let mut a = a0;
         for k in a0..=b {
-            if cx.is_title(k) || cx.is_description(k) {
+            // A title word after a given name is a surname ("Kevin King").
+            let after_given = k > a
+                && cx
+                    .c
+                    .gender_of_first_name(cx.word(a).trim_end_matches('.'))
+                    .is_some();
+            if (cx.is_title(k) || cx.is_description(k)) && !after_given {
                 a = k + 1;
             }
         }
@@ -999,6 +1037,41 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
         });
         cover[start..=t].fill(Some(all.len() - 1));
     }
+}
+
+/// A name of two words or more that ends a longer name met before ("Hawk
+/// Sawyer" after "Kathleen Hawk Sawyer") is that person: a family name of
+/// two words. Returns the links made (also set in `all`).
+fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
+    let key = |m: &Mention| {
+        m.entity.as_deref().map(|e| {
+            e.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    // Every ending of two words or more of each full name: its first
+    // holder.
+    let mut endings: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut links = Vec::new();
+    let mut order: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].kind == MentionKind::Person && all[i].refers_to.is_none())
+        .collect();
+    order.sort_by_key(|&i| all[i].span.start);
+    for i in order {
+        let Some(name) = key(&all[i]) else { continue };
+        let ws: Vec<&str> = name.split(' ').collect();
+        if let Some(&(j, _)) = endings.get(&name).filter(|&&(j, n)| n > ws.len() && j != i) {
+            all[i].refers_to = Some(j);
+            links.push((i, j));
+            continue;
+        }
+        for k in 1..ws.len().saturating_sub(1) {
+            endings.entry(ws[k..].join(" ")).or_insert((i, ws.len()));
+        }
+    }
+    links
 }
 
 /// Tokens inside double quotation marks, by toggling on each mark within a

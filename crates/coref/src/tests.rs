@@ -271,3 +271,38 @@ fn a_private_persons_nationality_word_gives_their_country() {
         .unwrap_or_else(|| panic!("{:?}", d.mentions));
     assert_eq!(m.code.as_deref(), Some("CANCVL"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_family_name_of_two_words_is_the_person_named_in_full() {
+    // "Reed Barlow" ends "Kathleen Reed Barlow" (and is no other person
+    // with the given name Reed): her, and so "she".
+    let d = run("Kathleen Reed Barlow runs the port authority. Tova Ruiz and Peter Berg were suspended.\n\nReed Barlow acknowledged the shortages on Tuesday, telling lawmakers that officials are working on it.\n\nMost of the cranes, she said, are old.");
+    assert_eq!(
+        resolved(&d, "Reed Barlow", 1).as_deref(),
+        Some("Kathleen Reed Barlow")
+    );
+    assert_eq!(
+        resolved(&d, "she", 0).as_deref(),
+        Some("Kathleen Reed Barlow")
+    );
+}
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname() {
+    let d =
+        run("American Kevin King and Briton Paul Bishop were freed. King thanked the negotiators.");
+    assert_eq!(resolved(&d, "King", 1).as_deref(), Some("Kevin King"));
+    assert_eq!(resolved(&d, "Bishop", 0).as_deref(), Some("Paul Bishop"));
+}
+
+#[test]
+fn a_copula_gives_the_subject_s_sex() {
+    // "Adaeze" is in no first-name list; what is said of Okafor is.
+    let d = run("Rep. Adaeze Okafor met Tomasz Wrobel on Monday. Wrobel spoke first. Okafor is one of the first two women elected to the board. He said the vote was fair.");
+    assert_eq!(
+        resolved(&d, "He", 0).as_deref(),
+        Some("Tomasz Wrobel"),
+        "{:#?}",
+        d.mentions
+    );
+}

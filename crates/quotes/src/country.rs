@@ -2,12 +2,16 @@
 //! person it belongs to ("Odhiambo's lawyer" takes Odhiambo's country),
 //! else the country last named before it, in its sentence or the two
 //! before ("... part of the Interior Ministry. A spokesperson said ...").
-//! Countries named as places ("flew to Qatar") are passed over. A country
-//! the recogniser only guessed (the document's focus) gives way
-//! to the owner's, never to a nearby one: a story's sentences name
-//! targets as often as sources.
+//! Countries named as places ("flew to Qatar", "a request from the US")
+//! are passed over, and so are the actors inside what sources say (whom
+//! they speak of, not whom they speak for; but a "local" source is of the
+//! place its words are about). A country the recogniser
+//! only guessed (the document's focus, or a private person's "nearest
+//! evidence") gives way to the owner's, else to the affiliation of a person
+//! or role named before (a country's bare name is as often what the story
+//! is about).
 
-use dyad_document::{MentionKind, Quote, Span};
+use dyad_document::{MentionKind, Quote, Span, SpanIndex};
 
 use crate::speaker::Cx;
 
@@ -41,14 +45,24 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         doc.mentions[m]
             .source
             .as_deref()
-            .is_some_and(|s| s.contains("(guess)"))
+            .is_some_and(|s| s.contains("(guess)") || s.contains("nearest evidence"))
     };
+    let spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    let said = SpanIndex::new(spans.iter().copied());
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
             continue;
         };
         if !sp.anonymous {
             continue;
+        }
+        // "Some said": the group named before, its people civilians when
+        // named by nationality ("150 Indians").
+        if QUANTIFIERS.contains(&sp.name.to_lowercase().as_str()) {
+            if let Some(c) = group_before(cx, sp.span.start, &spans).filter(|c| has_country(c)) {
+                sp.code = Some(c);
+                continue;
+            }
         }
         let code = sp.code.clone().unwrap_or_default();
         let missing = !has_country(&code);
@@ -60,6 +74,11 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
         // The owner's country, unless the phrase names one itself
         // ("Odhiambo's Belgian lawyer").
         let span = sp.span;
+        let content = q.span;
+        let local = doc
+            .slice(span)
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("local"));
         let own = cx.mentions_near(span).into_iter().any(|i| {
             let m = &doc.mentions[i];
             matches!(m.kind, MentionKind::Country | MentionKind::Capital) && span.contains(m.span)
@@ -70,7 +89,7 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
             continue;
         }
         let country = owner.or_else(|| {
-            if !missing {
+            if !missing && !was_guess {
                 return None;
             }
             let here = cx.sentence_at(sp.span.start);
@@ -79,8 +98,25 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
                 .into_iter()
                 .map(|i| (i, &doc.mentions[i]))
                 .filter(|(_, m)| m.span.start >= from && m.span.end <= sp.span.start)
-                .filter(|(_, m)| m.kind != MentionKind::Outlet && !place(cx, m.span.start))
+                .filter(|(_, m)| m.kind != MentionKind::Outlet && !place_of(cx, m))
+                // What sources say names whom they speak of, not whom they
+                // speak for.
+                // (A "local" source is of the place its words are about.)
+                .filter(|(_, m)| {
+                    !said
+                        .overlapping(m.span)
+                        .any(|k| spans[k].contains(m.span) && (spans[k] != content || !local))
+                })
                 .filter(|&(i, _)| !guessed(i))
+                // Against a guess, only someone's affiliation counts: a
+                // country's bare name is as often what the story is about.
+                .filter(|(_, m)| {
+                    missing
+                        || matches!(
+                            m.kind,
+                            MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
+                        )
+                })
                 .filter_map(|(_, m)| m.code.as_deref())
                 .rfind(|c| has_country(c))
                 .map(|c| c[..3].to_string())
@@ -89,6 +125,37 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
             sp.code = Some(format!("{}{}", c, sector));
         }
     }
+}
+
+/// Words that stand for part of a group as a whole subject ("Some said").
+const QUANTIFIERS: &[&str] = &["some", "many", "several", "most", "others", "few", "all"];
+
+/// The code of the last group named before byte `at` (its sentence or the
+/// [`REACH`] before, outside what anyone says): a plural role ("the
+/// miners", with its code) or a nationality in the plural ("Indians", its
+/// civilians).
+fn group_before(cx: &Cx, at: usize, said: &[Span]) -> Option<String> {
+    let doc = cx.doc;
+    let here = cx.sentence_at(at);
+    let from = doc.sentences[here.saturating_sub(REACH)].span.start;
+    cx.mentions_near(Span::new(from, at))
+        .into_iter()
+        .rev()
+        .map(|i| &doc.mentions[i])
+        .filter(|m| m.span.start >= from && m.span.end <= at)
+        .filter(|m| !said.iter().any(|q| q.contains(m.span)))
+        .find_map(|m| {
+            let last = cx.tokens_in(m.span).last()?;
+            if !matches!(doc.tokens[last].tag, "NNS" | "NNPS") {
+                return None;
+            }
+            let code = m.code.as_deref()?;
+            match m.kind {
+                MentionKind::Country if code.len() == 3 => Some(format!("{code}CVL")),
+                MentionKind::Agent => Some(code.to_string()),
+                _ => None,
+            }
+        })
 }
 
 /// "Morrison's lawyer": the country of the person owning the phrase that
@@ -110,11 +177,26 @@ fn owner_country(cx: &Cx, at: usize) -> Option<String> {
     Some(code.get(..3)?.to_string())
 }
 
+/// A mention standing as a place: after a preposition, or for a country
+/// or capital after a comma ("in Doha, Qatar"; not "next month, officials
+/// said").
+fn place_of(cx: &Cx, m: &dyad_document::Mention) -> bool {
+    let doc = cx.doc;
+    let t = doc.tokens.partition_point(|x| x.span.end <= m.span.start);
+    let comma = t > 0 && cx.word(t - 1) == ",";
+    place(cx, m.span.start)
+        && (!comma || matches!(m.kind, MentionKind::Country | MentionKind::Capital))
+}
+
 /// A country named as a place ("sent them to Qatar", "in Doha, Qatar"),
 /// not as an actor.
-fn place(cx: &Cx, at: usize) -> bool {
+pub(crate) fn place(cx: &Cx, at: usize) -> bool {
     let doc = cx.doc;
-    let t = doc.tokens.partition_point(|x| x.span.end <= at);
+    let mut t = doc.tokens.partition_point(|x| x.span.end <= at);
+    // (past a determiner: "a request from the US")
+    if t > 0 && matches!(doc.tokens[t - 1].tag, "DT") {
+        t -= 1;
+    }
     t > 0
         && matches!(
             cx.lower(t - 1).as_str(),

@@ -37,7 +37,8 @@
 //!    speaker at the sentence's end (`..., X said.`, `..., X told Y.`) or in
 //!    its middle (`A, X said, B`) reports the sentence; one with its speaker
 //!    before it reports its clause (`X said (that) ...`, the clause the
-//!    verb governs: `said in an email to Y that ...`). Also `..., X said
+//!    verb governs: `said in an email to Y that ...`; `changed his account
+//!    to say ...`, not `declined to say`). Also `..., X said
 //!    in a statement on Tuesday.`, `, saying ...` and `a statement warning
 //!    that ...` (the subject above), `accused Y of ...`, `warned of ...`,
 //!    `urged Y (not) to ...`. A clause holding quoted words is one quote
@@ -47,7 +48,8 @@
 //!    quotes of kind `Belief`, which the sources summary counts apart.
 //!    Short quoted phrases written like names or modifying a noun are
 //!    titles, never quotes. Layouts: doubled apostrophes as double marks,
-//!    `"..." ― Name`.
+//!    `"..." ― Name`, and a colon after a noun of speech (`colon.rs`: "her
+//!    message: "..."", "X had a reply: "..."", "In a statement: "..."").
 //! 5. **Speakers** (`speaker.rs`): the verb's subject (or the phrase beside
 //!    the verb when the parse has none) is resolved to the recogniser's
 //!    mentions: a person by canonical name and role (short forms and
@@ -64,14 +66,25 @@
 //!    bare surname or an unlinked `he`/`she` then names the person quoted
 //!    before. The outlet is never a speaker.
 //! 6. **Countries** (`country.rs`): an anonymous source whose phrase names
-//!    no country takes its owner's ("X's lawyer"), else the country last
-//!    named as an actor in its sentence or the two before.
+//!    no country (or one the recogniser only guessed) takes its owner's
+//!    ("X's lawyer"), else the country last named as an actor in its
+//!    sentence or the two before, outside what it says.
+//! 7. **Institutions** (`institutions.rs`): "the attorney's office" after
+//!    "the U.S. Attorney's Office for ..." is that office; "it said" is the
+//!    institution quoted just before, else the organisation that was a
+//!    subject in the two sentences before (reported speech whose "it"
+//!    names none is dropped). An institution speaker is named as the story
+//!    writes it ("the UK", "the US military"), unless the text is a short
+//!    form of the dictionary's name ("Amnesty", "CBP"). "Both men" are the
+//!    two people last named together ("Ana Ruiz and Lena Berg").
 //!
 //! A speech verb before a quote attributes it only when the verbs between
 //! belong to what it says; a speaker phrase stops at commas, another
 //! clause's verb and a trailing time (`the federation on Thursday`).
 
+mod colon;
 mod country;
+mod institutions;
 mod marks;
 mod speaker;
 
@@ -128,6 +141,7 @@ const REPORT_CUES: &[&str] = &[
     "testify",
     "reiterate",
     "rule",
+    "dispute",
     "point",
     "reveal",
     "disclose",
@@ -139,6 +153,10 @@ const REPORT_CUES: &[&str] = &[
     "accuse",
     "charge",
 ];
+
+/// Words after a speech verb within which "that" may open its clause
+/// ("said in an email to The Associated Press that ...").
+const THAT_REACH: usize = 12;
 
 /// Verbs whose reported content is what follows "of" ("accused X of
 /// meddling", "warned of a crisis").
@@ -348,6 +366,9 @@ fn find(doc: &Document) -> Vec<Quote> {
     short_names(&mut quotes);
     pronouns(&cx, &mut quotes);
     documents(&cx, &mut quotes);
+    institutions::short_references(&mut quotes);
+    institutions::it_speakers(&cx, &mut quotes);
+    institutions::pairs(&cx, &mut quotes);
     country::localise(&cx, &mut quotes);
     quotes
 }
@@ -363,6 +384,30 @@ pub(crate) const DOCUMENTS: &[&str] = &[
     "email",
     "memo",
     "filing",
+];
+
+/// Nouns for what someone counted or recounted ("according to figures
+/// from X", "accounts by residents").
+const ACCOUNTS: &[&str] = &[
+    "account",
+    "record",
+    "estimate",
+    "figure",
+    "count",
+    "tally",
+    "data",
+    "testimony",
+    "survey",
+    "study",
+    "analysis",
+    "assessment",
+];
+
+/// Participles by which an account comes from its author ("reports
+/// received by X", "figures compiled by X").
+const HANDED: &[&str] = &[
+    "receive", "compile", "publish", "gather", "collect", "release", "issue", "provide", "obtain",
+    "prepare", "write",
 ];
 
 /// "the statement said": the source named with that statement before ("X
@@ -415,11 +460,23 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
         let Some(sp) = &quotes[i].speaker else {
             continue;
         };
+        let said = cx.doc.slice(sp.span).to_lowercase();
         let n = sp.name.to_lowercase();
-        if !matches!(n.as_str(), "he" | "she") || sp.antecedent.is_some() {
+        let linked = sp.antecedent.is_some();
+        let pronoun = matches!(n.as_str(), "he" | "she");
+        if !(pronoun || (linked && matches!(said.as_str(), "he" | "she"))) {
             continue;
         }
         let here = cx.sentence_at(sp.span.start);
+        // Linked by coreference: only a person in no dictionary quoted
+        // after the antecedent was last named ("Lakshiwnder Singh, another
+        // deportee, said ... "...," he said") takes it over.
+        let last_named = sp.antecedent.map(|r| last_mention_of(cx, r, sp.span.start));
+        if last_named.is_some() && quotes[i].nested {
+            // Inside someone's words, "he" is whom they speak of.
+            continue;
+        }
+        let at = sp.span.start;
         // Quotes are in text order: the look back stops at the reach.
         let prev = quotes[..i]
             .iter()
@@ -427,16 +484,23 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
             .take_while(|q| cx.sentence_at(q.span.end) + PRONOUN_REACH >= here)
             .filter_map(|q| q.speaker.as_ref())
             .find(|p| {
-                !p.anonymous
+                p.span.end <= at
+                    && !p.anonymous
                     && p.count.is_none()
                     && matches!(
                         p.kind,
                         None | Some(MentionKind::Person | MentionKind::Pronoun)
                     )
-                    && p.name.chars().next().is_some_and(char::is_uppercase)
-                    && p.name.contains(' ')
+                    && proper_name(&p.name)
             })
             .filter(|p| cx.sentence_at(p.span.start) + PRONOUN_REACH >= here)
+            .filter(|p| {
+                last_named.is_none_or(|at| {
+                    p.mention.is_none()
+                        && p.antecedent.is_none()
+                        && at.is_some_and(|at| p.span.start > at)
+                })
+            })
             .cloned();
         if let (Some(p), Some(sp)) = (prev, quotes[i].speaker.as_mut()) {
             sp.name = p.name;
@@ -446,6 +510,39 @@ fn pronouns(cx: &Cx, quotes: &mut [Quote]) {
             sp.kind = sp.kind.or(Some(MentionKind::Pronoun));
         }
     }
+}
+
+/// A person's name of two words or more, not a description ("The staff
+/// member"): capitalised first and last words, no determiner.
+fn proper_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    ws.len() >= 2
+        && ws.first().is_some_and(cap)
+        && ws.last().is_some_and(cap)
+        && !matches!(
+            ws[0].to_lowercase().as_str(),
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "some" | "both" | "all"
+        )
+}
+
+/// Where the actor of mention `r` was last named (a person or agent
+/// mention of its chain, not a pronoun) before byte `at`, within
+/// [`PRONOUN_REACH`] sentences.
+fn last_mention_of(cx: &Cx, r: usize, at: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let root = doc.antecedent(r);
+    let here = cx.sentence_at(at);
+    let from = doc.sentences[here.saturating_sub(PRONOUN_REACH)].span.start;
+    cx.mentions_near(Span::new(from, at))
+        .into_iter()
+        .rev()
+        .find(|&m| {
+            doc.mentions[m].span.end <= at
+                && doc.mentions[m].kind != MentionKind::Pronoun
+                && doc.antecedent(m) == root
+        })
+        .map(|m| doc.mentions[m].span.start)
 }
 
 /// A bare surname ("Mr Tesfaye" with the title split off) names the
@@ -708,6 +805,10 @@ fn attribute_direct(
         } else {
             try_after(&mut found, &mut last_sentence);
         }
+        if found.is_none() {
+            // "Her message: "..."".
+            found = colon::speaker(cx, &sentence_before);
+        }
     } else {
         try_after(&mut found, &mut last_sentence);
     }
@@ -920,7 +1021,9 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
                 || !(cx.is_cue(c, REPORT_CUES) || cx.is_cue(c, TO_CUES) || belief)
                 || cx.negated(c)
                 || matches!(doc.tokens[c].rel, "amod" | "pcomp" | "csubj")
-                || (doc.tokens[c].rel == "xcomp" && doc.tokens[c].tag != "VBG")
+                || (doc.tokens[c].rel == "xcomp"
+                    && doc.tokens[c].tag != "VBG"
+                    && !said_in_purpose(cx, c))
                 || (doc.tokens[c].rel == "acl" && !cx.of_statement(c))
             {
                 continue;
@@ -935,6 +1038,24 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
             // French military") belongs to the phrase all the same.
             while a > s.first_token && matches!(doc.tokens[a - 1].tag, "DT" | "PDT") {
                 a -= 1;
+            }
+            // So do the words before it in the subject's phrase ("the
+            // Swedish [Prosecution Authority]", "the [U.S. Attorney]'s
+            // Office"), when no comma or quote stands between.
+            if let Some(x) = cx
+                .children(c)
+                .iter()
+                .copied()
+                .find(|&k| doc.tokens[k].rel == "nsubj")
+            {
+                let (x0, x1) = cx.subtree(x);
+                if x0 < a
+                    && a <= x1
+                    && x1 < c
+                    && (x0..a).all(|t| cx.level[t] == 0 && !cx.is_boundary(t))
+                {
+                    a = x0;
+                }
             }
             let Some((ca, cb)) = reported_clause(cx, s, c, a, b, belief) else {
                 continue;
@@ -961,7 +1082,17 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
             if !(ca..cb).any(|t| doc.tokens[t].tag.starts_with("VB")) {
                 continue;
             }
+            let two = parts.len() == 2;
             for (n, (pa, pb)) in parts.into_iter().enumerate() {
+                // "Later, in remarks at X, Y said, "..."": with the words
+                // after it quoted, a lead-in with no verb says nothing.
+                if two
+                    && n == 0
+                    && used.contains(&c)
+                    && !(pa..pb).any(|t| doc.tokens[t].tag.starts_with("VB"))
+                {
+                    continue;
+                }
                 let Some(mut span) = reported_content(cx, pa, pb, &marked, false) else {
                     continue;
                 };
@@ -994,6 +1125,70 @@ fn reported(cx: &Cx, directs: &[Direct], used: &HashSet<usize>) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// Verbs after which "to say" is not yet said ("refused to say", "wants
+/// to say", "was asked to say").
+const NOT_YET_SAID: &[&str] = &[
+    "refuse",
+    "decline",
+    "fail",
+    "hesitate",
+    "want",
+    "wish",
+    "plan",
+    "intend",
+    "hope",
+    "expect",
+    "ask",
+    "agree",
+    "promise",
+    "try",
+    "seek",
+    "need",
+    "have",
+    "be",
+    "seem",
+    "appear",
+    "begin",
+    "start",
+    "decide",
+    "choose",
+    "prefer",
+    "like",
+    "dare",
+    "afford",
+    "urge",
+    "allow",
+    "force",
+    "order",
+    "tell",
+    "invite",
+    "encourage",
+    "get",
+    "let",
+    "make",
+    "pressure",
+    "push",
+];
+
+/// "shifted his account to say ...", "went on to say ...": an infinitive
+/// of saying after a verb of the speaker's own that did the saying, not
+/// one of refusing, wanting or being asked.
+fn said_in_purpose(cx: &Cx, c: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let Some(h) = toks[c].head.filter(|&h| h != c) else {
+        return false;
+    };
+    toks[c].lemma == "say"
+        && cx
+            .children(c)
+            .iter()
+            .any(|&k| toks[k].tag == "TO" && toks[k].rel == "aux")
+        && matches!(toks[h].tag, "VBD" | "VBZ" | "VBP" | "VBN")
+        && !NOT_YET_SAID.contains(&toks[h].lemma.to_lowercase().as_str())
+        && !cx.negated(h)
+        && cx.level[h] == 0
 }
 
 /// The tokens `[ca, cb)` that speech verb `c`, its speaker in `[a, b)`,
@@ -1062,7 +1257,10 @@ fn reported_clause(
         while k < last && objects.contains(&k) && cx.lower(k) != "that" {
             k += 1;
         }
-        let comma_before = a > first && cx.word(a - 1) == ",";
+        // (A closing mark may stand between: `..., "…," the office said.`)
+        let comma_before = a > first
+            && (cx.word(a - 1) == ","
+                || (cx.is_mark(a - 1) && a - 1 > first && cx.word(a - 2) == ","));
         // The clause the verb governs, after it.
         let clause = cx
             .children(c)
@@ -1077,14 +1275,32 @@ fn reported_clause(
         // Only when the speaker stands right before the verb: "During the
         // talks, she asked ... and said, ..." is no interruption.
         let adjacent = (b..c).all(|t| !doc.tokens[t].tag.starts_with("VB"));
-        if k < last && cx.word(k) == "," && comma_before && a - 1 > first && adjacent {
+        // (Not after a closing mark: `"…," X said, referring to …` quotes
+        // no more.)
+        if k < last
+            && cx.word(k) == ","
+            && comma_before
+            && cx.word(a - 1) == ","
+            && a - 1 > first
+            && adjacent
+        {
             // "A, X said, B": the whole sentence.
             return Some((first, last));
         }
         if k < last {
             // "X said (on Tuesday) (that) ...", "said in an email to Y that".
-            let that = (k..last.min(k + 6))
-                .take_while(|&t| !doc.tokens[t].tag.starts_with("VB"))
+            // (Participles pass: "told cheering teachers that", "said in
+            // a statement issued Tuesday that".)
+            let that = (k..last.min(k + THAT_REACH))
+                .take_while(|&t| {
+                    !doc.tokens[t].tag.starts_with("VB")
+                        || (matches!(doc.tokens[t].tag, "VBG" | "VBN")
+                            && (!cx.has_clause(t)
+                                || doc
+                                    .tokens
+                                    .get(t + 1)
+                                    .is_some_and(|n| n.tag.starts_with("NN"))))
+                })
                 .find(|&t| matches!(cx.lower(t).as_str(), "that" | ":"));
             if let Some(t) = that {
                 return (t + 1 < last).then_some((t + 1, last));
@@ -1096,9 +1312,27 @@ fn reported_clause(
                 }
                 return (x0 < last).then_some((x0, last));
             }
-            if comma_before && !belief {
-                // "..., the ministry said in a statement on Tuesday."
+            if comma_before && !belief && !subordinate(cx, first) {
+                // "..., the ministry said in a statement on Tuesday." (not
+                // "As the charges were read, she testified before ...").
                 return Some((first, a - 1));
+            }
+            // "said Epstein was still ...", with the clause's subject
+            // misread as a second subject of the verb: a noun phrase
+            // right after a verb that takes no one as its object, then a
+            // finite verb.
+            if cx.says_no_one(c) && doc.tokens[k].tag.starts_with("NN") {
+                let mut v = k;
+                while v < last && doc.tokens[v].tag.starts_with("NN") {
+                    v += 1;
+                }
+                if v < last
+                    && v <= k + 4
+                    && cx.level[v] == 0
+                    && matches!(doc.tokens[v].tag, "VBD" | "VBZ" | "VBP" | "MD")
+                {
+                    return Some((k, last));
+                }
             }
             let adverbial = matches!(doc.tokens[k].tag, "IN" | "RB" | "TO" | "WRB")
                 && !matches!(cx.lower(k).as_str(), "whether" | "if");
@@ -1115,11 +1349,49 @@ fn reported_clause(
         .max()
         .unwrap_or(b)
         .max(b);
-    if c > first && cx.word(c - 1) == "," && cx.last_word(s) <= tail + 1 && !belief {
+    // And a time or place of the verb's after it ("said X on Tuesday,
+    // November 19").
+    let mut end = cx.last_word(s);
+    let trailing = cx
+        .children(c)
+        .iter()
+        .copied()
+        .filter(|&k| {
+            k >= tail && matches!(doc.tokens[k].rel, "prep" | "npadvmod" | "tmod" | "advmod")
+        })
+        .map(|k| cx.subtree(k))
+        .min();
+    if let Some((x, y)) = trailing {
+        if x <= tail + 1 && y + 1 >= end {
+            end = tail;
+        }
+    }
+    if c > first && cx.word(c - 1) == "," && end <= tail + 1 && !belief {
         // "..., said X."
         return Some((first, c - 1));
     }
     None
+}
+
+/// A sentence opening with a subordinate clause ("As the charges were
+/// read, ...", "When the vote ended, ..."), which frames what follows and
+/// is nobody's words.
+fn subordinate(cx: &Cx, first: usize) -> bool {
+    cx.doc.tokens[first].rel == "mark"
+        || matches!(
+            cx.lower(first).as_str(),
+            "as" | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "once"
+                | "until"
+                | "whenever"
+        )
 }
 
 /// The span of reported content over tokens `ca..cb`: it must hold a verb
@@ -1165,7 +1437,28 @@ fn according_to(cx: &Cx, s: &dyad_document::Sentence, marked: &[Span]) -> Option
     while e < last && cx.word(e) != "," {
         e += 1;
     }
-    let sp = cx.speaker_in(k + 2, e)?;
+    // "according to reports received by X", "... figures from X": X.
+    let mut from = k + 2;
+    // (Not "accounts corroborated by footage": the footage confirms,
+    // the accounts' authors speak.)
+    let account = |u: usize| {
+        let l = doc.tokens[u].lemma.to_lowercase();
+        DOCUMENTS.contains(&l.as_str()) || ACCOUNTS.contains(&l.as_str())
+    };
+    if let Some(by) = (k + 3..e).find(|&t| {
+        let p = t - 1;
+        matches!(cx.lower(t).as_str(), "by" | "from")
+            && (account(p)
+                || (doc.tokens[p].tag == "VBN"
+                    && p > k + 2
+                    && account(p - 1)
+                    && HANDED.contains(&doc.tokens[p].lemma.to_lowercase().as_str())))
+    }) {
+        if by + 1 < e {
+            from = by + 1;
+        }
+    }
+    let sp = cx.speaker_in(from, e)?;
     let (ca, cb) = if k == first && e < last {
         (e + 1, last)
     } else if k > first && cx.word(k - 1) == "," && e >= last {

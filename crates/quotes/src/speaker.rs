@@ -1,6 +1,9 @@
 //! Token helpers over the parse, and speakers: the subject of a speech verb
 //! (or the phrase beside it) resolved to the recogniser's mentions.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use dyad_document::{Document, MentionKind, Sentence, Span, SpanIndex, Speaker};
 
 use crate::marks::is_mark_str;
@@ -28,6 +31,19 @@ const ANON_HEADS: &[&str] = &[
     "person",
     "people",
 ];
+
+/// Head nouns of institutions (`data/institutions.txt`).
+pub(crate) fn is_institution(w: &str) -> bool {
+    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../data/institutions.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+    .contains(w)
+}
 
 /// A word written before a name: a title (`dyad_document::names::TITLES`)
 /// or one of [`ROLE_WORDS`].
@@ -74,6 +90,34 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "leader",
     "team",
     "manager",
+];
+
+/// Verbs of saying that take no one as their object.
+const NO_PERSON_OBJECT: &[&str] = &[
+    "say",
+    "add",
+    "state",
+    "claim",
+    "insist",
+    "note",
+    "explain",
+    "argue",
+    "stress",
+    "announce",
+    "declare",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "allege",
+    "assert",
+    "write",
+    "report",
+    "predict",
+    "maintain",
+    "deny",
+    "reiterate",
+    "emphasise",
+    "emphasize",
 ];
 
 /// Words of a time phrase that can trail a speaker phrase.
@@ -201,7 +245,7 @@ impl<'a> Cx<'a> {
 
     /// Where a speaker phrase stops: commas, colons, dashes, brackets that
     /// are not editorial, quotation marks.
-    fn is_boundary(&self, t: usize) -> bool {
+    pub(crate) fn is_boundary(&self, t: usize) -> bool {
         let w = self.word(t);
         matches!(
             w,
@@ -218,7 +262,19 @@ impl<'a> Cx<'a> {
             || self.is_cue(t, crate::QUOTE_ONLY_CUES)
             // "X called it "a crisis"" reports words said once; "people
             // call it "a fresh start"" names it.
-            || (self.doc.tokens[t].tag == "VBD" && self.doc.tokens[t].lemma == "call")
+            || (self.doc.tokens[t].lemma == "call"
+                && (self.doc.tokens[t].tag == "VBD" || self.called_after_apposition(t)))
+    }
+
+    /// "X, R-Neb., called his death "a crisis"", with "called" misread as
+    /// a participle describing X: after a comma, with an object.
+    fn called_after_apposition(&self, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        toks[t].tag == "VBN"
+            && toks[t].rel == "acl"
+            && t > 0
+            && self.word(t - 1) == ","
+            && self.children(t).iter().any(|&k| toks[k].rel == "dobj")
     }
 
     pub fn is_cue(&self, t: usize, list: &[&str]) -> bool {
@@ -272,42 +328,21 @@ impl<'a> Cx<'a> {
             .any(|&c| self.doc.tokens[c].rel == "neg")
     }
 
+    /// A verb of saying that takes no one as its object ("said", "added";
+    /// not "told", "asked", "warned").
+    pub fn says_no_one(&self, t: usize) -> bool {
+        (NO_PERSON_OBJECT.contains(&self.doc.tokens[t].lemma.to_lowercase().as_str())
+            || self.said_form(t))
+            && self.lower(t) != "told"
+    }
+
     /// The verb's object is a clause the parser misread ("said [the two
     /// were ready]"): a verb of saying that takes no one as its object
     /// (not "told", "asked", "warned") whose object holds a finite verb or
     /// a participle describing it ("said [15,000 people registered]").
     pub fn object_is_clause(&self, t: usize) -> bool {
-        const NO_PERSON_OBJECT: &[&str] = &[
-            "say",
-            "add",
-            "state",
-            "claim",
-            "insist",
-            "note",
-            "explain",
-            "argue",
-            "stress",
-            "announce",
-            "declare",
-            "confirm",
-            "acknowledge",
-            "admit",
-            "allege",
-            "assert",
-            "write",
-            "report",
-            "predict",
-            "maintain",
-            "deny",
-            "reiterate",
-            "emphasise",
-            "emphasize",
-        ];
         let toks = &self.doc.tokens;
-        if !(NO_PERSON_OBJECT.contains(&toks[t].lemma.to_lowercase().as_str()) || self.said_form(t))
-            || self.lower(t) == "told"
-            || self.has_clause(t)
-        {
+        if !self.says_no_one(t) || self.has_clause(t) {
             return false;
         }
         self.children(t).iter().any(|&o| {
@@ -418,6 +453,9 @@ impl<'a> Cx<'a> {
         // The subject belongs to another verb ("accused X ... and warned")
         // or its phrase runs up to the cue ("the aide who met him said"):
         // it is the speaker even when other nouns stand between.
+        if subject.is_none() && self.called_after_apposition(cue) {
+            subject = toks[cue].head.filter(|&p| inr(p));
+        }
         let own = subject;
         if subject.is_none() && toks[cue].rel == "conj" {
             // "moved troops ... and warned that": the first verb's subject.
@@ -428,27 +466,43 @@ impl<'a> Cx<'a> {
                     .find(|&k| toks[k].rel == "nsubj" && inr(k))
             });
         }
-        if subject.is_none() && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj") {
+        // "it" names an institution only as the verb's own subject or its
+        // coordinated verb's ("It did not say ... and said"), outside
+        // quotes: not "it is fair to say".
+        let it_ok = self.level[cue] == 0;
+        let conj_subject = subject.is_some() && own.is_none();
+        if subject.is_none()
+            && matches!(toks[cue].rel, "advcl" | "xcomp" | "acl" | "conj" | "pcomp")
+        {
             // ", saying ...", "issued a statement warning that ...": the
-            // subject of the verb above.
+            // subject of the verb above; "X was known for telling others":
+            // the passive's subject (not "accused Y of saying", where Y
+            // speaks).
             let mut v = cue;
-            for _ in 0..3 {
+            for _ in 0..4 {
                 let Some(h) = toks[v].head.filter(|&h| h != v) else {
                     break;
                 };
-                if let Some(k) = self
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&k| toks[k].rel == "nsubj" && inr(k))
+                if toks[cue].rel == "pcomp"
+                    && self.children(h).iter().any(|&k| toks[k].rel == "dobj")
                 {
+                    break;
+                }
+                if let Some(k) = self.children(h).iter().copied().find(|&k| {
+                    (toks[k].rel == "nsubj"
+                        || (toks[k].rel == "nsubjpass" && toks[cue].rel == "pcomp"))
+                        && inr(k)
+                }) {
                     subject = Some(k);
                     break;
                 }
+                // (A verb inside a quote is no clause of the text's own:
+                // `said, "We are relieved" at the news, adding that ...`.)
                 if !matches!(
                     toks[h].rel,
                     "advcl" | "xcomp" | "acl" | "conj" | "dobj" | "pobj" | "prep"
-                ) {
+                ) && self.level[h] == 0
+                {
                     break;
                 }
                 v = h;
@@ -456,9 +510,14 @@ impl<'a> Cx<'a> {
         }
         if let Some(x) = subject {
             let w = self.lower(x);
-            if matches!(w.as_str(), "who" | "that") && toks[cue].rel == "relcl" {
+            if matches!(w.as_str(), "who" | "that" | "which") && toks[cue].rel == "relcl" {
+                // "the United States, which accuses him of ...".
                 subject = toks[cue].head.filter(|&p| inr(p));
-            } else if EMPTY_SUBJECTS.contains(&w.as_str()) {
+            } else if EMPTY_SUBJECTS.contains(&w.as_str())
+                // "it said": an institution, resolved after attribution
+                // (`crate::it_speakers`).
+                && !(w == "it" && x < cue && it_ok && (own == Some(x) || conj_subject))
+            {
                 return None;
             }
         }
@@ -493,6 +552,14 @@ impl<'a> Cx<'a> {
                 || (left..cue).contains(&x)
                 || own.is_none()
                 || (x < cue && self.subtree(x).1 + 1 >= cue)
+                // "a spokesperson who did not wish to be named because of
+                // agency policy said", the relative clause's end misread.
+                || (x < cue
+                    && (x..cue).all(|t| !self.is_boundary(t))
+                    && self
+                        .children(x)
+                        .iter()
+                        .any(|&k| matches!(toks[k].rel, "relcl" | "acl")))
         }) {
             h = subject;
         } else {
@@ -504,8 +571,16 @@ impl<'a> Cx<'a> {
             }
         }
         if h.is_none() {
-            // The phrase right after it, not what is told.
-            let objects = self.objects(cue);
+            // The phrase right after it, not what is told; but "..., said
+            // another witness" has its speaker misread as the object.
+            let inverted = cue > 0
+                && self.says_no_one(cue)
+                && (self.word(cue - 1) == "," || (self.is_mark(cue - 1) && cue > 1));
+            let objects = if inverted {
+                Vec::new()
+            } else {
+                self.objects(cue)
+            };
             let mut b = cue + 1;
             while b < toks.len() && !stop(b) && !objects.contains(&b) {
                 b += 1;
@@ -580,8 +655,7 @@ impl<'a> Cx<'a> {
         if let Some(&m) = self.mentions_in(a, b).iter().find(|&&m| {
             let kind = doc.mentions[m].kind;
             // "his office": the office speaks, not he.
-            let possessive = kind == MentionKind::Pronoun
-                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
+            let possessive = self.possessor(m);
             matches!(
                 kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
@@ -614,7 +688,16 @@ impl<'a> Cx<'a> {
         while a < h && matches!(self.doc.tokens[a].tag, "IN" | "TO") {
             a += 1;
         }
-        Some(self.speaker(h, a, b, prim))
+        let mut sp = self.speaker(h, a, b, prim);
+        if sp.anonymous && sp.code.is_none() {
+            // "according to a Taliban representative": the affiliation
+            // named inside the phrase.
+            sp.code = ms
+                .iter()
+                .filter(|&&m| self.doc.mentions[m].span.end <= self.doc.tokens[h].span.start)
+                .find_map(|&m| self.doc.mentions[m].code.clone());
+        }
+        Some(sp)
     }
 
     /// "he"/"she" the recogniser left unlinked: the last person, or
@@ -681,13 +764,24 @@ impl<'a> Cx<'a> {
         }
         ms.iter().copied().find(|&m| {
             let kind = doc.mentions[m].kind;
-            let possessive = kind == MentionKind::Pronoun
-                && doc.tokens[self.tokens_in(doc.mentions[m].span).start].tag == "PRP$";
+            let possessive = self.possessor(m);
             matches!(
                 kind,
                 MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
             ) && !possessive
         })
+    }
+
+    /// A mention that owns the noun after it ("his office", "the U.S.
+    /// attorney's office", "Ruiz's lawyer"): the owner does not speak.
+    fn possessor(&self, m: usize) -> bool {
+        let doc = self.doc;
+        let r = self.tokens_in(doc.mentions[m].span);
+        if r.is_empty() {
+            return false;
+        }
+        (doc.mentions[m].kind == MentionKind::Pronoun && doc.tokens[r.start].tag == "PRP$")
+            || doc.tokens.get(r.end).is_some_and(|t| t.tag == "POS")
     }
 
     /// The mentions that share a byte with `span`, in text order.
@@ -757,6 +851,9 @@ impl<'a> Cx<'a> {
                 return sp;
             }
             if toks[h].tag.starts_with("NNP") {
+                if is_institution(&self.lower(h)) {
+                    return self.institution(a, b, span);
+                }
                 return self.unknown_person(h, a);
             }
             if let Some(sp) = self.pronoun_fallback(h, span) {
@@ -825,7 +922,7 @@ impl<'a> Cx<'a> {
                 }
             }
             _ => Speaker {
-                name: m.entity.clone().unwrap_or(text),
+                name: institution_name(m.kind, doc.slice(m.span), m.entity.as_deref()),
                 span: m.span,
                 mention: Some(p),
                 kind: Some(m.kind),
@@ -892,6 +989,18 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The person (or resolved pronoun) whose mention covers token `t`
+    /// ("her" in "her message").
+    pub(crate) fn person_at(&self, t: usize) -> Option<Speaker> {
+        let m = self.covering(t)?;
+        let mm = &self.doc.mentions[m];
+        match mm.kind {
+            MentionKind::Person => Some(self.person(m, mm.span)),
+            MentionKind::Pronoun if mm.refers_to.is_some() => Some(self.person(m, mm.span)),
+            _ => None,
+        }
+    }
+
     /// A person (or a short form or pronoun of one) by canonical name.
     fn person(&self, p: usize, span: Span) -> Speaker {
         let doc = self.doc;
@@ -915,9 +1024,7 @@ impl<'a> Cx<'a> {
             );
             return Speaker {
                 name: if named {
-                    root.entity
-                        .clone()
-                        .unwrap_or_else(|| words(doc.slice(root.span)))
+                    institution_name(root.kind, doc.slice(root.span), root.entity.as_deref())
                 } else {
                     words(&doc.text[start..root.span.end])
                 },
@@ -948,6 +1055,33 @@ impl<'a> Cx<'a> {
             code: m.code.clone().or_else(|| root.code.clone()),
             role: root.role.clone().or(title),
             count: None,
+        }
+    }
+
+    /// An organisation in no dictionary, named by a capitalised phrase
+    /// ending in an institution's noun ("the Swedish Prosecution
+    /// Authority"): the whole phrase without its determiner, with the code
+    /// of what it names inside ("U.S. Attorney" in "the U.S. Attorney's
+    /// Office for ...").
+    fn institution(&self, a: usize, b: usize, span: Span) -> Speaker {
+        let doc = self.doc;
+        let mut x = a;
+        while x + 1 < b && matches!(doc.tokens[x].tag, "DT" | "PDT") {
+            x += 1;
+        }
+        let code = self
+            .mentions_in(a, b)
+            .into_iter()
+            .find_map(|m| doc.mentions[m].code.clone());
+        Speaker {
+            name: words(doc.slice(Span::new(
+                doc.tokens[x].span.start,
+                doc.tokens[b - 1].span.end,
+            ))),
+            span,
+            kind: Some(MentionKind::Org),
+            code,
+            ..Default::default()
         }
     }
 
@@ -1017,7 +1151,15 @@ impl<'a> Cx<'a> {
     /// or an indefinite ("a judge", "one union").
     fn unnamed(&self, h: usize, a: usize) -> bool {
         let tag = self.doc.tokens[h].tag;
+        // A quantifier standing for a group ("Some said", "some of the
+        // strikers", "many of his supporters").
+        let quantifier = matches!(tag, "DT" | "JJ" | "PDT" | "CD" | "RB")
+            && matches!(
+                self.lower(h).as_str(),
+                "some" | "many" | "several" | "most" | "few" | "both" | "all" | "others"
+            );
         tag == "NNS"
+            || quantifier
             || (tag == "NN"
                 && matches!(
                     self.lower(a).as_str(),
@@ -1099,10 +1241,17 @@ impl<'a> Cx<'a> {
             sp.antecedent = Some(doc.mentions[p].refers_to.unwrap_or(p));
             return Some(sp);
         }
+        // In number too: "the officials" are not "an airport official".
+        let plural = |t: usize| self.doc.tokens[t].tag.ends_with('S');
+        let here = self.tokens_in(span).end.checked_sub(1).map(plural);
         let (i, m) = earlier().rfind(|(i, m)| {
             m.kind == MentionKind::Agent
                 && m.anonymous
                 && Some(*i) != current
+                && self
+                    .tokens_in(m.span)
+                    .last()
+                    .is_none_or(|t| here.is_none_or(|p| p == plural(t)))
                 && self
                     .tokens_in(m.span)
                     .last()
@@ -1173,4 +1322,47 @@ fn strip_title(name: &str) -> (String, Option<String>) {
 
 fn words(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name of a country or organisation speaker: as the story writes it
+/// ("the UK", "the US military"), unless the text is a short form of the
+/// dictionary's name ("Amnesty" for Amnesty International, "CBP" for
+/// Customs and Border Protection). A dictionary name of another shape
+/// ("United Kingdom" for "UK", "Pentagon" for "the US military") is the
+/// entry's, not what the source was called. A capital is its country.
+pub(crate) fn institution_name(kind: MentionKind, text: &str, entity: Option<&str>) -> String {
+    let text = words(text);
+    let Some(entity) = entity.filter(|e| !e.is_empty()) else {
+        return text;
+    };
+    // A capital standing for its government is named by its country
+    // ("Washington" -> United States), as the recogniser codes it.
+    if kind == MentionKind::Capital {
+        return entity.to_string();
+    }
+    if kind == MentionKind::Country || text.is_empty() {
+        return text;
+    }
+    let key = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (t, e) = (key(&text), key(entity));
+    let inside = !t.is_empty() && t.iter().all(|w| e.contains(w));
+    // An acronym of the entity's capitalised words ("CBP").
+    let initials: String = entity
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let acronym =
+        letters.len() >= 2 && letters.chars().all(|c| c.is_uppercase()) && letters == initials;
+    if inside || acronym {
+        entity.to_string()
+    } else {
+        text
+    }
 }

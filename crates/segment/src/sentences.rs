@@ -164,7 +164,14 @@ impl View<'_> {
                     let w = self.tok(next - 2);
                     w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
                 };
-                strong && !list_item
+                // `a .45-caliber handgun`: a decimal point with no
+                // leading zero, glued to the number after it and not to
+                // the word before.
+                let decimal = c.is_ascii_digit()
+                    && self.tok(next - 1) == "."
+                    && self.glued(next)
+                    && !self.glued(next - 1);
+                strong && !list_item && !decimal
             }
             Stop::Exclaim => strong && !(quoted && cap && self.speech_verb_follows(next)),
             Stop::Ellipsis => cap || (opener && self.next_word_capitalised(next)),

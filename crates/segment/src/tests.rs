@@ -944,3 +944,14 @@ fn long_sentences_are_capped_at_clause_punctuation() {
     let second = doc.sentences[1];
     assert_eq!(doc.slice(doc.tokens[second.last_token - 1].span), ",");
 }
+
+#[test]
+fn sent_a_leading_decimal_point_does_not_break() {
+    assert_sents(
+        "Police found a .38-caliber revolver and a .22 rifle at the farm. Nobody was hurt.",
+        &[
+            "Police found a .38-caliber revolver and a .22 rifle at the farm.",
+            "Nobody was hurt.",
+        ],
+    );
+}
