@@ -700,6 +700,28 @@ fn acronyms_read_as_words_are_found_with_one_capital() {
 }
 
 #[test]
+fn a_capitalised_adjective_is_part_of_an_organisations_name() {
+    let d = run(
+        "Inspectors from the Chilean Environmental Protection Agency visited the Federal Mining \
+         Authority in Santiago on Monday.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(
+        code(&d, "Chilean Environmental Protection Agency"),
+        Some("CHLGOV"),
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(
+        code(&d, "Federal Mining Authority"),
+        Some("CHLGOV"),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
 fn organisations_in_no_dictionary_are_found_by_the_last_word_of_their_name() {
     let d = run(
         "The Accra Stock Exchange suspended trading in Volta Cocoa Holdings Inc on Monday. \

@@ -82,9 +82,13 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         MentionKind::Outlet,
     ];
     let cover = Cover::of_kinds(out, tokens.clone(), BLOCK);
-    let cap = |k: usize| {
-        is_name_token(cx, k) && !cover.has(k) && !CALENDAR.contains(&cx.lower(k).as_str())
+    // Capitalised adjectives belong to names too ("the Federal Mining
+    // Authority", "the Economic Crime Agency"), which taggers read as JJ.
+    let named = |k: usize| {
+        is_name_token(cx, k)
+            || cx.tag(k) == "JJ" && cx.word(k).chars().next().is_some_and(char::is_uppercase)
     };
+    let cap = |k: usize| named(k) && !cover.has(k) && !CALENDAR.contains(&cx.lower(k).as_str());
     let mut found: Vec<M> = Vec::new();
     let mut t = tokens.start;
     while t < tokens.end {
