@@ -370,7 +370,38 @@ fn find(doc: &Document) -> Vec<Quote> {
     institutions::it_speakers(&cx, &mut quotes);
     institutions::pairs(&cx, &mut quotes);
     country::localise(&cx, &mut quotes);
+    bodies_are_anonymous(doc, &mut quotes);
     quotes
+}
+
+/// No named person speaks when an institution, a country or a group does
+/// ("the Japanese defence ministry said", "Russia said", "it said" for a
+/// ministry): such a speaker is an anonymous source, named as the story
+/// names the body and coded with its code, so that `sources` counts as
+/// named only the people quoted by name.
+fn bodies_are_anonymous(doc: &Document, quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        // People (also two named together: "both men") speak as themselves.
+        let Some(sp) = q
+            .speaker
+            .as_mut()
+            .filter(|sp| sp.kind != Some(MentionKind::Person))
+        else {
+            continue;
+        };
+        let Some(m) = sp.antecedent.or(sp.mention) else {
+            continue;
+        };
+        let body = doc.mentions.get(doc.antecedent(m)).is_some_and(|r| {
+            matches!(
+                r.kind,
+                MentionKind::Org | MentionKind::Country | MentionKind::Capital | MentionKind::Agent
+            )
+        });
+        if body {
+            sp.anonymous = true;
+        }
+    }
 }
 
 /// Nouns for what carries someone's words rather than who says them.

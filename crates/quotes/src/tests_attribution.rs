@@ -633,3 +633,26 @@ fn a_speaker_at_the_document_s_first_word_is_safe() {
         assert!(!d.quotes.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn an_institution_or_country_speaking_is_an_anonymous_source() {
+    let d = run(
+        "The Kenyan interior ministry said the border would reopen on Monday.\n\nUganda said it welcomed the decision.\n\n\"We are ready,\" said Grace Achieng, a trader in Busia.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "the border would reopen");
+    assert!(x.3, "{q:#?}");
+    assert!(
+        x.2.as_deref().is_some_and(|n| n.contains("ministry")),
+        "{q:#?}"
+    );
+    assert_eq!(x.4.as_deref(), Some("KENGOV"), "{q:#?}");
+    let y = starting(&q, "it welcomed the decision");
+    assert!(y.3, "{q:#?}");
+    assert_eq!(y.4.as_deref(), Some("UGA"), "{q:#?}");
+    // A person quoted by name stays named, and only people count as named.
+    let z = starting(&q, "We are ready");
+    assert!(!z.3, "{q:#?}");
+    assert_eq!(d.sources.named, 1, "{:?}", d.sources);
+}
