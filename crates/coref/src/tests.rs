@@ -306,3 +306,34 @@ fn a_copula_gives_the_subject_s_sex() {
         d.mentions
     );
 }
+
+#[test]
+fn a_predecessor_in_apposition_held_the_possessors_office_before() {
+    let code_of = |d: &Document, name: &str| {
+        d.mentions
+            .iter()
+            .find(|m| d.slice(m.span) == name)
+            .and_then(|m| m.code.clone())
+    };
+    let d = run(
+        "Peruvian Finance Minister Rafael Ortiz met bankers in Lima on Monday. He said his \
+         predecessor, Lucia Campos, had left the budget in order.",
+    );
+    assert_eq!(
+        code_of(&d, "Lucia Campos").as_deref(),
+        Some("PERELI"),
+        "{:?}",
+        d.mentions
+    );
+    // Someone merely named beside the minister is no predecessor.
+    let d = run(
+        "Peruvian Finance Minister Rafael Ortiz met bankers in Lima on Monday. He said his \
+         adviser, Lucia Campos, had left the budget in order.",
+    );
+    assert_ne!(
+        code_of(&d, "Lucia Campos").as_deref(),
+        Some("PERELI"),
+        "{:?}",
+        d.mentions
+    );
+}

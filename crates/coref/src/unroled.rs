@@ -99,6 +99,20 @@ pub(crate) fn code_unroled(doc: &mut Document) {
             }
             continue;
         }
+        // "his predecessor, Name": the office the possessor holds, before.
+        let before_them = mine.iter().find_map(|&i| {
+            predecessor_of(doc, &cover, &countries, tok_range(doc.mentions[i].span))
+        });
+        if let Some((code, whose)) = before_them {
+            decided.insert(
+                r,
+                Decided {
+                    code,
+                    source: format!("predecessor of {whose}: a former office holder (ELI)"),
+                },
+            );
+            continue;
+        }
         let said = mine.iter().find_map(|&i| {
             let toks = tok_range(doc.mentions[i].span);
             copula_role(doc, &cover, toks.clone())
@@ -305,6 +319,40 @@ fn apposition_role(
         k += 1;
     }
     None
+}
+
+/// Nouns for whoever held someone's office before them.
+const PREDECESSORS: &[&str] = &["predecessor", "forerunner"];
+
+/// "his predecessor, Name" or "Name, her predecessor,": the person held
+/// the possessor's office before them, so is one of that country's former
+/// office holders (`ELI`). Returns the code and the possessor's words.
+fn predecessor_of(
+    doc: &Document,
+    cover: &[Option<usize>],
+    countries: &HashSet<String>,
+    toks: std::ops::Range<usize>,
+) -> Option<(String, String)> {
+    let t = &doc.tokens;
+    // The noun in apposition with the name, either way round.
+    let noun = toks.clone().find_map(|k| {
+        let h = t[k].head?;
+        if t[k].rel == "appos" && !toks.contains(&h) {
+            return Some(h);
+        }
+        (k + 1..t.len().min(toks.end + 6)).find(|&j| t[j].rel == "appos" && t[j].head == Some(k))
+    })?;
+    if !PREDECESSORS.contains(&t[noun].lemma.to_lowercase().as_str()) {
+        return None;
+    }
+    let poss =
+        (noun.saturating_sub(4)..noun).find(|&j| t[j].head == Some(noun) && t[j].rel == "poss")?;
+    let m = cover[poss]?;
+    let root = &doc.mentions[doc.antecedent(m)];
+    let c = root.code.as_deref()?.get(..3)?;
+    countries
+        .contains(c)
+        .then(|| (format!("{c}ELI"), doc.slice(root.span).to_string()))
 }
 
 /// The country of a nationality word right before token `t` ("Canadian
