@@ -845,8 +845,20 @@ fn unknown_names(
     let n = doc.tokens.len();
     let mut first_named: HashMap<String, usize> = HashMap::new();
     let mut t = 0;
+    // A given name the tagger read as a verb or modal ("Will", "Mark",
+    // "Sue") opens a name when it is capitalised inside a sentence and a
+    // capitalised name follows ("..., Will Okoro, chief executive of ...").
+    let given_misread = |t: usize| {
+        t + 1 < n
+            && t > doc.sentences[cx.sent[t]].first_token
+            && (cx.tag(t).starts_with("VB") || cx.tag(t) == "MD")
+            && cx.word(t).chars().next().is_some_and(char::is_uppercase)
+            && cx.c.gender_of_first_name(cx.word(t)).is_some()
+            && cx.sent[t + 1] == cx.sent[t]
+            && cx.is_cap_name(t + 1)
+    };
     while t < n {
-        if cover[t].is_some() || !cx.is_cap_name(t) {
+        if cover[t].is_some() || !(cx.is_cap_name(t) || given_misread(t)) {
             t += 1;
             continue;
         }

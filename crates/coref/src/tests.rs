@@ -337,3 +337,18 @@ fn a_predecessor_in_apposition_held_the_possessors_office_before() {
         d.mentions
     );
 }
+
+#[test]
+fn a_given_name_read_as_a_verb_still_opens_a_name() {
+    let d = run(
+        "\u{201c}The figures were wrong,\u{201d} Will Okoro, chief executive of a Lagos \
+         research group, said on Monday.",
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Person && d.slice(m.span) == "Will Okoro"),
+        "{:?}",
+        d.mentions
+    );
+}
