@@ -377,7 +377,8 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     let focus = counts
         .into_iter()
         .max_by_key(|(_, (c, first))| (*c, usize::MAX - first))
-        .map(|(c, _)| c);
+        .map(|(c, _)| c)
+        .or_else(|| region_focus(&cx));
 
     let mut used = vec![false; items.len()];
     let ix = Items::new(&items, doc.tokens.len());
@@ -422,6 +423,39 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
             m
         })
         .collect()
+}
+
+/// With no country named, the country whose first-level regions the text
+/// names most ("teachers rallied in Indiana ..."): a state or province says
+/// whose story it is as a country's name would.
+fn region_focus(cx: &Ctx) -> Option<String> {
+    let regions = &cx.r.regions;
+    let nt = cx.doc.tokens.len();
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut k = 0;
+    while k < nt {
+        if !is_name_token(cx, k) {
+            k += 1;
+            continue;
+        }
+        // The longest region name starting here, within the sentence.
+        let found = (k + 1..=nt.min(k + regions.longest)).rev().find_map(|e| {
+            let ws: Vec<&str> = (k..e).map(|j| cx.word(j)).collect();
+            regions.country(&ws).map(|c| (c, e))
+        });
+        match found {
+            Some((c, e)) => {
+                let entry = counts.entry(c).or_insert((0, k));
+                entry.0 += 1;
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, usize::MAX - first))
+        .map(|(c, _)| c.to_string())
 }
 
 /// Picks what a raw match stands for, or drops it.

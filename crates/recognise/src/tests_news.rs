@@ -700,6 +700,27 @@ fn acronyms_read_as_words_are_found_with_one_capital() {
 }
 
 #[test]
+fn with_no_country_named_the_regions_named_give_the_focus() {
+    // A state says whose story it is; a role phrase takes its country.
+    let d = run(
+        "Nurses marched through Sacramento and Fresno on Monday. Union leaders in California \
+         said the Legislature must act.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Union leaders"), Some("USALAB"), "{}", dump(&d));
+    assert_eq!(code(&d, "Legislature"), Some("USALEG"), "{}", dump(&d));
+    // A country named still decides.
+    let d = run(
+        "Union leaders in California met Mexican officials on Monday. Mexico said the \
+         Legislature must act.",
+        Some("2021-06-01"),
+        None,
+    );
+    assert_ne!(code(&d, "Legislature"), Some("USALEG"), "{}", dump(&d));
+}
+
+#[test]
 fn a_capitalised_adjective_is_part_of_an_organisations_name() {
     let d = run(
         "Inspectors from the Chilean Environmental Protection Agency visited the Federal Mining \
