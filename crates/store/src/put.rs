@@ -433,9 +433,10 @@ pub(crate) fn assign(
         }
     }
     let w = rule.window_days as i64;
-    let found = match by_place(conn, m, code_key, &place_key, w)? {
+    // The event set at this place, else one a wire copy placed here too.
+    let found = match find_event(conn, EVENTS, m, code_key, &place_key, w)? {
         Some(f) => Some(f),
-        None => by_other_place(conn, m, code_key, &place_key, w)?,
+        None => find_event(conn, OTHER_PLACES, m, code_key, &place_key, w)?,
     };
     if let Some((id, first_doc)) = found {
         return Ok((id, Assigned::Existing { first_doc }));
@@ -443,73 +444,39 @@ pub(crate) fn assign(
     insert_event(conn, m, code_key, &place_key)
 }
 
-/// The event with the mention's actors, code and place, its day nearest.
-fn by_place(
-    conn: &Connection,
-    m: &Mention,
-    code_key: &str,
-    place_key: &str,
-    w: i64,
-) -> Result<Option<(i64, Option<i64>)>, StoreError> {
-    Ok(match m.day {
-        Some(d) => conn
-            .prepare_cached(
-                "SELECT id, first_doc FROM events
-                 WHERE source IS ?1 AND target IS ?2 AND code_key = ?3 AND place_key = ?4
-                   AND day BETWEEN ?5 AND ?6
-                 ORDER BY abs(day - ?7), id LIMIT 1",
-            )?
-            .query_row(
-                params![m.source, m.target, code_key, place_key, d - w, d + w, d],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?,
-        None => conn
-            .prepare_cached(
-                "SELECT id, first_doc FROM events
-                 WHERE source IS ?1 AND target IS ?2 AND code_key = ?3 AND place_key = ?4
-                   AND day IS NULL
-                 ORDER BY id LIMIT 1",
-            )?
-            .query_row(params![m.source, m.target, code_key, place_key], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?,
-    })
-}
+/// Where an event's merge keys are read from: the events themselves, or
+/// the other places wire copies gave them.
+const EVENTS: &str = "SELECT x.id, x.first_doc FROM events x";
+const OTHER_PLACES: &str =
+    "SELECT e.id, e.first_doc FROM event_places x JOIN events e ON e.id = x.event";
 
-/// The same, among events whose other places (given by wire copies)
-/// include the mention's.
-fn by_other_place(
+/// The event with the mention's actors, code and place (in `from`), its day
+/// nearest.
+fn find_event(
     conn: &Connection,
+    from: &str,
     m: &Mention,
     code_key: &str,
     place_key: &str,
     w: i64,
 ) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+    let keys = "x.source IS ?1 AND x.target IS ?2 AND x.code_key = ?3 AND x.place_key = ?4";
+    let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?));
     Ok(match m.day {
         Some(d) => conn
-            .prepare_cached(
-                "SELECT e.id, e.first_doc FROM event_places p JOIN events e ON e.id = p.event
-                 WHERE p.source IS ?1 AND p.target IS ?2 AND p.code_key = ?3
-                   AND p.place_key = ?4 AND p.day BETWEEN ?5 AND ?6
-                 ORDER BY abs(p.day - ?7), e.id LIMIT 1",
-            )?
+            .prepare_cached(&format!(
+                "{from} WHERE {keys} AND x.day BETWEEN ?5 AND ?6 ORDER BY abs(x.day - ?7), 1 LIMIT 1"
+            ))?
             .query_row(
                 params![m.source, m.target, code_key, place_key, d - w, d + w, d],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                row,
             )
             .optional()?,
         None => conn
-            .prepare_cached(
-                "SELECT e.id, e.first_doc FROM event_places p JOIN events e ON e.id = p.event
-                 WHERE p.source IS ?1 AND p.target IS ?2 AND p.code_key = ?3
-                   AND p.place_key = ?4 AND p.day IS NULL
-                 ORDER BY e.id LIMIT 1",
-            )?
-            .query_row(params![m.source, m.target, code_key, place_key], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .prepare_cached(&format!(
+                "{from} WHERE {keys} AND x.day IS NULL ORDER BY 1 LIMIT 1"
+            ))?
+            .query_row(params![m.source, m.target, code_key, place_key], row)
             .optional()?,
     })
 }
