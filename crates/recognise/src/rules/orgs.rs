@@ -46,27 +46,10 @@ const HEADS: &[(&str, &str)] = &[
 const JOINERS: &[&str] = &["of", "for", "and", "&", "on"];
 
 /// Days and months: capitalised, but never part of an organisation's name.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+fn is_calendar_word(w: &str) -> bool {
+    use dyad_document::calendar::{MONTHS, WEEKDAYS};
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
 
 fn head_role(w: &str) -> Option<&'static str> {
     let w = w.trim_end_matches('.').to_lowercase();
@@ -88,7 +71,7 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         is_name_token(cx, k)
             || cx.tag(k) == "JJ" && cx.word(k).chars().next().is_some_and(char::is_uppercase)
     };
-    let cap = |k: usize| named(k) && !cover.has(k) && !CALENDAR.contains(&cx.lower(k).as_str());
+    let cap = |k: usize| named(k) && !cover.has(k) && !is_calendar_word(&cx.lower(k));
     let mut found: Vec<M> = Vec::new();
     let mut t = tokens.start;
     while t < tokens.end {
