@@ -35,6 +35,8 @@ impl Coder {
         );
         inherit_subjects(doc, &mut fs);
         let mut used_nouns: HashSet<usize> = HashSet::new();
+        // The events coded so far, by sentence.
+        let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
         for f in &fs {
             let mut cands = self.candidates(&self.verbs, &cx, f.verb);
             if cands.is_empty() {
@@ -62,10 +64,11 @@ impl Coder {
                 .code_verb(&cx, f, &mut cands, &fs, false, &mut out)
                 .or_else(|| self.code_verb(&cx, f, &mut cands, &fs, true, &mut out));
             used_nouns.extend(matched.unwrap_or_default());
-            match blocked {
-                Some(b) if b.refusal => self.as_refusals(&mut out, before),
-                Some(_) => self.as_intents(&mut out, before),
-                None => {}
+            if let Some(b) = blocked {
+                self.recode_blocked(&mut out, before, &by_sentence, b.refusal);
+            }
+            for (k, e) in out.iter().enumerate().skip(before) {
+                by_sentence.entry(e.sentence).or_default().push(k);
             }
         }
         for n in 0..doc.tokens.len() {
@@ -96,10 +99,11 @@ impl Coder {
             if !self.code_noun(&cx, n, &mut cands, &fs, false, &mut out) {
                 self.code_noun(&cx, n, &mut cands, &fs, true, &mut out);
             }
-            match blocked {
-                Some((_, b)) if b.refusal => self.as_refusals(&mut out, before),
-                Some(_) => self.as_intents(&mut out, before),
-                None => {}
+            if let Some((_, b)) = blocked {
+                self.recode_blocked(&mut out, before, &by_sentence, b.refusal);
+            }
+            for (k, e) in out.iter().enumerate().skip(before) {
+                by_sentence.entry(e.sentence).or_default().push(k);
             }
         }
         self.code_speech_demands(&cx, &mut out);
@@ -492,55 +496,37 @@ impl Coder {
         false
     }
 
-    /// Recode the events from `out[from..]` as the intent to do them
-    /// ([`intent_code`]); drop those no intent covers, or that an intent
-    /// the governing verb's own pattern coded already states.
-    pub(crate) fn as_intents(&self, out: &mut Vec<Event>, from: usize) {
+    /// Recode the events from `out[from..]` as the intent or the refusal
+    /// to do them ([`intent_code`], [`refusal_code`]); drop those neither
+    /// covers, or that the governing verb's own pattern coded already
+    /// ("plans to meet", "refused to meet X"): an event of the same
+    /// sentence and actors among `stated` (the earlier events by sentence,
+    /// so that the check reads one sentence's events, not the document's).
+    pub(crate) fn recode_blocked(
+        &self,
+        out: &mut Vec<Event>,
+        from: usize,
+        stated: &HashMap<usize, Vec<usize>>,
+        refusal: bool,
+    ) {
+        let (recode, how, roots): (fn(&str) -> Option<&'static str>, _, &[&str]) = if refusal {
+            (refusal_code, "refusal", &["12"])
+        } else {
+            (intent_code, "intent", &["03", "13"])
+        };
         let mut k = from;
         while k < out.len() {
             let e = &out[k];
-            let code = intent_code(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
-            let stated = out[..from].iter().any(|o| {
-                o.sentence == e.sentence
-                    && o.source == e.source
-                    && o.target == e.target
-                    && matches!(o.root.as_str(), "03" | "13")
+            let code = recode(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
+            let said = stated.get(&e.sentence).is_some_and(|earlier| {
+                earlier.iter().map(|&i| &out[i]).any(|o| {
+                    o.source == e.source && o.target == e.target && roots.contains(&o.root.as_str())
+                })
             });
             match code {
-                Some((c, cameo)) if !stated => {
+                Some((c, cameo)) if !said => {
                     let e = &mut out[k];
-                    e.pattern = format!("{} (as intent: {c})", e.pattern);
-                    e.code = c.to_string();
-                    e.root = c[..2].to_string();
-                    e.quad_class = cameo.quad_class as u8;
-                    e.goldstein = cameo.goldstein;
-                    k += 1;
-                }
-                _ => {
-                    out.remove(k);
-                }
-            }
-        }
-    }
-
-    /// Recode the events from `out[from..]` as the refusal to do them
-    /// ([`refusal_code`]); drop those no refusal covers, or that the
-    /// refusing verb's own pattern coded already ("refused to meet X").
-    pub(crate) fn as_refusals(&self, out: &mut Vec<Event>, from: usize) {
-        let mut k = from;
-        while k < out.len() {
-            let e = &out[k];
-            let code = refusal_code(&e.code).and_then(|c| Some((c, self.codes.get(c)?)));
-            let stated = out[..from].iter().any(|o| {
-                o.sentence == e.sentence
-                    && o.source == e.source
-                    && o.target == e.target
-                    && o.root == "12"
-            });
-            match code {
-                Some((c, cameo)) if !stated => {
-                    let e = &mut out[k];
-                    e.pattern = format!("{} (as refusal: {c})", e.pattern);
+                    e.pattern = format!("{} (as {how}: {c})", e.pattern);
                     e.code = c.to_string();
                     e.root = c[..2].to_string();
                     e.quad_class = cameo.quad_class as u8;
