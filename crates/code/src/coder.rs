@@ -509,7 +509,8 @@ impl Coder {
         stated: &HashMap<usize, Vec<usize>>,
         refusal: bool,
     ) {
-        let (recode, how, roots): (fn(&str) -> Option<&'static str>, _, &[&str]) = if refusal {
+        type Recode = fn(&str) -> Option<&'static str>;
+        let (recode, how, roots): (Recode, &str, &[&str]) = if refusal {
             (refusal_code, "refusal", &["12"])
         } else {
             (intent_code, "intent", &["03", "13"])
