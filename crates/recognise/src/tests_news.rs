@@ -830,3 +830,25 @@ fn a_nationality_word_before_a_name_beats_the_country_of_the_employer() {
         .unwrap_or_else(|| panic!("{}", dump(&d)));
     assert_eq!(m.code.as_deref(), Some("CANEDU"), "{}", dump(&d));
 }
+
+// ---------------------------------------------------------------- US senators and governors by seat
+
+#[test]
+fn ordinary_us_senators_are_legislators_in_their_terms_and_elites_after() {
+    let text = "Heidi Heitkamp and Jon Tester met farmers in Bismarck on Monday.";
+    let d = run(text, Some("2017-05-10"), None);
+    assert_eq!(code(&d, "Heidi Heitkamp"), Some("USALEG"));
+    assert_eq!(code(&d, "Jon Tester"), Some("USALEG"));
+    // Heitkamp left the Senate in January 2019, Tester in January 2025.
+    let d = run(text, Some("2020-05-10"), None);
+    assert_eq!(code(&d, "Heidi Heitkamp"), Some("USAELI"));
+    assert_eq!(code(&d, "Jon Tester"), Some("USALEG"));
+    let d = run(text, Some("2025-06-10"), None);
+    assert_eq!(code(&d, "Jon Tester"), Some("USAELI"));
+    let d = run(
+        "Barbara Mikulski praised the budget deal.",
+        Some("2016-03-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Barbara Mikulski"), Some("USALEG"));
+}
