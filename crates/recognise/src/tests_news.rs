@@ -852,3 +852,22 @@ fn ordinary_us_senators_are_legislators_in_their_terms_and_elites_after() {
     );
     assert_eq!(code(&d, "Barbara Mikulski"), Some("USALEG"));
 }
+
+#[test]
+fn us_state_governors_are_government_in_their_terms_and_elites_after() {
+    let text = "Steve Bullock and Greg Gianforte toured a flooded ranch near Billings.";
+    // Bullock governed Montana until January 2021; Gianforte was then a
+    // congressman and succeeded him.
+    let d = run(text, Some("2019-08-01"), None);
+    assert_eq!(code(&d, "Steve Bullock"), Some("USAGOV"));
+    assert_eq!(code(&d, "Greg Gianforte"), Some("USALEG"));
+    let d = run(text, Some("2022-08-01"), None);
+    assert_eq!(code(&d, "Steve Bullock"), Some("USAELI"));
+    assert_eq!(code(&d, "Greg Gianforte"), Some("USAGOV"));
+    let d = run(
+        "Dennis Daugaard signed the bill in Pierre.",
+        Some("2016-03-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Dennis Daugaard"), Some("USAGOV"));
+}
