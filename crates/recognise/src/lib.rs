@@ -89,6 +89,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         "dictionaries/actors/people/mena.txt",
         include_str!("../../../dictionaries/actors/people/mena.txt"),
     ),
+    (
+        "dictionaries/actors/people/us_congress_states.txt",
+        include_str!("../../../dictionaries/actors/people/us_congress_states.txt"),
+    ),
 ];
 
 /// Nouns for unnamed sources that carry no role code of their own.

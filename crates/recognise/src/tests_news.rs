@@ -851,3 +851,44 @@ fn a_nationality_word_before_a_name_beats_the_country_of_the_employer() {
         .unwrap_or_else(|| panic!("{}", dump(&d)));
     assert_eq!(m.code.as_deref(), Some("CANEDU"), "{}", dump(&d));
 }
+
+// ---------------------------------------------------------------- US senators and governors by seat
+
+#[test]
+fn ordinary_us_senators_are_legislators_in_their_terms_and_elites_after() {
+    let text = "Heidi Heitkamp and Jon Tester met farmers in Bismarck on Monday.";
+    let d = run(text, Some("2017-05-10"), None);
+    assert_eq!(code(&d, "Heidi Heitkamp"), Some("USALEG"));
+    assert_eq!(code(&d, "Jon Tester"), Some("USALEG"));
+    // Heitkamp left the Senate in January 2019, Tester in January 2025.
+    let d = run(text, Some("2020-05-10"), None);
+    assert_eq!(code(&d, "Heidi Heitkamp"), Some("USAELI"));
+    assert_eq!(code(&d, "Jon Tester"), Some("USALEG"));
+    let d = run(text, Some("2025-06-10"), None);
+    assert_eq!(code(&d, "Jon Tester"), Some("USAELI"));
+    let d = run(
+        "Barbara Mikulski praised the budget deal.",
+        Some("2016-03-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Barbara Mikulski"), Some("USALEG"));
+}
+
+#[test]
+fn us_state_governors_are_government_in_their_terms_and_elites_after() {
+    let text = "Steve Bullock and Greg Gianforte toured a flooded ranch near Billings.";
+    // Bullock governed Montana until January 2021; Gianforte was then a
+    // congressman and succeeded him.
+    let d = run(text, Some("2019-08-01"), None);
+    assert_eq!(code(&d, "Steve Bullock"), Some("USAGOV"));
+    assert_eq!(code(&d, "Greg Gianforte"), Some("USALEG"));
+    let d = run(text, Some("2022-08-01"), None);
+    assert_eq!(code(&d, "Steve Bullock"), Some("USAELI"));
+    assert_eq!(code(&d, "Greg Gianforte"), Some("USAGOV"));
+    let d = run(
+        "Dennis Daugaard signed the bill in Pierre.",
+        Some("2016-03-01"),
+        None,
+    );
+    assert_eq!(code(&d, "Dennis Daugaard"), Some("USAGOV"));
+}
