@@ -23,14 +23,14 @@ fn development_set_does_not_slip_back() {
     );
     let s = String::from_utf8(out.stdout).unwrap();
     let people = line(&s, "set-people:");
-    assert!(figure(people, "accuracy=") >= 0.82, "{people}");
+    assert!(figure(people, "accuracy=") >= 0.85, "{people}");
     assert_eq!(figure(people, "outlet_as_actor="), 0.0, "{people}");
     let quotes = line(&s, "set-quotes:");
     assert!(figure(quotes, "recall=") >= 0.95, "{quotes}");
     assert!(figure(quotes, "speaker_acc=") >= 0.85, "{quotes}");
     assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
     let events = line(&s, "set-events:");
-    assert!(figure(events, "recall=") >= 0.30, "{events}");
+    assert!(figure(events, "recall=") >= 0.32, "{events}");
     assert!(figure(events, "precision=") >= 0.50, "{events}");
     assert!(figure(events, "date_acc=") >= 0.3, "{events}");
     assert!(figure(events, "place_acc=") >= 0.7, "{events}");
