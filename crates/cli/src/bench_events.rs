@@ -86,8 +86,9 @@ pub fn report(docs: &[Document], rounds: usize) {
         .zip(&per_stage)
         .map(|((name, _), d)| {
             format!(
-                "{name} {:.0}%",
-                100.0 * d.as_secs_f64() / one.as_secs_f64().max(1e-9)
+                "{name} {:.0}% ({:.1} ms)",
+                100.0 * d.as_secs_f64() / one.as_secs_f64().max(1e-9),
+                d.as_secs_f64() * 1e3 / rounds as f64
             )
         })
         .collect();
