@@ -2,7 +2,7 @@
 //! `dictionaries/actors/titles/regions.txt`: a region named before a title says
 //! which country the office belongs to ("Ohio Attorney General Name").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The embedded default region list.
 pub const DEFAULT_REGIONS: &str = include_str!("../../../dictionaries/actors/titles/regions.txt");
@@ -11,6 +11,9 @@ pub const DEFAULT_REGIONS: &str = include_str!("../../../dictionaries/actors/tit
 #[derive(Debug, Clone, Default)]
 pub struct Regions {
     by_name: HashMap<String, String>,
+    /// First words of the names, so that a word no name starts with costs
+    /// one lookup.
+    first_words: HashSet<String>,
     /// Longest name, in words.
     pub longest: usize,
 }
@@ -52,7 +55,24 @@ impl Regions {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(0);
-        Ok(Regions { by_name, longest })
+        let first_words = by_name
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        Ok(Regions {
+            by_name,
+            first_words,
+            longest,
+        })
+    }
+
+    /// Whether some region's name starts with this word.
+    pub fn may_start(&self, word: &str) -> bool {
+        norm(word)
+            .split(' ')
+            .next()
+            .is_some_and(|w| self.first_words.contains(w))
     }
 
     /// The country of the region whose name is exactly `words`.

@@ -297,6 +297,14 @@ impl Ctx<'_> {
             None => e.codes_latest(),
         }
     }
+    /// Whether [`Ctx::codes`] would give a code of its own, not only the
+    /// entry's default (without building the list: asked of every match).
+    fn has_role_code(&self, e: &ActorEntry) -> bool {
+        match self.date {
+            Some(d) => e.codes.iter().any(|c| !c.default && c.holds_on(d)),
+            None => e.codes.iter().any(|c| !c.default),
+        }
+    }
     /// `latest` when a dated entry was coded without a publication date.
     fn as_of(&self, h: &Hit) -> Option<String> {
         (self.date.is_none() && self.r.actors[h.idx].is_dated()).then(|| "latest".to_string())
@@ -434,11 +442,11 @@ fn region_focus(cx: &Ctx) -> Option<String> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut k = 0;
     while k < nt {
-        if !is_name_token(cx, k) {
+        if !is_name_token(cx, k) || !regions.may_start(cx.word(k)) {
             k += 1;
             continue;
         }
-        // The longest region name starting here, within the sentence.
+        // The longest region name starting here.
         let found = (k + 1..=nt.min(k + regions.longest)).rev().find_map(|e| {
             let ws: Vec<&str> = (k..e).map(|j| cx.word(j)).collect();
             regions.country(&ws).map(|c| (c, e))
@@ -537,7 +545,7 @@ fn priority(cx: &Ctx, h: &Hit) -> u8 {
         What::Actor => {
             let e = &cx.r.actors[h.idx];
             match e.kind {
-                ActorKind::Person if cx.codes(e).iter().any(|c| !c.default) => 0,
+                ActorKind::Person if cx.has_role_code(e) => 0,
                 ActorKind::Person => 6,
                 _ => 1,
             }

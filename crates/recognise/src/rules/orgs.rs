@@ -48,12 +48,19 @@ const JOINERS: &[&str] = &["of", "for", "and", "&", "on"];
 /// Days and months: capitalised, but never part of an organisation's name.
 fn is_calendar_word(w: &str) -> bool {
     use dyad_document::calendar::{MONTHS, WEEKDAYS};
-    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+    MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .any(|m| m.eq_ignore_ascii_case(w))
 }
 
 fn head_role(w: &str) -> Option<&'static str> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    HEADS.iter().find(|(h, _)| *h == w).map(|(_, r)| *r)
+    // Asked of every word of every capitalised run: no allocation.
+    let w = w.trim_end_matches('.');
+    HEADS
+        .iter()
+        .find(|(h, _)| h.eq_ignore_ascii_case(w))
+        .map(|(_, r)| *r)
 }
 
 /// Adds the organisations of tokens `tokens` that no mention covers yet.
@@ -71,7 +78,7 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         is_name_token(cx, k)
             || cx.tag(k) == "JJ" && cx.word(k).chars().next().is_some_and(char::is_uppercase)
     };
-    let cap = |k: usize| named(k) && !cover.has(k) && !is_calendar_word(&cx.lower(k));
+    let cap = |k: usize| named(k) && !cover.has(k) && !is_calendar_word(cx.word(k));
     let mut found: Vec<M> = Vec::new();
     let mut t = tokens.start;
     while t < tokens.end {
@@ -87,7 +94,10 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
             if cap(k) {
                 b = k;
                 k += 1;
-            } else if JOINERS.contains(&cx.lower(k).as_str()) && k + 1 < tokens.end && cap(k + 1) {
+            } else if JOINERS.iter().any(|j| j.eq_ignore_ascii_case(cx.word(k)))
+                && k + 1 < tokens.end
+                && cap(k + 1)
+            {
                 k += 1;
             } else {
                 break;

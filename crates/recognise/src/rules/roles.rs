@@ -412,15 +412,17 @@ fn code_for(
 /// the first and longest name.
 pub(super) fn region_before(cx: &Ctx, out: &[M], from: usize, ts: usize) -> Option<String> {
     let longest = cx.r.regions.longest;
-    (from..ts).filter(|&k| !covered(out, k)).find_map(|k| {
-        (k + 1..=ts.min(k + longest)).rev().find_map(|e| {
-            if (k..e).any(|j| covered(out, j)) {
-                return None;
-            }
-            let ws: Vec<&str> = (k..e).map(|j| cx.word(j)).collect();
-            cx.r.regions.country(&ws).map(str::to_string)
+    (from..ts)
+        .filter(|&k| cx.r.regions.may_start(cx.word(k)) && !covered(out, k))
+        .find_map(|k| {
+            (k + 1..=ts.min(k + longest)).rev().find_map(|e| {
+                if (k..e).any(|j| covered(out, j)) {
+                    return None;
+                }
+                let ws: Vec<&str> = (k..e).map(|j| cx.word(j)).collect();
+                cx.r.regions.country(&ws).map(str::to_string)
+            })
         })
-    })
 }
 
 /// The longest title ending at token `e` (within its sentence).
