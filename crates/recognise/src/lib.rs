@@ -421,8 +421,16 @@ impl Recogniser {
                 });
                 pos = me;
             } else {
+                // No match can be accepted that does not start where a word
+                // may: search again from the next such place, not from the
+                // next byte (a rejected match inside a word would otherwise
+                // send the search through the rest of the word byte by byte).
                 pos = ms + 1;
-                while pos < norm.len() && !norm.is_char_boundary(pos) {
+                while pos < norm.len()
+                    && !(norm.is_char_boundary(pos)
+                        && map[pos] != map[pos - 1]
+                        && start_ok[map[pos].0])
+                {
                     pos += 1;
                 }
             }
