@@ -475,11 +475,7 @@ pub fn page(
 ) -> Result<usize, StoreError> {
     let q = compile(conn, f)?;
     let w = where_clause(&q, unit);
-    let lim = match (limit, offset) {
-        (0, 0) => String::new(),
-        (0, o) => format!("LIMIT -1 OFFSET {o}"),
-        (l, o) => format!("LIMIT {l} OFFSET {o}"),
-    };
+    let lim = limit_clause(limit, offset);
     // The selection is made and ordered on keys alone; the joins that fill a
     // row are made for the rows kept (a page of 100 of a million costs the
     // sort of keys, not a million joins).
@@ -796,6 +792,16 @@ pub struct Edge {
     pub goldstein: f64,
 }
 
+/// SQL's LIMIT and OFFSET for a page (`limit` 0: no limit).
+fn limit_clause(limit: usize, offset: usize) -> String {
+    match (limit, offset) {
+        (0, 0) => String::new(),
+        (0, o) => format!("LIMIT -1 OFFSET {o}"),
+        (l, 0) => format!("LIMIT {l}"),
+        (l, o) => format!("LIMIT {l} OFFSET {o}"),
+    }
+}
+
 /// The actor network of the selected events that have both actors.
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct Network {
@@ -809,11 +815,7 @@ pub struct Network {
 pub fn network(conn: &Connection, f: &Filter, limit: usize) -> Result<Network, StoreError> {
     let q = compile(conn, f)?;
     let w = where_clause(&q, Unit::Events);
-    let lim = if limit > 0 {
-        format!("LIMIT {limit}")
-    } else {
-        String::new()
-    };
+    let lim = limit_clause(limit, 0);
     let sql = format!(
         "SELECT e.source, e.target, count(*), sum(e.num_mentions),
                 sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3),
@@ -871,11 +873,7 @@ pub struct PlaceCount {
 pub fn places(conn: &Connection, f: &Filter, limit: usize) -> Result<Vec<PlaceCount>, StoreError> {
     let q = compile(conn, f)?;
     let w = where_clause(&q, Unit::Events);
-    let lim = if limit > 0 {
-        format!("LIMIT {limit}")
-    } else {
-        String::new()
-    };
+    let lim = limit_clause(limit, 0);
     let sql = format!(
         "SELECT coalesce(e.place_name, '?'), e.country, e.lat, e.lon,
                 coalesce(e.feature, 'city'), count(*)
