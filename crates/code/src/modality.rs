@@ -222,6 +222,27 @@ impl Cx<'_> {
         for _ in 0..32 {
             if let Some(f) = frame(cur) {
                 if through_xcomp && f.negated {
+                    // "will not lift the ban", "won't accept refugees",
+                    // "said it would not release them": a stated refusal of
+                    // the subject's own, coded as the refusal; a past
+                    // negation ("did not meet") is no event.
+                    let future = f.modals.iter().any(|&m| {
+                        matches!(self.lower(m).as_str(), "will" | "wo" | "shall" | "'ll")
+                    }) || (f
+                        .modals
+                        .iter()
+                        .any(|&m| matches!(self.lower(m).as_str(), "would" | "'d"))
+                        && toks[cur].rel == "ccomp"
+                        && toks[cur]
+                            .head
+                            .is_some_and(|h| REPORTING.contains(&toks[h].lemma.as_str())));
+                    if cur == verb && future && !has_if {
+                        return Some(Blocked {
+                            why: "negated future (will not): coded as the refusal",
+                            intent: false,
+                            refusal: true,
+                        });
+                    }
                     return not_done("negated");
                 }
                 if through_xcomp && f.refused {

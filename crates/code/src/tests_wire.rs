@@ -1,0 +1,62 @@
+//! Classes seen in wire sentences (issue 14's sentence-level set), tested
+//! on sentences of our own.
+
+use super::*;
+
+fn coded(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    dyad_quotes::attribute(&mut d);
+    code(&mut d);
+    d
+}
+
+fn triples(d: &Document) -> Vec<(String, String, String)> {
+    d.events
+        .iter()
+        .map(|e| {
+            (
+                e.source.clone().unwrap_or_default(),
+                e.target.clone().unwrap_or_default(),
+                e.code.clone(),
+            )
+        })
+        .collect()
+}
+
+fn has(d: &Document, s: &str, t: &str, code_prefix: &str) -> bool {
+    d.events.iter().any(|e| {
+        e.source.as_deref() == Some(s)
+            && e.target.as_deref() == Some(t)
+            && e.code.starts_with(code_prefix)
+    })
+}
+
+#[test]
+fn a_negated_future_is_a_stated_refusal() {
+    let d = coded("Norway will not lift the ban on Denmark.");
+    assert!(has(&d, "NOR", "DNK", "124"), "{:?}", triples(&d));
+    let d = coded("Peru won't meet Chile's president.");
+    assert!(has(&d, "PER", "CHLGOV", "125"), "{:?}", triples(&d));
+    let d = coded("Japan said it would not release the two Chinese nationals.");
+    assert!(has(&d, "JPN", "CHN", "124"), "{:?}", triples(&d));
+}
+
+#[test]
+fn a_past_or_conditional_negation_stays_uncoded() {
+    for s in [
+        "Poland did not meet Czech officials.",
+        "If the talks fail, Italy will not lift the ban on Greece.",
+        // Refusing to fight is no event.
+        "Chile will not attack Peru.",
+    ] {
+        let d = coded(s);
+        assert!(d.events.is_empty(), "{s}: {:?}", triples(&d));
+    }
+}
