@@ -582,6 +582,8 @@ mod tests;
 #[cfg(test)]
 mod tests_news;
 #[cfg(test)]
+mod tests_periods;
+#[cfg(test)]
 mod tests_roles;
 
 /// The automaton over normalised names: read from the cache when these very

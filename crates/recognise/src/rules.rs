@@ -13,6 +13,7 @@ mod index;
 mod media;
 mod orgs;
 mod parts;
+mod periods;
 mod roles;
 
 use index::{Cover, Ends, Items};
@@ -409,6 +410,7 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
         .collect();
     roles::bare_nouns_repeat_their_compound(&cx, &mut out);
     coreference(&cx, &mut out);
+    periods::governments_named_apart(&cx, &mut out);
     media::outlets_by_role(&cx, &mut out);
 
     // Text order, with `refers_to` remapped.
