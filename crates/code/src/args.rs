@@ -11,7 +11,7 @@ use crate::patterns::{Compiled, Item};
 /// Relations through which a pattern word may be found in a head's phrase.
 const PHRASE_RELS: &[&str] = &[
     "prt", "prep", "agent", "pobj", "pcomp", "dobj", "dative", "attr", "oprd", "acomp", "xcomp",
-    "compound", "amod", "nmod", "aux", "npadvmod",
+    "compound", "amod", "nmod", "aux", "npadvmod", "nummod",
 ];
 
 /// What a pattern match found.

@@ -60,3 +60,35 @@ fn a_past_or_conditional_negation_stays_uncoded() {
         assert!(d.events.is_empty(), "{s}: {:?}", triples(&d));
     }
 }
+
+#[test]
+fn a_sum_of_money_given_to_an_actor_is_economic_aid() {
+    for s in [
+        "Sweden gave 12.5 million kronor to Mozambique.",
+        "Qatar donated $3 million to Sudan.",
+        "South Korea will lend 500 million dollars to Vietnam.",
+    ] {
+        let d = coded(s);
+        assert!(
+            d.events
+                .iter()
+                .any(|e| e.code.starts_with("071") || e.code == "0331"),
+            "{s}: {:?}",
+            triples(&d)
+        );
+    }
+    let d = coded("Sweden gave 12.5 million kronor to Mozambique.");
+    assert!(has(&d, "SWE", "MOZ", "071"), "{:?}", triples(&d));
+}
+
+#[test]
+fn a_thing_handed_back_to_an_actor_is_returned_property() {
+    let d = coded("Peru returned a stolen colonial painting to Bolivian officials.");
+    assert!(has(&d, "PER", "BOLGOV", "0842"), "{:?}", triples(&d));
+}
+
+#[test]
+fn opening_borders_to_people_takes_them_in() {
+    let d = coded("Chad opened its borders to Sudanese civilians.");
+    assert!(has(&d, "TCD", "SDNCVL", "075"), "{:?}", triples(&d));
+}
