@@ -54,9 +54,31 @@ fn undouble(stem: &str) -> &str {
     }
 }
 
+/// "expell" -> "expel", "controll" -> "control": a doubled l after e or o
+/// is undone when a vowel stands before that one (a final stressed or
+/// British-doubled syllable: "compelled", "patrolled", "cancelled"); a
+/// one-syllable stem keeps it ("shelled", "spelled", "quelled", "rolled").
+fn undouble_final_l(stem: &str) -> Option<&str> {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 5 || !stem.ends_with("ll") || !matches!(b[n - 3], b'e' | b'o') {
+        return None;
+    }
+    let before = &b[..n - 3];
+    // "qu" spells a consonant ("quell").
+    let vowel = before
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| is_vowel(c) && !(c == b'u' && i > 0 && before[i - 1] == b'q'));
+    vowel.then(|| &stem[..n - 1])
+}
+
 /// The stem left by -ed or -ing, with a doubled consonant undone
 /// ("stopp" -> "stop") or a silent e restored ("reduc" -> "reduce").
 fn restore_stem(stem: &str) -> String {
+    if let Some(base) = undouble_final_l(stem) {
+        return base.to_string();
+    }
     let undoubled = undouble(stem);
     if undoubled.len() < stem.len() {
         undoubled.to_string()
@@ -212,6 +234,15 @@ mod tests {
             ("speaking", "VBG", "speak"),
             ("claimed", "VBN", "claim"),
             ("treated", "VBN", "treat"),
+            ("expelled", "VBD", "expel"),
+            ("compelling", "VBG", "compel"),
+            ("patrolled", "VBD", "patrol"),
+            ("cancelled", "VBN", "cancel"),
+            ("shelled", "VBD", "shell"),
+            ("quelled", "VBD", "quell"),
+            ("killed", "VBD", "kill"),
+            ("installed", "VBN", "install"),
+            ("rolled", "VBD", "roll"),
             ("bigger", "JJR", "big"),
             ("earliest", "JJS", "early"),
         ] {
