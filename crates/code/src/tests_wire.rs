@@ -92,3 +92,15 @@ fn opening_borders_to_people_takes_them_in() {
     let d = coded("Chad opened its borders to Sudanese civilians.");
     assert!(has(&d, "TCD", "SDNCVL", "075"), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_truce_declared_in_a_country_is_toward_that_country() {
+    let d = coded("The Tamil Tigers declared a unilateral ceasefire on Friday in Sri Lanka.");
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.code == "0871" && e.target.as_deref() == Some("LKA")),
+        "{:?}",
+        triples(&d)
+    );
+}
