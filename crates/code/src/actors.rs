@@ -125,7 +125,7 @@ const COLLECTIVES: &[&str] = &[
 ];
 
 /// Code prefixes that are no country.
-const NOT_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM", "UIS"];
+pub(crate) const NOT_COUNTRY: &[&str] = &["IGO", "NGO", "IMG", "MNC", "NGM", "UIS"];
 
 impl Cx<'_> {
     /// Actors an argument stands for: the mention covering it, else one
@@ -170,6 +170,13 @@ impl Cx<'_> {
                 {
                     out.push(a);
                 }
+            }
+        }
+        let shared: Vec<Actor> = out.iter().filter_map(|a| self.shared_role(a)).collect();
+        for a in shared {
+            match out.iter().position(|o| o.mention == a.mention) {
+                Some(i) => out[i] = a,
+                None => out.insert(0, a),
             }
         }
         out

@@ -124,6 +124,7 @@
 mod actors;
 mod args;
 mod coder;
+mod compound;
 mod context;
 mod explain;
 mod fallback;

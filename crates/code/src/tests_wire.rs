@@ -104,3 +104,24 @@ fn a_truce_declared_in_a_country_is_toward_that_country() {
         triples(&d)
     );
 }
+
+#[test]
+fn a_country_before_and_shares_the_role_phrase_after_it() {
+    let d = coded("Chile and Peru's navies agreed to hold joint exercises.");
+    assert!(has(&d, "CHLMIL", "PERMIL", "03"), "{:?}", triples(&d));
+    let d = coded("Ghanaian and Togolese police agreed to cooperate.");
+    assert!(
+        d.events.iter().any(|e| e.source.as_deref() == Some("GHACOP")
+            || e.target.as_deref() == Some("GHACOP")),
+        "{:?}",
+        triples(&d)
+    );
+    // A named group is no role to share.
+    let d = coded("Colombia and the Shining Path signed a pact on Monday.");
+    assert!(
+        d.events.iter().all(|e| e.source.as_deref() != Some("COLREB")
+            && e.target.as_deref() != Some("COLREB")),
+        "{:?}",
+        triples(&d)
+    );
+}
