@@ -50,11 +50,10 @@ impl Cx<'_> {
         }
         let country = self.country_of(cm)?;
         let code = &first.code;
-        let role = (code.len() == 6
+        let state_role = code.len() == 6
             && code.bytes().all(|b| b.is_ascii_uppercase())
-            && !NOT_COUNTRY.contains(&&code[..3]))
-        .then(|| &code[3..])
-        .unwrap_or("");
+            && !NOT_COUNTRY.contains(&&code[..3]);
+        let role = if state_role { &code[3..] } else { "" };
         let shared = format!("{country}{role}");
         (shared != first.code).then(|| Actor {
             mention: Some(cm),
