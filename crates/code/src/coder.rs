@@ -564,7 +564,9 @@ impl Coder {
         let mut n = 0;
         for s in sources {
             for t in targets {
-                if s.code == t.code || (s.mention.is_some() && s.mention == t.mention) {
+                if (s.code == t.code && (p.code.starts_with("01") || !cx.different_people(s, t)))
+                    || (s.mention.is_some() && s.mention == t.mention)
+                {
                     continue;
                 }
                 // "told reporters", "said in an email to the AP": speaking

@@ -130,6 +130,7 @@ mod explain;
 mod fallback;
 mod modality;
 mod patterns;
+mod same_code;
 mod speech;
 
 use std::sync::OnceLock;

@@ -125,3 +125,20 @@ fn a_country_before_and_shares_the_role_phrase_after_it() {
         triples(&d)
     );
 }
+
+#[test]
+fn two_people_with_one_code_are_two_actors_except_in_statements() {
+    let d = coded("Barack Obama criticized George W. Bush on Monday.");
+    assert_eq!(
+        triples(&d),
+        vec![("USAELI".into(), "USAELI".into(), "111".into())]
+    );
+    // Telling a colleague is how news is told.
+    assert!(coded("Barack Obama told George W. Bush about the plan.")
+        .events
+        .is_empty());
+    // One person named twice is one actor.
+    assert!(coded("Barack Obama criticized Obama's own record.")
+        .events
+        .is_empty());
+}
