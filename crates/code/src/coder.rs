@@ -235,6 +235,11 @@ impl Coder {
             {
                 sources = cx.shallow_source(v, fs);
             }
+            if fallback && sources.is_empty() && source_slot && !f.passive {
+                if let Some(s) = m.source {
+                    sources = cx.doer_of_subject(s);
+                }
+            }
             // "He was arrested": a passive with no agent, whose doer is by
             // law one institution, found once the target is known.
             let implicit = (sources.is_empty()

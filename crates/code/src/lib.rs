@@ -123,6 +123,7 @@
 
 mod actors;
 mod args;
+mod by_agent;
 mod coder;
 mod compound;
 mod context;

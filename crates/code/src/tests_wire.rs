@@ -142,3 +142,11 @@ fn two_people_with_one_code_are_two_actors_except_in_statements() {
         .events
         .is_empty());
 }
+
+#[test]
+fn a_subject_done_by_an_actor_gives_that_actor() {
+    let d = coded("A suicide bombing by the Pakistani Taliban killed 12 Afghan soldiers.");
+    assert!(has(&d, "PAKREB", "AFGMIL", "19"), "{:?}", triples(&d));
+    let d = coded("Missiles fired by the Turkish army struck Syrian government troops.");
+    assert!(has(&d, "TURMIL", "SYRMIL", "19"), "{:?}", triples(&d));
+}
