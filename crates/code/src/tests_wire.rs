@@ -150,3 +150,19 @@ fn a_subject_done_by_an_actor_gives_that_actor() {
     let d = coded("Missiles fired by the Turkish army struck Syrian government troops.");
     assert!(has(&d, "TURMIL", "SYRMIL", "19"), "{:?}", triples(&d));
 }
+
+#[test]
+fn dictionary_families_seen_missing_in_wire_copy() {
+    // A state of siege declared in a country.
+    let d = coded("The Honduran army declared a state of siege in Honduras.");
+    assert!(has(&d, "HNDMIL", "HND", "1724"), "{:?}", triples(&d));
+    // Joint exercises by several actors are with each other.
+    let d = coded("Japan and India began joint naval exercises on Monday.");
+    assert!(has(&d, "JPN", "IND", "062"), "{:?}", triples(&d));
+    assert!(has(&d, "IND", "JPN", "062"), "{:?}", triples(&d));
+    // Attending a body's meeting meets it; a summit in a country visits it.
+    let d = coded("The Kenyan president attended a meeting of the African Union.");
+    assert!(has(&d, "KENGOV", "IGOAFRAU", "040"), "{:?}", triples(&d));
+    let d = coded("Peru's president attended a summit in Chile.");
+    assert!(has(&d, "PERGOV", "CHL", "042"), "{:?}", triples(&d));
+}
