@@ -14,6 +14,11 @@ const PHRASE_RELS: &[&str] = &[
     "compound", "amod", "nmod", "aux", "npadvmod", "nummod",
 ];
 
+/// Adverbs that are a phrasal verb's particle when they hang on the verb.
+const PARTICLES: &[&str] = &[
+    "back", "off", "out", "down", "up", "away", "over", "in", "on", "forward",
+];
+
 /// What a pattern match found.
 pub(crate) struct Match {
     pub(crate) matched: Vec<usize>,
@@ -105,7 +110,11 @@ impl Cx<'_> {
                 // "wants X to lift": an infinitive with its own subject,
                 // which the parser hangs as a clausal complement.
                 let infinitive = tok.rel == "ccomp" && self.infinitive_subject_of(c).is_some();
-                if !PHRASE_RELS.contains(&tok.rel) && !noun_conj && !infinitive {
+                // "rolled back tariffs": a particle the parser hung as an
+                // adverb of the head.
+                let particle =
+                    t == head && tok.rel == "advmod" && PARTICLES.contains(&self.lower(c).as_str());
+                if !PHRASE_RELS.contains(&tok.rel) && !noun_conj && !infinitive && !particle {
                     continue;
                 }
                 if tok.rel == "aux" && tok.tag != "TO" {

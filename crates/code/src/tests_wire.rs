@@ -166,3 +166,9 @@ fn dictionary_families_seen_missing_in_wire_copy() {
     let d = coded("Peru's president attended a summit in Chile.");
     assert!(has(&d, "PERGOV", "CHL", "042"), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_particle_parsed_as_an_adverb_is_still_the_verbs_particle() {
+    let d = coded("Canada rolled back tariffs on Mexican steel.");
+    assert!(has(&d, "CAN", "MEX", "085"), "{:?}", triples(&d));
+}
