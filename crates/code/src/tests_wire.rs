@@ -172,3 +172,14 @@ fn a_particle_parsed_as_an_adverb_is_still_the_verbs_particle() {
     let d = coded("Canada rolled back tariffs on Mexican steel.");
     assert!(has(&d, "CAN", "MEX", "085"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_agreement_signed_by_several_actors_is_with_each_other() {
+    let d = coded("Ghana and the World Bank signed a financing agreement on Tuesday.");
+    assert!(has(&d, "GHA", "IGOWBK", "057"), "{:?}", triples(&d));
+    assert!(has(&d, "IGOWBK", "GHA", "057"), "{:?}", triples(&d));
+    // One actor alone has signed with no one the sentence names.
+    assert!(coded("Ghana signed a financing agreement on Tuesday.")
+        .events
+        .is_empty());
+}
