@@ -183,3 +183,17 @@ fn an_agreement_signed_by_several_actors_is_with_each_other() {
         .events
         .is_empty());
 }
+
+#[test]
+fn relief_goods_alerts_peacekeeping_and_demands_by_a_group() {
+    let d = coded("Cuba sent medical supplies to Haiti.");
+    assert!(has(&d, "CUB", "HTI", "073"), "{:?}", triples(&d));
+    let d = coded("Chile suspended food supplies to Bolivia.");
+    assert!(has(&d, "CHL", "BOL", "1623"), "{:?}", triples(&d));
+    let d = coded("Irish troops remained on alert in southern Lebanon.");
+    assert!(has(&d, "IRLMIL", "LBN", "152"), "{:?}", triples(&d));
+    let d = coded("The Thai government accepted the demands by farmers in Isan.");
+    assert!(has(&d, "THAGOV", "THAAGR", "080"), "{:?}", triples(&d));
+    let d = coded("Uruguayan soldiers take part in peacekeeping operations in Congo.");
+    assert!(has(&d, "URYMIL", "COD", "074"), "{:?}", triples(&d));
+}
