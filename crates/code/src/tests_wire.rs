@@ -197,3 +197,15 @@ fn relief_goods_alerts_peacekeeping_and_demands_by_a_group() {
     let d = coded("Uruguayan soldiers take part in peacekeeping operations in Congo.");
     assert!(has(&d, "URYMIL", "COD", "074"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_investigation_against_an_actor_investigates_it() {
+    let d = coded("The Kenyan government ordered an investigation against Ugandan diplomats.");
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.code == "090" && e.target.as_deref().is_some_and(|t| t.starts_with("UGA"))),
+        "{:?}",
+        triples(&d)
+    );
+}
