@@ -209,3 +209,12 @@ fn an_investigation_against_an_actor_investigates_it() {
         triples(&d)
     );
 }
+
+#[test]
+fn people_taken_in_are_the_target_and_a_stated_refusal_rejects_them() {
+    let d = coded("Norway accepted 3,000 Afghan refugees last year.");
+    assert!(has(&d, "NOR", "AFGREF", "075"), "{:?}", triples(&d));
+    let d = coded("Poland says it will not accept Eritrean migrants.");
+    assert!(has(&d, "POL", "ERIREF", "12"), "{:?}", triples(&d));
+    assert!(coded("Norway accepted the proposal.").events.is_empty());
+}
