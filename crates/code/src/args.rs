@@ -110,7 +110,7 @@ impl Cx<'_> {
                 // "wants X to lift": an infinitive with its own subject,
                 // which the parser hangs as a clausal complement.
                 let infinitive = tok.rel == "ccomp" && self.infinitive_subject_of(c).is_some();
-                // "rolled back tariffs": a particle the parser hung as an
+                // "scaled back its tariffs": a particle the parser hung as an
                 // adverb of the head.
                 let particle =
                     t == head && tok.rel == "advmod" && PARTICLES.contains(&self.lower(c).as_str());

@@ -1,5 +1,5 @@
 //! A subject that is a thing done or used, with its doer in a by-phrase:
-//! "a car bombing by the group killed ...", "missiles fired by the army
+//! "a raid by the militia wounded ...", "rockets launched by the navy
 //! struck ...", "a report by the agency accused ...". The doer is the
 //! source (a fallback: tried only when no pattern found the source).
 

@@ -1,6 +1,5 @@
-//! Compound actors the parse splits: "Nigerian and British armed forces",
-//! "UK and EU negotiators", "Pakistan and Afghanistan's intelligence
-//! services". A country named just before "and" and a role phrase shares
+//! Compound actors the parse splits: "Kenyan and Ugandan police",
+//! "Chile and Peru's navies", "Ghana and Togo's border guards". A country named just before "and" and a role phrase shares
 //! that phrase's role; the parser hangs it on the phrase or makes it a
 //! second subject, and the role phrase's mention covers only the last one.
 
@@ -23,7 +22,7 @@ impl Cx<'_> {
             return None;
         }
         let last = end - 1;
-        // A role noun ("forces", "police"), not a name ("the Taliban").
+        // A role noun ("navies", "police"), not a name ("the Shining Path").
         if !matches!(toks[last].tag, "NN" | "NNS") {
             return None;
         }

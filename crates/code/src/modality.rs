@@ -222,8 +222,8 @@ impl Cx<'_> {
         for _ in 0..32 {
             if let Some(f) = frame(cur) {
                 if through_xcomp && f.negated {
-                    // "will not lift the ban", "won't accept refugees",
-                    // "said it would not release them": a stated refusal of
+                    // "will not reopen the border", "won't meet the envoy",
+                    // "said it would not free them": a stated refusal of
                     // the subject's own, coded as the refusal; a past
                     // negation ("did not meet") is no event.
                     let future = f.modals.iter().any(|&m| {

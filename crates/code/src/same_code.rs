@@ -1,7 +1,7 @@
 //! Two actors with one code: an event needs two actors, and two sides with
 //! the same code are usually one actor named twice ("Syria ... Damascus").
 //! Two different people are two actors even when their offices give them
-//! one code ("President Ford pardoned Richard Nixon": USAELI, USAELI),
+//! one code ("Obama criticized Bush": USAELI, USAELI),
 //! except in statements (01), where one side quoting or naming a colleague
 //! is how news is told, not an event between them.
 

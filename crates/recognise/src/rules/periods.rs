@@ -1,7 +1,7 @@
 //! Undated documents: an organisation whose latest period is a country's
 //! government (an armed group that took power) cannot be that government
-//! in a text that names the government apart ("the Afghan government freed
-//! 100 Taliban prisoners"): the text speaks from a time before it governed,
+//! in a text that names the government apart ("the Syrian government
+//! accused the group of the attack"): the text speaks from a time before it governed,
 //! so the organisation takes its latest other period.
 
 use dyad_dict::{ActorKind, NaiveDate};
