@@ -112,8 +112,11 @@ impl Cx<'_> {
                 let infinitive = tok.rel == "ccomp" && self.infinitive_subject_of(c).is_some();
                 // "scaled back its tariffs": a particle the parser hung as an
                 // adverb of the head.
-                let particle =
-                    t == head && tok.rel == "advmod" && PARTICLES.contains(&self.lower(c).as_str());
+                let particle = t == head
+                    && tok.rel == "advmod"
+                    && PARTICLES
+                        .iter()
+                        .any(|p| self.word(c).eq_ignore_ascii_case(p));
                 if !PHRASE_RELS.contains(&tok.rel) && !noun_conj && !infinitive && !particle {
                     continue;
                 }

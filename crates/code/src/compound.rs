@@ -27,10 +27,10 @@ impl Cx<'_> {
             return None;
         }
         let mut k = start.checked_sub(1)?;
-        if self.lower(k) == "the" {
+        if self.word(k).eq_ignore_ascii_case("the") {
             k = k.checked_sub(1)?;
         }
-        if self.lower(k) != "and" {
+        if !self.word(k).eq_ignore_ascii_case("and") {
             return None;
         }
         let c = k.checked_sub(1)?;
