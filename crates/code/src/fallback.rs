@@ -209,6 +209,32 @@ impl Cx<'_> {
         if toks[v].tag == "VBN" && matches!(toks[v].rel, "acl" | "relcl" | "amod") {
             return Vec::new();
         }
+        // "to disperse the crowd and beating demonstrators": a verb the
+        // parse conjoins to another verb's object noun is that verb's
+        // conjunct, done by its doer.
+        if let Some(h) = toks[v].head.filter(|&h| {
+            toks[v].rel == "conj" && toks[h].tag.starts_with("NN") && toks[h].rel == "dobj"
+        }) {
+            if let Some(g) = toks[h].head.filter(|&g| toks[g].tag.starts_with("VB")) {
+                let own = frame(g)
+                    .filter(|f| !f.passive)
+                    .and_then(|f| f.subject)
+                    .map(|s| self.actors(s))
+                    .unwrap_or_default();
+                let found = if own.is_empty() {
+                    self.shallow_source(g, fs)
+                } else {
+                    own
+                };
+                return found
+                    .into_iter()
+                    .map(|a| Actor {
+                        how: format!("shallow: the doer of «{}»", self.word(g)),
+                        ..a
+                    })
+                    .collect();
+            }
+        }
         let mut cur = v;
         for _ in 0..6 {
             let rel = toks[cur].rel;
@@ -261,6 +287,13 @@ impl Cx<'_> {
                         })
                         .collect();
                 }
+            }
+            // "to disperse crowds and beating students": a conjunct's
+            // subject no actor stands for may be one the parse passed down
+            // wrongly; the doer is then the first conjunct's.
+            if rel == "conj" {
+                cur = h;
+                continue;
             }
             if !controllers.is_empty() {
                 // The clause has its own, unrecognised, subject.

@@ -163,3 +163,5 @@ pub fn explain(doc: &Document, sentence: usize) -> Option<Explanation> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;

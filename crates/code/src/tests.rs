@@ -1,6 +1,6 @@
 use super::*;
 
-fn coded(text: &str) -> Document {
+pub(crate) fn coded(text: &str) -> Document {
     let mut d = Document {
         id: "t".into(),
         text: text.into(),
@@ -15,7 +15,7 @@ fn coded(text: &str) -> Document {
     d
 }
 
-fn triples(d: &Document) -> Vec<(String, String, String)> {
+pub(crate) fn triples(d: &Document) -> Vec<(String, String, String)> {
     d.events
         .iter()
         .map(|e| {
@@ -37,7 +37,7 @@ fn loads_the_dictionaries() {
     assert!(c.verbs.contains_key("visit"));
 }
 
-fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
+pub(crate) fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
     (s.into(), t.into(), c.into())
 }
 
