@@ -731,3 +731,14 @@ impl Cx<'_> {
         })
     }
 }
+
+/// Drop an actor whose code another in the list extends: in "A and Chinese
+/// vice-premier X", "Chinese" is X's country, not a party of its own.
+pub(crate) fn drop_extended(actors: &mut Vec<Actor>) {
+    let codes: Vec<String> = actors.iter().map(|a| a.code.clone()).collect();
+    actors.retain(|a| {
+        !codes
+            .iter()
+            .any(|c| c.len() > a.code.len() && c.starts_with(&a.code))
+    });
+}

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
 
-use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
+use crate::actors::{drop_extended, implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
 use crate::modality::{intent_code, refusal_code};
@@ -80,8 +80,10 @@ impl Coder {
                 continue;
             }
             // A noun inherits its clause's negation, conditions and intent.
+            // A noun that dates its clause took place whatever the clause.
             let blocked = cx
                 .governing_verb(n)
+                .filter(|_| !cx.time_anchor(n))
                 .and_then(|v| Some((v, cx.blocked(v, &fs)?)));
             if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent && !b.refusal) {
                 cx.note(n, || {
@@ -447,9 +449,19 @@ impl Coder {
                         }
                     }
                 }
-            } else if (cameo.quad_class as u8) <= 2 && targets.len() > 1 {
+            } else if (cameo.quad_class as u8) <= 2 {
+                // "talks between A and B" parsed as one phrase headed by
+                // B: every actor the phrase names, in surface order.
+                if fallback && targets.len() == 1 {
+                    if let Some(t) = m.target {
+                        targets = cx.phrase_actors(t);
+                    }
+                }
                 // "talks between A, B and C": each with each.
-                sources = targets.clone();
+                drop_extended(&mut targets);
+                if targets.len() > 1 {
+                    sources = targets.clone();
+                }
             }
             if fallback && source_slot && sources.is_empty() {
                 sources = cx.light_verb_subject(n, fs);

@@ -163,6 +163,42 @@ impl Cx<'_> {
         Vec::new()
     }
 
+    /// Every actor named in `arg`'s subtree, once each, in surface order
+    /// (`shallow`): for a list the parse nests ("Trump and Chinese
+    /// vice-premier Liu He" headed by "He").
+    pub(crate) fn phrase_actors(&self, arg: usize) -> Vec<Actor> {
+        let mut stack = vec![arg];
+        let mut toks = Vec::new();
+        while let Some(t) = stack.pop() {
+            toks.push(t);
+            stack.extend(
+                self.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&c| !self.barred[c]),
+            );
+        }
+        toks.sort_unstable();
+        let mut seen = Vec::new();
+        let mut out: Vec<Actor> = Vec::new();
+        for t in toks {
+            let Some(m) = self.mention_of[t] else {
+                continue;
+            };
+            if seen.contains(&m) {
+                continue;
+            }
+            seen.push(m);
+            if let Some(a) = self.actor_at(t) {
+                out.push(Actor {
+                    how: format!("shallow: named in «{}»", self.word(arg)),
+                    ..a
+                });
+            }
+        }
+        out
+    }
+
     /// The subject of the light verb an eventive noun is the object of
     /// ("Ankara launched an investigation into ...").
     pub(crate) fn light_verb_subject(&self, n: usize, fs: &[Frame]) -> Vec<Actor> {

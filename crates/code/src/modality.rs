@@ -200,7 +200,34 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// Prepositions that date a clause by an earlier event ("after the
+/// summit").
+const SINCE: &[&str] = &["after", "since", "following"];
+
 impl Cx<'_> {
+    /// A noun that dates its clause ("within weeks of the summit", "days
+    /// after the talks", "since the meeting"): the event it names took
+    /// place, whatever the clause's own modality.
+    pub(crate) fn time_anchor(&self, n: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let mut t = n;
+        for _ in 0..8 {
+            let Some(h) = toks[t].head else {
+                return false;
+            };
+            if toks[h].tag.starts_with("VB") {
+                return false;
+            }
+            let anchor = (toks[h].tag == "IN" && SINCE.contains(&self.lower(h).as_str()))
+                || (toks[h].tag.starts_with("NN") && self.is_time(h));
+            if anchor {
+                return true;
+            }
+            t = h;
+        }
+        false
+    }
+
     /// Why a verb did not happen, if it did not: negated or refused (itself
     /// or the verb it complements), or inside a conditional.
     pub(crate) fn blocked(&self, verb: usize, fs: &[Frame]) -> Option<Blocked> {

@@ -1,5 +1,6 @@
 //! Demands in what someone is quoted saying: "X must stop", "Y should
-//! resign", "they would need to deliver", said or told by Z, is Z
+//! resign", "they would need to deliver", "X has no choice but to
+//! leave", said or told by Z, is Z
 //! demanding something of X (CAMEO 100) — the speaker -> content-actor
 //! event CAMEO codes for reported speech. The speech and its speaker come
 //! from the quotes stage (`doc.quotes`); a belief ("Z thinks X should") is
@@ -140,6 +141,16 @@ fn obliged(cx: &Cx, v: usize) -> Option<usize> {
         .find(|&c| toks[c].rel == "aux" && matches!(cx.lower(c).as_str(), "must" | "should"));
     if modal.is_some() {
         return modal;
+    }
+    // "X has no choice but to ...": an obligation put another way.
+    let no_choice = toks[v].lemma == "have"
+        && cx.children[v].iter().any(|&c| {
+            toks[c].rel == "dobj"
+                && matches!(cx.lower(c).as_str(), "option" | "choice" | "alternative")
+                && cx.children[c].iter().any(|&d| cx.lower(d) == "no")
+        });
+    if no_choice {
+        return Some(v);
     }
     let infinitive = cx.children[v]
         .iter()

@@ -23,3 +23,44 @@ fn verb_conjoined_to_an_object_noun_is_done_by_that_verbs_doer() {
     let got = triples(&d);
     assert!(got.contains(&t("CHLCOP", "CHLEDU", "182")), "{got:?}");
 }
+
+#[test]
+fn a_noun_that_dates_its_clause_took_place() {
+    let d = coded(
+        "The pipeline deal, once expected to be signed within days of a March meeting between Erdogan and Kenyan President William Ruto, may now slip to next year.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("TUR") && t.starts_with("KEN") && c == "040"),
+        "{got:?}"
+    );
+    // Without the time phrase the meeting is only expected.
+    let d = coded("The pipeline deal is expected to be signed at a March meeting between Erdogan and Kenyan President William Ruto.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn no_choice_but_to_in_speech_is_a_demand() {
+    let d = coded(
+        "Bolivian police said the miners blocking the highway had no option but to clear the road.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter().any(|(s, _, c)| s == "BOLCOP" && c == "100"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_country_adjective_on_a_party_between_is_no_party_of_its_own() {
+    let d = coded(
+        "It came within weeks of an October news conference between Macron and Chinese vice-premier Ding Xuexiang.",
+    );
+    let got = triples(&d);
+    assert!(got.contains(&t("FRAGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(
+        !got.iter().any(|(s, t, _)| s == "CHN" || t == "CHN"),
+        "{got:?}"
+    );
+}
