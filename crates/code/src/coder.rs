@@ -109,6 +109,7 @@ impl Coder {
             }
         }
         self.code_speech_demands(&cx, &mut out);
+        self.code_speech_acts(&cx, &mut out);
         out.sort_by_key(|e| (e.span.start, e.span.end));
         let mut seen = HashSet::new();
         out.retain(|e| {

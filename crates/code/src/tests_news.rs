@@ -64,3 +64,25 @@ fn a_country_adjective_on_a_party_between_is_no_party_of_its_own() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_allegation_in_reported_speech_accuses_its_subject() {
+    let d = coded(
+        "Kenyan prosecutors alleged that two Ugandan police officers took bribes from smugglers.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "KENJUD" && t.starts_with("UGA") && c == "112"),
+        "{got:?}"
+    );
+    // Said, not alleged: no accusation.
+    let d = coded(
+        "Kenyan prosecutors said that two Ugandan police officers took bribes from smugglers.",
+    );
+    assert!(
+        !triples(&d).iter().any(|(_, _, c)| c == "112"),
+        "{:?}",
+        triples(&d)
+    );
+}
