@@ -346,7 +346,15 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
             }
             let rel = doc.tokens[t].rel;
             let pick = if let Some(g) = pron_gender {
-                pick_person(&refs, t, s, g, cx.quoted[t])
+                let bound = clause_subject_of_object(doc, t).and_then(|k| {
+                    refs.iter()
+                        .rev()
+                        .find(|r| r.tok == k)
+                        .map(|r| root(&all, r.target))
+                });
+                pick_person(&refs, t, s, g, cx.quoted[t], |r| {
+                    bound.is_some_and(|b| root(&all, r.target) == b)
+                })
             } else if is_it {
                 matches!(rel, "nsubj" | "nsubjpass" | "poss")
                     .then(|| pick_thing(&refs, s, false, cx.quoted[t]))
@@ -529,11 +537,21 @@ fn person_noun(w: &str) -> bool {
 
 /// The antecedent of he/she: a person of agreeing gender in this sentence
 /// or the few before, subjects, named people and recent ones first.
-fn pick_person(refs: &[Ref], t: usize, s: usize, g: Gender, quoted: bool) -> Option<Ref> {
+fn pick_person(
+    refs: &[Ref],
+    t: usize,
+    s: usize,
+    g: Gender,
+    quoted: bool,
+    excluded: impl Fn(&Ref) -> bool,
+) -> Option<Ref> {
     let mut best: Option<(usize, Ref)> = None;
     for r in refs.iter().rev() {
         if r.sent + PERSON_REACH < s {
             break;
+        }
+        if excluded(r) {
+            continue;
         }
         // Someone named inside a quote is talked about, not the one who
         // talks around it.
@@ -553,6 +571,29 @@ fn pick_person(refs: &[Ref], t: usize, s: usize, g: Gender, quoted: bool) -> Opt
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// For an object pronoun ("him", "her" not possessive), the subject of its
+/// own clause, which it cannot stand for ("he met him": two people; a
+/// reflexive says "himself").
+fn clause_subject_of_object(doc: &Document, t: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let w = doc.slice(toks[t].span).to_lowercase();
+    if !matches!(w.as_str(), "him" | "her") || !matches!(toks[t].rel, "dobj" | "pobj" | "dative") {
+        return None;
+    }
+    let mut cur = t;
+    for _ in 0..4 {
+        cur = toks[cur].head?;
+        if toks[cur].tag.starts_with("VB") {
+            // Within a sentence's reach, not the whole document.
+            let near = cur.saturating_sub(60)..(cur + 60).min(toks.len());
+            return near
+                .into_iter()
+                .find(|&k| toks[k].head == Some(cur) && toks[k].rel == "nsubj");
+        }
+    }
+    None
 }
 
 /// The antecedent of it (singular) or they (plural): an organisation,

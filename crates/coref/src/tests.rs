@@ -352,3 +352,16 @@ fn a_given_name_read_as_a_verb_still_opens_a_name() {
         d.mentions
     );
 }
+
+#[test]
+fn an_object_pronoun_is_not_its_own_clauses_subject() {
+    let d = run(
+        "Mr. Kovac said he met with Mr. Horvat in Zagreb, and he had one long meeting with him.",
+    );
+    assert_eq!(
+        resolved(&d, "him", 0).as_deref(),
+        Some("Mr. Horvat"),
+        "{:?}",
+        d.mentions
+    );
+}
