@@ -742,3 +742,23 @@ pub(crate) fn drop_extended(actors: &mut Vec<Actor>) {
             .any(|c| c.len() > a.code.len() && c.starts_with(&a.code))
     });
 }
+
+impl Cx<'_> {
+    /// "each other", "one another", or a phrase they own ("each other's
+    /// plans"): what the subject's actors did to one another.
+    pub(crate) fn each_other(&self, t: usize) -> bool {
+        let reciprocal = |k: usize| {
+            let w = self.lower(k);
+            let det = self.children[k]
+                .iter()
+                .map(|&c| self.lower(c))
+                .collect::<Vec<_>>();
+            (w == "other" && det.iter().any(|d| d == "each"))
+                || (w == "another" && det.iter().any(|d| d == "one"))
+        };
+        reciprocal(t)
+            || self.children[t]
+                .iter()
+                .any(|&c| self.doc.tokens[c].rel == "poss" && reciprocal(c))
+    }
+}

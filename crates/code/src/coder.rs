@@ -259,6 +259,11 @@ impl Coder {
             }
             let mut targets = m.target.map(|t| cx.actors(t)).unwrap_or_default();
             let target_slot = p.items.contains(&Item::Target);
+            // "A and B attacked each other('s plans)": each the other.
+            if targets.is_empty() && sources.len() > 1 && m.target.is_some_and(|t| cx.each_other(t))
+            {
+                targets = sources.clone();
+            }
             if fallback && targets.is_empty() && target_slot {
                 targets = match m.target {
                     Some(t) => cx.nested_actors(t),

@@ -86,3 +86,21 @@ fn an_allegation_in_reported_speech_accuses_its_subject() {
         triples(&d)
     );
 }
+
+#[test]
+fn a_reciprocal_object_gives_each_party_the_other() {
+    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin criticized each other's policies.");
+    let got = triples(&d);
+    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
+    assert!(got.contains(&t("RUSGOV", "FINGOV", "111")), "{got:?}");
+}
+
+#[test]
+fn attacking_a_policy_is_criticism_attacking_positions_is_not() {
+    let got = triples(&coded("Orpo attacked Putin's record on human rights."));
+    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
+    let got = triples(&coded(
+        "Russian forces attacked Finnish positions near the border.",
+    ));
+    assert!(!got.iter().any(|(_, _, c)| c == "111"), "{got:?}");
+}
