@@ -47,6 +47,64 @@ pub(crate) fn implicit_target(a: &Actor) -> Option<Actor> {
     }
 }
 
+/// Words of number whose "of" phrase names who they count.
+const QUANTITIES: &[&str] = &[
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "number",
+    "group",
+    "handful",
+    "couple",
+    "crowd",
+    "crowds",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "few",
+];
+
+/// Nouns for a protest, which stand for those protesting when an act is
+/// done to them.
+const PROTESTS: &[&str] = &[
+    "protest",
+    "demonstration",
+    "rally",
+    "march",
+    "sit-in",
+    "uprising",
+    "riot",
+    "unrest",
+];
+
+/// Roles of a country's people, not its state: who protests (14) with no
+/// target written protests to their government.
+const PEOPLE_ROLES: &[&str] = &[
+    "CVL", "OPP", "LAB", "EDU", "HLH", "REL", "AGR", "BUS", "ENV", "HRI", "NGO", "MOD", "RAD",
+];
+
+/// "Teachers rallied", "demonstrators blocked roads": a protest with no
+/// target written is addressed to the protesters' own government.
+pub(crate) fn protest_target(a: &Actor) -> Option<Actor> {
+    let country = country_of_code(&a.code)?;
+    let role = a.code.get(3..6)?;
+    PEOPLE_ROLES.contains(&role).then(|| Actor {
+        mention: None,
+        code: format!("{country}GOV"),
+        how: "implicit target: the government protesters address".into(),
+    })
+}
+
 /// Three-letter codes that stand for no country (`IGO`, `NGO`, ...).
 const NOT_COUNTRIES: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC", "UIS"];
 
@@ -257,8 +315,12 @@ impl Cx<'_> {
             vec![a]
         } else if let Some(a) = self.civilian(t) {
             vec![a]
+        } else if let Some(a) = self.protesters(t) {
+            vec![a]
+        } else if let Some(found) = self.quantity_of(t) {
+            found
         } else {
-            Vec::new()
+            self.relative_antecedent(t).unwrap_or_default()
         };
         for a in &found {
             self.note(t, || {
@@ -708,6 +770,73 @@ impl Cx<'_> {
                 self.doc.slice(self.doc.mentions[mi].span)
             ),
             ..self.mention_actor(mi)?
+        })
+    }
+
+    /// "forces, which have used force": a relative pronoun stands for the
+    /// noun its clause modifies.
+    pub(crate) fn relative_antecedent(&self, t: usize) -> Option<Vec<Actor>> {
+        let toks = &self.doc.tokens;
+        if !matches!(toks[t].tag, "WDT" | "WP") || !matches!(toks[t].rel, "nsubj" | "nsubjpass") {
+            return None;
+        }
+        let v = toks[t].head?;
+        if toks[v].rel != "relcl" {
+            return None;
+        }
+        // "an analyst who consults with officials", "forces who kill
+        // protesters": a clause in the simple present describes, it tells
+        // of no event.
+        let aux = self.children[v]
+            .iter()
+            .any(|&c| matches!(toks[c].rel, "aux" | "auxpass"));
+        if matches!(toks[v].tag, "VBZ" | "VBP") && !aux {
+            return None;
+        }
+        let n = toks[v].head?;
+        let found = self.actors(n);
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// "thousands of farmers", "a group of activists": the actors the
+    /// "of" phrase of a word of number names.
+    pub(crate) fn quantity_of(&self, t: usize) -> Option<Vec<Actor>> {
+        let toks = &self.doc.tokens;
+        let lemma = toks[t].lemma.to_lowercase();
+        if toks[t].tag != "CD" && !QUANTITIES.contains(&lemma.as_str()) {
+            return None;
+        }
+        let of = self.children[t]
+            .iter()
+            .copied()
+            .find(|&c| toks[c].rel == "prep" && self.lower(c) == "of")?;
+        let o = self.child(of, &["pobj"])?;
+        let found = self.actors(o);
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// "crushed the protests", "dispersed a rally": those protesting
+    /// (`OPP`) of the country named in the phrase ("protests in Iran"),
+    /// else of the country the document is about.
+    pub(crate) fn protesters(&self, t: usize) -> Option<Actor> {
+        let toks = &self.doc.tokens;
+        // Only what is done to them ("dispersed the rally"), not where
+        // one goes ("left for the rally").
+        if toks[t].rel != "dobj"
+            || !toks[t].tag.starts_with("NN")
+            || !PROTESTS.contains(&toks[t].lemma.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let named = self
+            .nested_actors(t)
+            .into_iter()
+            .find_map(|a| country_of_code(&a.code).map(str::to_string));
+        let country = named.or_else(|| self.focus.clone())?;
+        Some(Actor {
+            mention: None,
+            code: format!("{country}OPP"),
+            how: "those protesting".into(),
         })
     }
 

@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
 
-use crate::actors::{drop_extended, implicit_target, is_bare_role, show_actors, Actor};
+use crate::actors::{
+    drop_extended, implicit_target, is_bare_role, protest_target, show_actors, Actor,
+};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
 use crate::modality::{intent_code, refusal_code};
@@ -295,6 +297,9 @@ impl Coder {
                     // "Rebels launched an offensive": against their
                     // country's government.
                     targets = sources.iter().filter_map(implicit_target).collect();
+                }
+                if targets.is_empty() && p.code.starts_with("14") && !aimed {
+                    targets = sources.iter().filter_map(protest_target).collect();
                 }
             }
             if targets.is_empty() && quad == 4 {

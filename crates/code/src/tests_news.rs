@@ -104,3 +104,55 @@ fn attacking_a_policy_is_criticism_attacking_positions_is_not() {
     ));
     assert!(!got.iter().any(|(_, _, c)| c == "111"), "{got:?}");
 }
+
+#[test]
+fn a_protest_with_no_target_is_addressed_to_the_protesters_government() {
+    let got = triples(&coded(
+        "Thousands of Peruvian farmers blocked roads across the south on Monday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("PER") && t == "PERGOV" && c.starts_with("14")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn protests_an_act_is_done_to_are_the_protesters() {
+    let got = triples(&coded(
+        "Bolivian riot police used tear gas to disperse protests in La Paz.",
+    ));
+    assert!(got.contains(&t("BOLCOP", "BOLOPP", "175")), "{got:?}");
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
+    let d = coded(
+        "The report blames Belarusian riot police, which detained Lithuanian journalists at the border.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "BLRCOP" && t.starts_with("LTU") && c.starts_with("17")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_in_the_simple_present_describes() {
+    let d = coded(
+        "Mr. Varga, a Hungarian economist who meets with Slovak officials, said growth would slow.",
+    );
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    // Told in the past, it is an event.
+    let d = coded(
+        "Mr. Varga, a Hungarian economist who met with Slovak officials, said growth would slow.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(_, t, c)| t == "SVKGOV" && c == "040"),
+        "{:?}",
+        triples(&d)
+    );
+}
