@@ -924,8 +924,16 @@ fn unknown_names(
         while b + 1 < n && cx.sent[b + 1] == s && cover[b + 1].is_none() && cx.is_cap_name(b + 1) {
             b += 1;
         }
-        let a0 = t;
+        // "Kenyan-born Name": where they were born is no part of the name.
+        let a0 = if cx.low(t).ends_with("-born") {
+            t + 1
+        } else {
+            t
+        };
         t = b + 1;
+        if a0 > b {
+            continue;
+        }
         // Titles and offices written before the name ("Finance Minister").
         let mut a = a0;
         for k in a0..=b {
@@ -1108,6 +1116,9 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
     }
 }
 
+/// Honorifics that may open a person's name ("Mr Kovac").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "mx"];
+
 /// A name of two words or more that ends a longer name met before ("Hawk
 /// Sawyer" after "Kathleen Hawk Sawyer") is that person: a family name of
 /// two words. Returns the links made (also set in `all`).
@@ -1123,6 +1134,9 @@ fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
     // Every ending of two words or more of each full name: its first
     // holder.
     let mut endings: HashMap<String, (usize, usize)> = HashMap::new();
+    // The last word of each full name: its first holder ("Mr Kovac" after
+    // "Ivan Kovac").
+    let mut lasts: HashMap<String, usize> = HashMap::new();
     let mut links = Vec::new();
     let mut order: Vec<usize> = (0..all.len())
         .filter(|&i| all[i].kind == MentionKind::Person && all[i].refers_to.is_none())
@@ -1135,6 +1149,16 @@ fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
             all[i].refers_to = Some(j);
             links.push((i, j));
             continue;
+        }
+        let honorific = ws.len() == 2 && HONORIFICS.contains(&ws[0].trim_end_matches('.'));
+        if honorific {
+            if let Some(&j) = lasts.get(ws[1]).filter(|&&j| j != i) {
+                all[i].refers_to = Some(j);
+                links.push((i, j));
+                continue;
+            }
+        } else if ws.len() >= 2 {
+            lasts.entry(ws[ws.len() - 1].to_string()).or_insert(i);
         }
         for k in 1..ws.len().saturating_sub(1) {
             endings.entry(ws[k..].join(" ")).or_insert((i, ws.len()));

@@ -130,6 +130,21 @@ pub(crate) fn code_unroled(doc: &mut Document) {
                     .filter(|&&i| doc.mentions[i].kind == MentionKind::Person)
                     .count();
                 if named > IN_PASSING {
+                    // A public figure with no role, whose nationality the
+                    // story gives ("Canadian-born Name"): the country alone.
+                    let own = mine.iter().find_map(|&i| {
+                        nationality_before(doc, &cover, tok_range(doc.mentions[i].span).start)
+                    });
+                    if let Some(c) = own {
+                        decided.insert(
+                            r,
+                            Decided {
+                                code: c,
+                                source: "no role in the text; nationality given before the name"
+                                    .into(),
+                            },
+                        );
+                    }
                     continue;
                 }
                 let t = tok_range(doc.mentions[r].span).start;
@@ -358,7 +373,18 @@ fn predecessor_of(
 /// The country of a nationality word right before token `t` ("Canadian
 /// Name").
 fn nationality_before(doc: &Document, cover: &[Option<usize>], t: usize) -> Option<String> {
-    let m = &doc.mentions[cover[t.checked_sub(1)?]?];
+    let p = t.checked_sub(1)?;
+    let m = match cover[p] {
+        Some(m) => &doc.mentions[m],
+        // "Kenyan-born Name": the country word inside the word before.
+        None => {
+            let tok = doc.tokens[p].span;
+            let k = doc.mentions.partition_point(|m| m.span.start < tok.start);
+            doc.mentions
+                .get(k)
+                .filter(|m| m.span.start == tok.start && m.span.end <= tok.end)?
+        }
+    };
     (m.kind == MentionKind::Country)
         .then_some(m.code.as_deref())
         .flatten()
