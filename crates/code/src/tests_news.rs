@@ -156,3 +156,23 @@ fn a_relative_clause_in_the_simple_present_describes() {
         triples(&d)
     );
 }
+
+#[test]
+fn dropping_an_investigation_yields_and_dragging_out_arrests() {
+    let got = triples(&coded(
+        "Norwegian prosecutors have dropped an investigation into a fraud allegation made against the Kenyan trade minister.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "NORJUD" && t == "KENGOV" && c == "080"),
+        "{got:?}"
+    );
+    let got = triples(&coded(
+        "The Bolivian opposition leader was dragged out of the building by Peruvian police.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "PERCOP" && t.starts_with("BOL") && c == "173"),
+        "{got:?}"
+    );
+}
