@@ -176,3 +176,15 @@ fn dropping_an_investigation_yields_and_dragging_out_arrests() {
         "{got:?}"
     );
 }
+
+#[test]
+fn of_two_by_agents_the_first_is_the_doer() {
+    let got = triples(&coded(
+        "The Kenyan trade minister was accused of fraud by a Norwegian businessman and of bribery by another one in 2015.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("NOR") && t == "KENGOV" && c.starts_with("112")),
+        "{got:?}"
+    );
+}
