@@ -397,3 +397,17 @@ fn a_public_figure_with_no_role_takes_the_nationality_the_story_gives() {
         d.mentions
     );
 }
+
+#[test]
+fn the_one_public_figure_is_the_national_the_story_names() {
+    let d = run(
+        "Officials met Peter Mwangi on Monday. Peter Mwangi spoke first.\n\n\
+         Later Mwangi left, as the Kenyan national had to be in Oslo by noon.",
+    );
+    let c = codes_of(&d, "Peter Mwangi");
+    assert!(
+        c.iter().all(|x| x.as_deref() == Some("KEN")),
+        "{c:?} {:?}",
+        d.mentions
+    );
+}

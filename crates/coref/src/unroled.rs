@@ -72,6 +72,8 @@ pub(crate) fn code_unroled(doc: &mut Document) {
         by_root.entry(r).or_default().push(i);
     }
     let mut decided: HashMap<usize, Decided> = HashMap::new();
+    // Public figures with no role and no nationality next to their name.
+    let mut public: Vec<usize> = Vec::new();
     for (r, &root) in roots.iter().enumerate() {
         if root != r || !unroled(doc, r) {
             continue;
@@ -144,6 +146,8 @@ pub(crate) fn code_unroled(doc: &mut Document) {
                                     .into(),
                             },
                         );
+                    } else {
+                        public.push(r);
                     }
                     continue;
                 }
@@ -162,6 +166,19 @@ pub(crate) fn code_unroled(doc: &mut Document) {
             }
         };
         decided.insert(r, d);
+    }
+    // "the Kenyan national": when the story has one such figure, the
+    // nationality it gives without a name is theirs.
+    if let ([r], Some(c)) = (public.as_slice(), national_of(doc, &cover)) {
+        decided.insert(
+            *r,
+            Decided {
+                code: c,
+                source:
+                    "no role in the text; the story's one unnamed nationality (\"the X national\")"
+                        .into(),
+            },
+        );
     }
     for (i, (m, &root)) in doc.mentions.iter_mut().zip(&roots).enumerate() {
         let Some(d) = decided.get(&root) else {
@@ -390,6 +407,23 @@ fn nationality_before(doc: &Document, cover: &[Option<usize>], t: usize) -> Opti
         .flatten()
         .filter(|c| c.len() == 3)
         .map(str::to_string)
+}
+
+/// Nouns that say only someone's nationality ("the Kenyan national").
+const NATIONALS: &[&str] = &["national", "citizen"];
+
+/// The country of the first "the DEMONYM national/citizen" in the story.
+fn national_of(doc: &Document, cover: &[Option<usize>]) -> Option<String> {
+    let toks = &doc.tokens;
+    (1..toks.len().saturating_sub(1)).find_map(|t| {
+        let m = &doc.mentions[cover[t]?];
+        let noun = doc.slice(toks[t + 1].span).to_lowercase();
+        let the = doc.slice(toks[t - 1].span).eq_ignore_ascii_case("the");
+        (m.kind == MentionKind::Country && the && NATIONALS.contains(&noun.as_str()))
+            .then(|| m.code.clone())
+            .flatten()
+            .filter(|c| c.len() == 3)
+    })
 }
 
 /// The country most evidence around token `t` points to: its sentence,
