@@ -228,6 +228,24 @@ impl Cx<'_> {
         false
     }
 
+    /// An adverbial clause in the past tense opened by "after", "since",
+    /// "because", "when", "once" or "as".
+    fn past_fact_clause(&self, v: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let opened = self.children[v].iter().any(|&c| {
+            toks[c].rel == "mark"
+                && matches!(
+                    self.lower(c).as_str(),
+                    "after" | "since" | "because" | "when" | "once" | "as"
+                )
+        });
+        let past = toks[v].tag == "VBD"
+            || self.children[v]
+                .iter()
+                .any(|&c| matches!(toks[c].rel, "aux" | "auxpass") && toks[c].tag == "VBD");
+        opened && past
+    }
+
     /// Why a verb did not happen, if it did not: negated or refused (itself
     /// or the verb it complements), or inside a conditional.
     pub(crate) fn blocked(&self, verb: usize, fs: &[Frame]) -> Option<Blocked> {
@@ -320,6 +338,11 @@ impl Cx<'_> {
                 rel,
                 "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
             ) {
+                return None;
+            }
+            // "decided to reopen it after he was arrested": a clause in the
+            // past that dates or explains another tells what happened.
+            if rel == "advcl" && self.past_fact_clause(cur) {
                 return None;
             }
             // "the request to investigate", "efforts to get X to act": an

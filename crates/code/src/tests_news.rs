@@ -188,3 +188,15 @@ fn of_two_by_agents_the_first_is_the_doer() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_past_clause_that_dates_an_intent_tells_what_happened() {
+    let got = triples(&coded(
+        "Norwegian prosecutors decided to reopen the case after the Kenyan trade minister was arrested by Swedish police in May.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "SWECOP" && t == "KENGOV" && c == "173"),
+        "{got:?}"
+    );
+}
