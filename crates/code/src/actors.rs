@@ -794,7 +794,14 @@ impl Cx<'_> {
             return None;
         }
         let n = toks[v].head?;
-        let found = self.actors(n);
+        let found: Vec<Actor> = self
+            .actors(n)
+            .into_iter()
+            .map(|a| Actor {
+                how: format!("coreference: «{}» is «{}»", self.word(t), self.word(n)),
+                ..a
+            })
+            .collect();
         (!found.is_empty()).then_some(found)
     }
 
@@ -811,7 +818,14 @@ impl Cx<'_> {
             .copied()
             .find(|&c| toks[c].rel == "prep" && self.lower(c) == "of")?;
         let o = self.child(of, &["pobj"])?;
-        let found = self.actors(o);
+        let found: Vec<Actor> = self
+            .actors(o)
+            .into_iter()
+            .map(|a| Actor {
+                how: format!("counted: «{}» of «{}»", self.word(t), self.word(o)),
+                ..a
+            })
+            .collect();
         (!found.is_empty()).then_some(found)
     }
 

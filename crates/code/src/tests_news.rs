@@ -1,6 +1,25 @@
 //! Classes of event seen in real news, each on sentences of our own.
 
+use dyad_document::Document;
+
+use crate::explain;
 use crate::tests::{coded, t, triples};
+
+/// [`coded`] with the coreference stage run, as the pipeline does.
+fn with_coref(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    dyad_coref::resolve(&mut d);
+    dyad_quotes::attribute(&mut d);
+    crate::code(&mut d);
+    d
+}
 
 #[test]
 fn conjoined_passive_shares_the_agent() {
@@ -199,4 +218,18 @@ fn a_past_clause_that_dates_an_intent_tells_what_happened() {
             .any(|(s, t, c)| s == "SWECOP" && t == "KENGOV" && c == "173"),
         "{got:?}"
     );
+}
+
+#[test]
+fn explain_shows_the_coreference_steps_behind_an_event() {
+    // A pronoun the coreference stage resolved, and a relative pronoun.
+    let d = with_coref(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday. Later he criticized him over the border closure.",
+    );
+    let x = explain(&d, 1).expect("sentence 1").to_string();
+    assert!(x.contains("(refers to mention"), "{x}");
+    assert!(x.contains("KENGOV -> UGAGOV 11"), "{x}");
+    let d = coded("The report blames Belarusian riot police, which detained Lithuanian journalists at the border.");
+    let x = explain(&d, 0).expect("sentence 0").to_string();
+    assert!(x.contains("coreference: «which» is «police»"), "{x}");
 }
