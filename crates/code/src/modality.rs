@@ -228,6 +228,21 @@ impl Cx<'_> {
         false
     }
 
+    /// "At no time did X ...", "in no way", "under no circumstances": a
+    /// phrase on the verb whose noun takes "no" negates it.
+    fn no_phrase(&self, v: usize) -> bool {
+        let toks = &self.doc.tokens;
+        self.children[v].iter().any(|&p| {
+            toks[p].rel == "prep"
+                && self.children[p].iter().any(|&o| {
+                    toks[o].rel == "pobj"
+                        && self.children[o]
+                            .iter()
+                            .any(|&d| toks[d].rel == "det" && self.lower(d) == "no")
+                })
+        })
+    }
+
     /// An adverbial clause in the past tense opened by "after", "since",
     /// "because", "when", "once" or "as".
     fn past_fact_clause(&self, v: usize) -> bool {
@@ -333,11 +348,19 @@ impl Cx<'_> {
             }) {
                 return not_done("conditional (inside an if/unless clause)");
             }
+            if self.no_phrase(cur) {
+                return not_done("negated (at no time, in no way, under no circumstances)");
+            }
             let rel = toks[cur].rel;
-            if !matches!(
-                rel,
-                "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
-            ) {
+            // "At no time was I aware of or took part": a verb conjoined
+            // to a predicate adjective is in its copula's clause.
+            let in_predicate = rel == "acomp" && cur != verb && !toks[cur].tag.starts_with("VB");
+            if !in_predicate
+                && !matches!(
+                    rel,
+                    "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
+                )
+            {
                 return None;
             }
             // "decided to reopen it after he was arrested": a clause in the

@@ -233,3 +233,15 @@ fn explain_shows_the_coreference_steps_behind_an_event() {
     let x = explain(&d, 0).expect("sentence 0").to_string();
     assert!(x.contains("coreference: «which» is «police»"), "{x}");
 }
+
+#[test]
+fn at_no_time_negates() {
+    let d = coded("At no time did the Peruvian army attack Bolivian villages.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded(
+        "\"At no time was I aware of or knowingly took part in talks with Bolivian rebels,\" the Peruvian minister said.",
+    );
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("At dawn the Peruvian army attacked Bolivian villages.");
+    assert!(!d.events.is_empty(), "{:?}", triples(&d));
+}
