@@ -793,7 +793,25 @@ impl Cx<'_> {
         if matches!(toks[v].tag, "VBZ" | "VBP") && !aux {
             return None;
         }
+        // "journalists who had been arrested": the past perfect tells the
+        // background to the story's event, not an event of its own.
+        if self.children[v]
+            .iter()
+            .any(|&c| toks[c].rel == "aux" && self.lower(c) == "had")
+        {
+            return None;
+        }
         let n = toks[v].head?;
+        // Only a noun that names an actor itself ("police, which ...", "an
+        // economist who ..."), not one an actor modifies ("a rebel attack
+        // that killed ...").
+        let lemma = toks[n].lemma.to_lowercase();
+        let someone = ["er", "or", "ist", "ian", "man", "woman", "ant", "ent"]
+            .iter()
+            .any(|e| lemma.ends_with(e));
+        if self.mention_of[n].is_none() && !someone {
+            return None;
+        }
         let found: Vec<Actor> = self
             .actors(n)
             .into_iter()

@@ -245,3 +245,23 @@ fn at_no_time_negates() {
     let d = coded("At dawn the Peruvian army attacked Bolivian villages.");
     assert!(!d.events.is_empty(), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_background() {
+    // "attack" names no actor: its clause's subject is not the rebels.
+    let d = coded("Lula cancelled the visit after a Colombian rebel attack that killed two Brazilian soldiers.");
+    assert!(
+        !triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.starts_with("COL") && c.starts_with("19")),
+        "{:?}",
+        triples(&d)
+    );
+    // The past perfect is the background to the story's event.
+    let d = coded("Peru released two Chilean fishermen who had been detained by Peruvian police.");
+    assert!(
+        !triples(&d).iter().any(|(_, _, c)| c.starts_with("173")),
+        "{:?}",
+        triples(&d)
+    );
+}
