@@ -307,6 +307,14 @@ impl Cx<'_> {
                 cur = h;
                 continue;
             };
+            // "protesters who defied X and exchanged fire": the second
+            // verb may be the main clause's; whose it is stays unknown.
+            if rel == "conj"
+                && f.subject
+                    .is_some_and(|s| matches!(toks[s].tag, "WDT" | "WP"))
+            {
+                return Vec::new();
+            }
             let mut controllers = Vec::new();
             if rel == "xcomp" && !via_noun {
                 controllers.extend(f.object);

@@ -265,3 +265,15 @@ fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_bac
         triples(&d)
     );
 }
+
+#[test]
+fn a_verb_conjoined_inside_a_relative_clause_takes_no_subject_from_it() {
+    let d = coded("Syrian security forces opened fire on protesters who defied a curfew in Homs and exchanged fire with gunmen in a northern town.");
+    assert!(
+        !triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.ends_with("CVL") && c.starts_with("19")),
+        "{:?}",
+        triples(&d)
+    );
+}
