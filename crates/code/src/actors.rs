@@ -47,6 +47,26 @@ pub(crate) fn implicit_target(a: &Actor) -> Option<Actor> {
     }
 }
 
+/// Verbs whose simple present tells a stance held now, an event in news
+/// ("the US, which accuses him of ..."), not a habit that describes.
+const STANCES: &[&str] = &[
+    "accuse",
+    "blame",
+    "deny",
+    "reject",
+    "oppose",
+    "condemn",
+    "criticize",
+    "criticise",
+    "demand",
+    "want",
+    "seek",
+    "urge",
+    "threaten",
+    "support",
+    "back",
+];
+
 /// Words of number whose "of" phrase names who they count.
 const QUANTITIES: &[&str] = &[
     "hundred",
@@ -790,7 +810,10 @@ impl Cx<'_> {
         let aux = self.children[v]
             .iter()
             .any(|&c| matches!(toks[c].rel, "aux" | "auxpass"));
-        if matches!(toks[v].tag, "VBZ" | "VBP") && !aux {
+        if matches!(toks[v].tag, "VBZ" | "VBP")
+            && !aux
+            && !STANCES.contains(&toks[v].lemma.to_lowercase().as_str())
+        {
             return None;
         }
         // "journalists who had been arrested": the past perfect tells the

@@ -277,3 +277,17 @@ fn a_verb_conjoined_inside_a_relative_clause_takes_no_subject_from_it() {
         triples(&d)
     );
 }
+
+#[test]
+fn a_stance_in_the_simple_present_is_an_event_even_in_a_relative_clause() {
+    let d = with_coref(
+        "Hungarian Economy Minister Marton Nagy is fighting extradition to Slovakia, which accuses him of fraud.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.starts_with("SVK") && c.starts_with("112")),
+        "{:?}",
+        triples(&d)
+    );
+}
