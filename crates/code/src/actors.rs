@@ -339,6 +339,8 @@ impl Cx<'_> {
             vec![a]
         } else if let Some(found) = self.quantity_of(t) {
             found
+        } else if let Some(a) = self.impeaching(t) {
+            vec![a]
         } else {
             self.relative_antecedent(t).unwrap_or_default()
         };
@@ -844,6 +846,25 @@ impl Cx<'_> {
             })
             .collect();
         (!found.is_empty()).then_some(found)
+    }
+
+    /// "the impeachment inquiry", "impeachment hearings": impeachment is
+    /// the legislature's act, of the country the document is about.
+    pub(crate) fn impeaching(&self, t: usize) -> Option<Actor> {
+        let toks = &self.doc.tokens;
+        let impeachment = |k: usize| toks[k].lemma.to_lowercase() == "impeachment";
+        let named = impeachment(t)
+            || self.children[t]
+                .iter()
+                .any(|&c| matches!(toks[c].rel, "compound" | "amod") && impeachment(c));
+        if !toks[t].tag.starts_with("NN") || !named {
+            return None;
+        }
+        Some(Actor {
+            mention: None,
+            code: format!("{}LEG", self.focus.as_ref()?),
+            how: "impeachment: the legislature of the country the article is about".into(),
+        })
     }
 
     /// "thousands of farmers", "a group of activists": the actors the

@@ -291,3 +291,17 @@ fn a_stance_in_the_simple_present_is_an_event_even_in_a_relative_clause() {
         triples(&d)
     );
 }
+
+#[test]
+fn impeachment_is_the_legislatures_act() {
+    let d = coded(
+        "The Peruvian president slammed the impeachment hearings as a coup. Peru's economy shrank.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(s, t, c)| s == "PERGOV" && t == "PERLEG" && c.starts_with("11")),
+        "{:?}",
+        triples(&d)
+    );
+}
