@@ -860,10 +860,27 @@ impl Cx<'_> {
         if !toks[t].tag.starts_with("NN") || !named {
             return None;
         }
+        // The country of the one impeached ("the impeachment inquiry
+        // against X"), else the one the article is about.
+        let noun = match toks[t].head {
+            Some(h) if toks[t].rel == "compound" => h,
+            _ => t,
+        };
+        let impeached = self.children[noun]
+            .iter()
+            .filter(|&&p| {
+                toks[p].rel == "prep" && matches!(self.lower(p).as_str(), "against" | "into" | "of")
+            })
+            .filter_map(|&p| self.child(p, &["pobj"]))
+            .find_map(|o| {
+                let a = self.actor_at(o)?;
+                country_of_code(&a.code).map(str::to_string)
+            });
+        let country = impeached.or_else(|| self.focus.clone())?;
         Some(Actor {
             mention: None,
-            code: format!("{}LEG", self.focus.as_ref()?),
-            how: "impeachment: the legislature of the country the article is about".into(),
+            code: format!("{country}LEG"),
+            how: "impeachment: the legislature of the country of the one impeached".into(),
         })
     }
 

@@ -313,3 +313,16 @@ fn denying_something_to_someone_withholds_it() {
     ));
     assert!(got.contains(&t("HUNGOV", "SYRREF", "122")), "{got:?}");
 }
+
+#[test]
+fn an_impeachment_inquiry_is_the_legislature_of_the_one_impeached() {
+    let d = coded(
+        "A Ukrainian diplomat testified in the impeachment inquiry against Brazilian President Jair Bolsonaro.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "BRALEG" && t.starts_with("BRA") && c == "090"),
+        "{got:?}"
+    );
+}
