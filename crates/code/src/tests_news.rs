@@ -326,3 +326,16 @@ fn an_impeachment_inquiry_is_the_legislature_of_the_one_impeached() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_title_case_dateline_before_a_dash_is_no_subject_and_crowds_surround_seats_of_government() {
+    let d = coded(
+        "Columbus – Several thousand nurses wearing blue surrounded the Ohio Statehouse on Monday to demand better pay.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "USAHLH" && t == "USAGOV" && c == "144"),
+        "{got:?}"
+    );
+}
