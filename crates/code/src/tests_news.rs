@@ -339,3 +339,15 @@ fn a_title_case_dateline_before_a_dash_is_no_subject_and_crowds_surround_seats_o
         "{got:?}"
     );
 }
+
+#[test]
+fn health_care_providers_protest_to_their_government() {
+    let got = triples(&coded(
+        "Dutch health care providers have protested longer waiting times for asylum seekers.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "NLDHLH" && t == "NLDGOV" && c.starts_with("14")),
+        "{got:?}"
+    );
+}
