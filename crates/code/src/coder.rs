@@ -7,11 +7,10 @@ use std::collections::{HashMap, HashSet};
 use dyad_document::{Document, Event};
 use dyad_tag::frames::{frames, Frame};
 
-use crate::actors::{
-    drop_extended, implicit_target, is_bare_role, protest_target, show_actors, Actor,
-};
+use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
+use crate::implied::{drop_extended, protest_target};
 use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
 use crate::Coder;

@@ -18,7 +18,8 @@
 //! Modules, one step each: `patterns` (dictionaries compiled and indexed by
 //! head lemma), `coder` (the pass over verb frames and eventive nouns),
 //! `args` (where a pattern's words and slots stand in the parse),
-//! `actors` (what actor an argument stands for), `fallback` (nested and
+//! `actors` (what actor an argument stands for), `implied` (actors a
+//! phrase implies without naming them, met in real news), `fallback` (nested and
 //! shallow actors when the parse gives none), `modality` (negation,
 //! conditions, hypotheticals, intentions), `speech` (demands and speech acts in reported speech), `context` (per-document
 //! lookups), `explain` (the trace).
@@ -144,6 +145,7 @@ mod coder;
 mod context;
 mod explain;
 mod fallback;
+mod implied;
 mod modality;
 mod patterns;
 mod speech;
