@@ -30,9 +30,12 @@ fn development_set_does_not_slip_back() {
     assert!(figure(quotes, "speaker_acc=") >= 0.85, "{quotes}");
     assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
     let events = line(&s, "set-events:");
-    assert!(figure(events, "recall=") >= 0.32, "{events}");
-    assert!(figure(events, "precision=") >= 0.50, "{events}");
-    assert!(figure(events, "date_acc=") >= 0.3, "{events}");
+    assert!(figure(events, "recall=") >= 0.5, "{events}");
+    assert!(figure(events, "precision=") >= 0.55, "{events}");
+    // A share of the events found: more events found in articles whose
+    // URL and text give no date (13 of 20) lower it while the dates right
+    // rise (11 -> 13).
+    assert!(figure(events, "date_acc=") >= 0.22, "{events}");
     assert!(figure(events, "place_acc=") >= 0.7, "{events}");
     assert_eq!(figure(events, "must_not="), 0.0, "{events}");
     assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");

@@ -134,7 +134,7 @@ impl Cx<'_> {
     pub(crate) fn actors(&self, arg: usize) -> Vec<Actor> {
         // "HANOI (AP) — The defence minister said ...": the parser makes
         // the dateline the subject and the real one its apposition.
-        let arg = if self.dateline[arg] {
+        let arg = if self.dateline[arg] || self.dash_opening(arg) {
             match self.children[arg]
                 .iter()
                 .copied()
@@ -180,6 +180,20 @@ impl Cx<'_> {
             }
         }
         out
+    }
+
+    /// "Indianapolis – Several thousand teachers surrounded ...": a name
+    /// in title case opening the sentence and set off by a dash, which
+    /// the parser makes the subject, is a dateline too when it stands for
+    /// no actor.
+    fn dash_opening(&self, arg: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let s = &self.doc.sentences[self.sentence_of(arg)];
+        arg + 1 < toks.len()
+            && (s.first_token..arg).all(|k| toks[k].tag == "NNP")
+            && matches!(self.doc.slice(toks[arg + 1].span), "–" | "—" | "--")
+            && self.mention_of[arg].is_none()
+            && self.children[arg].iter().any(|&c| toks[c].rel == "appos")
     }
 
     pub(crate) fn mention_actor(&self, m: usize) -> Option<Actor> {
@@ -264,8 +278,14 @@ impl Cx<'_> {
             vec![a]
         } else if let Some(a) = self.civilian(t) {
             vec![a]
+        } else if let Some(a) = self.protesters(t) {
+            vec![a]
+        } else if let Some(found) = self.quantity_of(t) {
+            found
+        } else if let Some(a) = self.impeaching(t) {
+            vec![a]
         } else {
-            Vec::new()
+            self.relative_antecedent(t).unwrap_or_default()
         };
         for a in &found {
             self.note(t, || {

@@ -29,7 +29,9 @@ pub(crate) struct Match {
 /// Subjects the parse leaves wrong or implicit: of two subjects the one
 /// nearest before the verb; a participle adjunct with no subject of its own
 /// takes its main clause's ("Having seized the bases, the rebels pushed
-/// on": the rebels seized).
+/// on": the rebels seized); a conjoined verb with no subject of its own
+/// shares its first conjunct's, and a conjoined passive with no agent its
+/// agent ("was stopped by guards and sent back": the guards sent).
 pub(crate) fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
     let toks = &doc.tokens;
     for f in fs.iter_mut() {
@@ -68,6 +70,42 @@ pub(crate) fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
         let v = f.verb;
         if f.subject.is_none() && toks[v].rel == "acl" && toks[v].tag == "VBG" {
             f.subject = toks[v].head.filter(|&h| toks[h].tag.starts_with("NN"));
+        }
+    }
+    // Frames are in token order, so a chain of conjuncts passes its
+    // subject along.
+    for k in 0..fs.len() {
+        let v = fs[k].verb;
+        if toks[v].rel != "conj" {
+            continue;
+        }
+        let Some(h) = toks[v].head else { continue };
+        let Ok(i) = fs[..k].binary_search_by_key(&h, |g| g.verb) else {
+            continue;
+        };
+        let (subject, passive, agent) = (fs[i].subject, fs[i].passive, fs[i].agent);
+        // "protesters who defied X and exchanged fire": whether the second
+        // verb is the relative clause's or the main clause's is unknown.
+        if subject.is_some_and(|s| matches!(toks[s].tag, "WDT" | "WP")) {
+            continue;
+        }
+        // "were stopped by X and sent back": a participle conjoined to a
+        // passive, with no auxiliary, object or subject of its own, is
+        // passive too.
+        if passive
+            && !fs[k].passive
+            && fs[k].subject.is_none()
+            && fs[k].object.is_none()
+            && fs[k].auxiliaries.is_empty()
+            && toks[v].tag == "VBN"
+        {
+            fs[k].passive = true;
+        }
+        if fs[k].subject.is_none() {
+            fs[k].subject = subject;
+        }
+        if fs[k].passive && fs[k].agent.is_none() && passive {
+            fs[k].agent = agent;
         }
     }
     for k in 0..fs.len() {

@@ -10,6 +10,7 @@ use dyad_tag::frames::{frames, Frame};
 use crate::actors::{implicit_target, is_bare_role, show_actors, Actor};
 use crate::args::inherit_subjects;
 use crate::context::Cx;
+use crate::implied::{drop_extended, protest_target};
 use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
 use crate::Coder;
@@ -80,8 +81,10 @@ impl Coder {
                 continue;
             }
             // A noun inherits its clause's negation, conditions and intent.
+            // A noun that dates its clause took place whatever the clause.
             let blocked = cx
                 .governing_verb(n)
+                .filter(|_| !cx.time_anchor(n))
                 .and_then(|v| Some((v, cx.blocked(v, &fs)?)));
             if let Some((v, b)) = blocked.filter(|(_, b)| !b.intent && !b.refusal) {
                 cx.note(n, || {
@@ -107,6 +110,7 @@ impl Coder {
             }
         }
         self.code_speech_demands(&cx, &mut out);
+        self.code_speech_acts(&cx, &mut out);
         out.sort_by_key(|e| (e.span.start, e.span.end));
         let mut seen = HashSet::new();
         out.retain(|e| {
@@ -261,6 +265,11 @@ impl Coder {
             }
             let mut targets = m.target.map(|t| cx.actors(t)).unwrap_or_default();
             let target_slot = p.items.contains(&Item::Target);
+            // "A and B attacked each other('s plans)": each the other.
+            if targets.is_empty() && sources.len() > 1 && m.target.is_some_and(|t| cx.each_other(t))
+            {
+                targets = sources.clone();
+            }
             if fallback && targets.is_empty() && target_slot {
                 targets = match m.target {
                     Some(t) => cx.nested_actors(t),
@@ -292,6 +301,9 @@ impl Coder {
                     // "Rebels launched an offensive": against their
                     // country's government.
                     targets = sources.iter().filter_map(implicit_target).collect();
+                }
+                if targets.is_empty() && p.code.starts_with("14") && !aimed {
+                    targets = sources.iter().filter_map(protest_target).collect();
                 }
             }
             if targets.is_empty() && quad == 4 {
@@ -452,9 +464,19 @@ impl Coder {
                         }
                     }
                 }
-            } else if (cameo.quad_class as u8) <= 2 && targets.len() > 1 {
+            } else if (cameo.quad_class as u8) <= 2 {
+                // "talks between A and B" parsed as one phrase headed by
+                // B: every actor the phrase names, in surface order.
+                if fallback && targets.len() == 1 {
+                    if let Some(t) = m.target {
+                        targets = cx.phrase_actors(t);
+                    }
+                }
                 // "talks between A, B and C": each with each.
-                sources = targets.clone();
+                drop_extended(&mut targets);
+                if targets.len() > 1 {
+                    sources = targets.clone();
+                }
             }
             if fallback && source_slot && sources.is_empty() {
                 sources = cx.light_verb_subject(n, fs);

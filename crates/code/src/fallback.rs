@@ -163,6 +163,42 @@ impl Cx<'_> {
         Vec::new()
     }
 
+    /// Every actor named in `arg`'s subtree, once each, in surface order
+    /// (`shallow`): for a list the parse nests ("Trump and Chinese
+    /// vice-premier Liu He" headed by "He").
+    pub(crate) fn phrase_actors(&self, arg: usize) -> Vec<Actor> {
+        let mut stack = vec![arg];
+        let mut toks = Vec::new();
+        while let Some(t) = stack.pop() {
+            toks.push(t);
+            stack.extend(
+                self.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&c| !self.barred[c]),
+            );
+        }
+        toks.sort_unstable();
+        let mut seen = Vec::new();
+        let mut out: Vec<Actor> = Vec::new();
+        for t in toks {
+            let Some(m) = self.mention_of[t] else {
+                continue;
+            };
+            if seen.contains(&m) {
+                continue;
+            }
+            seen.push(m);
+            if let Some(a) = self.actor_at(t) {
+                out.push(Actor {
+                    how: format!("shallow: named in «{}»", self.word(arg)),
+                    ..a
+                });
+            }
+        }
+        out
+    }
+
     /// The subject of the light verb an eventive noun is the object of
     /// ("Ankara launched an investigation into ...").
     pub(crate) fn light_verb_subject(&self, n: usize, fs: &[Frame]) -> Vec<Actor> {
@@ -209,6 +245,32 @@ impl Cx<'_> {
         if toks[v].tag == "VBN" && matches!(toks[v].rel, "acl" | "relcl" | "amod") {
             return Vec::new();
         }
+        // "to disperse the crowd and beating demonstrators": a verb the
+        // parse conjoins to another verb's object noun is that verb's
+        // conjunct, done by its doer.
+        if let Some(h) = toks[v].head.filter(|&h| {
+            toks[v].rel == "conj" && toks[h].tag.starts_with("NN") && toks[h].rel == "dobj"
+        }) {
+            if let Some(g) = toks[h].head.filter(|&g| toks[g].tag.starts_with("VB")) {
+                let own = frame(g)
+                    .filter(|f| !f.passive)
+                    .and_then(|f| f.subject)
+                    .map(|s| self.actors(s))
+                    .unwrap_or_default();
+                let found = if own.is_empty() {
+                    self.shallow_source(g, fs)
+                } else {
+                    own
+                };
+                return found
+                    .into_iter()
+                    .map(|a| Actor {
+                        how: format!("shallow: the doer of «{}»", self.word(g)),
+                        ..a
+                    })
+                    .collect();
+            }
+        }
         let mut cur = v;
         for _ in 0..6 {
             let rel = toks[cur].rel;
@@ -245,6 +307,14 @@ impl Cx<'_> {
                 cur = h;
                 continue;
             };
+            // "protesters who defied X and exchanged fire": the second
+            // verb may be the main clause's; whose it is stays unknown.
+            if rel == "conj"
+                && f.subject
+                    .is_some_and(|s| matches!(toks[s].tag, "WDT" | "WP"))
+            {
+                return Vec::new();
+            }
             let mut controllers = Vec::new();
             if rel == "xcomp" && !via_noun {
                 controllers.extend(f.object);
@@ -261,6 +331,13 @@ impl Cx<'_> {
                         })
                         .collect();
                 }
+            }
+            // "to disperse crowds and beating students": a conjunct's
+            // subject no actor stands for may be one the parse passed down
+            // wrongly; the doer is then the first conjunct's.
+            if rel == "conj" {
+                cur = h;
+                continue;
             }
             if !controllers.is_empty() {
                 // The clause has its own, unrecognised, subject.

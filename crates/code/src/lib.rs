@@ -18,9 +18,10 @@
 //! Modules, one step each: `patterns` (dictionaries compiled and indexed by
 //! head lemma), `coder` (the pass over verb frames and eventive nouns),
 //! `args` (where a pattern's words and slots stand in the parse),
-//! `actors` (what actor an argument stands for), `fallback` (nested and
+//! `actors` (what actor an argument stands for), `implied` (actors a
+//! phrase implies without naming them, met in real news), `fallback` (nested and
 //! shallow actors when the parse gives none), `modality` (negation,
-//! conditions, hypotheticals, intentions), `speech` (demands in quotes), `context` (per-document
+//! conditions, hypotheticals, intentions), `speech` (demands and speech acts in reported speech), `context` (per-document
 //! lookups), `explain` (the trace).
 //!
 //! How it works, per verb frame ([`dyad_tag::frames::frames`]):
@@ -73,7 +74,14 @@
 //! * "the (separatist) group/movement/...": the organisation last named;
 //! * "civilian areas/targets": civilians (`CVL`) of the country most actors
 //!   belong to;
-//! * "Damascus ally Russia": the actor after the relational noun.
+//! * "Damascus ally Russia": the actor after the relational noun;
+//! * "thousands/dozens/a group of X": X;
+//! * "which"/"who" as a subject: the noun its clause modifies (not in the
+//!   simple present, which describes: "an analyst who advises X");
+//! * "dispersed the rally", "crushed protests": the protesters (`OPP`) of
+//!   the country the phrase names, else of the document's focus;
+//! * "each other", "one another" ("A and B attacked each other's plans"):
+//!   each of the subject's actors is the other's target.
 //!
 //! Defaults: rebels' (`XXXREB`) material conflict with no target written
 //! (and no "against/on/at" phrase but a time) is against their government
@@ -114,7 +122,17 @@
 //! "in"/"from" phrase names, else of the target's own country (never for
 //! deporting). An obligation in what someone is quoted saying ("X must
 //! stop", "Y should pay", "they would need to deliver") is the speaker's
-//! demand of X (100; `speech`).
+//! demand of X (100; `speech`), and so is "X has no choice but to". A
+//! speech verb that is itself an act against whom the reported clause is
+//! about ("Z alleged that X ...": 112; `dictionaries/events/speech_acts.txt`)
+//! gives Z -> X.
+//!
+//! Protests (14) with no target written are addressed to the protesters'
+//! own government. A conjoined verb with no subject shares its first
+//! conjunct's (a conjoined passive participle its agent too); a noun in a
+//! time phrase ("within weeks of the summit") and a past adverbial clause
+//! ("after he was arrested") tell what happened, whatever the modality of
+//! the clause they hang on.
 //!
 //! An event needs a source and a target actor, with different codes.
 //! [`Coder::explain`] (`dyad explain FILE --sentence N`) shows, for one
@@ -129,6 +147,7 @@ mod compound;
 mod context;
 mod explain;
 mod fallback;
+mod implied;
 mod modality;
 mod patterns;
 mod same_code;
@@ -166,5 +185,7 @@ pub fn explain(doc: &Document, sentence: usize) -> Option<Explanation> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 #[cfg(test)]
 mod tests_wire;

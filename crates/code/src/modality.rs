@@ -200,7 +200,67 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// Prepositions that date a clause by an earlier event ("after the
+/// summit").
+const SINCE: &[&str] = &["after", "since", "following"];
+
 impl Cx<'_> {
+    /// A noun that dates its clause ("within weeks of the summit", "days
+    /// after the talks", "since the meeting"): the event it names took
+    /// place, whatever the clause's own modality.
+    pub(crate) fn time_anchor(&self, n: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let mut t = n;
+        for _ in 0..8 {
+            let Some(h) = toks[t].head else {
+                return false;
+            };
+            if toks[h].tag.starts_with("VB") {
+                return false;
+            }
+            let anchor = (toks[h].tag == "IN" && SINCE.contains(&self.lower(h).as_str()))
+                || (toks[h].tag.starts_with("NN") && self.is_time(h));
+            if anchor {
+                return true;
+            }
+            t = h;
+        }
+        false
+    }
+
+    /// "At no time did X ...", "in no way", "under no circumstances": a
+    /// phrase on the verb whose noun takes "no" negates it.
+    fn no_phrase(&self, v: usize) -> bool {
+        let toks = &self.doc.tokens;
+        self.children[v].iter().any(|&p| {
+            toks[p].rel == "prep"
+                && self.children[p].iter().any(|&o| {
+                    toks[o].rel == "pobj"
+                        && self.children[o]
+                            .iter()
+                            .any(|&d| toks[d].rel == "det" && self.lower(d) == "no")
+                })
+        })
+    }
+
+    /// An adverbial clause in the past tense opened by "after", "since",
+    /// "because", "when", "once" or "as".
+    fn past_fact_clause(&self, v: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let opened = self.children[v].iter().any(|&c| {
+            toks[c].rel == "mark"
+                && matches!(
+                    self.lower(c).as_str(),
+                    "after" | "since" | "because" | "when" | "once" | "as"
+                )
+        });
+        let past = toks[v].tag == "VBD"
+            || self.children[v]
+                .iter()
+                .any(|&c| matches!(toks[c].rel, "aux" | "auxpass") && toks[c].tag == "VBD");
+        opened && past
+    }
+
     /// Why a verb did not happen, if it did not: negated or refused (itself
     /// or the verb it complements), or inside a conditional.
     pub(crate) fn blocked(&self, verb: usize, fs: &[Frame]) -> Option<Blocked> {
@@ -309,11 +369,24 @@ impl Cx<'_> {
             }) {
                 return not_done("conditional (inside an if/unless clause)");
             }
+            if self.no_phrase(cur) {
+                return not_done("negated (at no time, in no way, under no circumstances)");
+            }
             let rel = toks[cur].rel;
-            if !matches!(
-                rel,
-                "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
-            ) {
+            // "At no time was I aware of or took part": a verb conjoined
+            // to a predicate adjective is in its copula's clause.
+            let in_predicate = rel == "acomp" && cur != verb && !toks[cur].tag.starts_with("VB");
+            if !in_predicate
+                && !matches!(
+                    rel,
+                    "xcomp" | "ccomp" | "conj" | "advcl" | "relcl" | "acl" | "pcomp"
+                )
+            {
+                return None;
+            }
+            // "decided to reopen it after he was arrested": a clause in the
+            // past that dates or explains another tells what happened.
+            if rel == "advcl" && self.past_fact_clause(cur) {
                 return None;
             }
             // "the request to investigate", "efforts to get X to act": an

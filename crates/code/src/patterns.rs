@@ -25,6 +25,13 @@ pub(crate) const DEFAULT_IMPLICIT_AGENTS: (&str, &str) = (
     include_str!("../../../dictionaries/events/implicit_agents.txt"),
 );
 
+/// Speech verbs that are an act against whom they speak of ("alleged
+/// that X ...": 112).
+pub(crate) const DEFAULT_SPEECH_ACTS: (&str, &str) = (
+    "dictionaries/events/speech_acts.txt",
+    include_str!("../../../dictionaries/events/speech_acts.txt"),
+);
+
 /// dyad's own pattern files.
 pub const DEFAULT_PATTERNS: &[(&str, &str)] = &[
     (
@@ -86,6 +93,9 @@ pub struct Coder {
     /// Verb lemma -> the institution that does it when a passive names no
     /// agent ([`parse_implicit_agents`]).
     pub(crate) implicit_agents: HashMap<String, ImplicitAgent>,
+    /// Speech verb lemma -> the CAMEO code of what its speaker does to
+    /// whom the reported clause is about ([`parse_speech_acts`]).
+    pub(crate) speech_acts: HashMap<String, String>,
 }
 
 /// Who does what an agentless passive of one verb reports.
@@ -112,6 +122,17 @@ pub(crate) fn parse_implicit_agents(text: &str) -> HashMap<String, ImplicitAgent
                     abroad,
                 },
             ))
+        })
+        .collect()
+}
+
+/// Read a speech-acts list: `lemma CODE` a line, `#` comments.
+pub(crate) fn parse_speech_acts(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            Some((w.next()?.to_lowercase(), w.next()?.to_string()))
         })
         .collect()
 }
@@ -197,6 +218,7 @@ impl Coder {
             .expect("dyad's event dictionaries parse");
         c.set_discards(&dyad_dict::parse_discards(DEFAULT_DISCARDS.1, DEFAULT_DISCARDS.0).value);
         c.implicit_agents = parse_implicit_agents(DEFAULT_IMPLICIT_AGENTS.1);
+        c.speech_acts = parse_speech_acts(DEFAULT_SPEECH_ACTS.1);
         c
     }
 
@@ -266,6 +288,7 @@ impl Coder {
             verbs: HashMap::new(),
             nouns: HashMap::new(),
             implicit_agents: HashMap::new(),
+            speech_acts: HashMap::new(),
         };
         for (head, mut c) in compiled {
             let key = match c.provenance.split_once('\u{0}') {

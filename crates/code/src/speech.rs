@@ -1,12 +1,15 @@
 //! Demands in what someone is quoted saying: "X must stop", "Y should
-//! resign", "they would need to deliver", said or told by Z, is Z
+//! resign", "they would need to deliver", "X has no choice but to
+//! leave", said or told by Z, is Z
 //! demanding something of X (CAMEO 100) — the speaker -> content-actor
 //! event CAMEO codes for reported speech. The speech and its speaker come
 //! from the quotes stage (`doc.quotes`); a belief ("Z thinks X should") is
 //! not speech, and a question asks rather than demands.
 
+use dyad_dict::CameoCode;
 use dyad_document::{Event, QuoteKind, Span};
 
+use crate::actors::Actor;
 use crate::context::Cx;
 use crate::Coder;
 
@@ -73,23 +76,112 @@ impl Coder {
                         sentence,
                         span: Span::new(toks[lo].span.start, toks[hi].span.end),
                         source: Some(scode.to_string()),
-                        target: Some(a.code.clone()),
                         source_mention: sp.antecedent.or(sp.mention),
-                        target_mention: a.mention,
-                        code: DEMAND.to_string(),
-                        root: DEMAND[..2].to_string(),
-                        quad_class: cameo.quad_class as u8,
-                        goldstein: cameo.goldstein,
                         pattern: format!(
                             "speech: «{}» in what the speaker said ({DEMAND} demand)",
                             cx.word(modal)
                         ),
-                        ..Default::default()
+                        ..speech_event(DEMAND, cameo, &a)
                     });
                 }
             }
         }
     }
+}
+
+impl Coder {
+    /// Add a speaker -> subject event for every reported clause whose
+    /// speech verb is itself an act against that subject ("alleged that X
+    /// ...": 112; `dictionaries/events/speech_acts.txt`).
+    pub(crate) fn code_speech_acts(&self, cx: &Cx, out: &mut Vec<Event>) {
+        let doc = cx.doc;
+        let toks = &doc.tokens;
+        for q in &doc.quotes {
+            if q.kind == QuoteKind::Belief {
+                continue;
+            }
+            let (Some(sp), Some(cue)) = (q.speaker.as_ref(), q.cue) else {
+                continue;
+            };
+            let Some(scode) = sp.code.as_deref() else {
+                continue;
+            };
+            // The speech verb: the last verb of the cue ("had alleged").
+            let lo = toks.partition_point(|t| t.span.start < cue.start);
+            let hi = toks.partition_point(|t| t.span.start < cue.end);
+            let Some(c) = (lo..hi).rev().find(|&k| toks[k].tag.starts_with("VB")) else {
+                continue;
+            };
+            let Some(code) = self.speech_acts.get(toks[c].lemma.to_lowercase().as_str()) else {
+                continue;
+            };
+            let Some(cameo) = self.codes.get(code) else {
+                continue;
+            };
+            // "accused X of": the verb patterns code it; "did not allege".
+            if cx.child(c, &["dobj", "neg"]).is_some() {
+                continue;
+            }
+            let Some(v) = clause_verb(cx, q.span) else {
+                continue;
+            };
+            let Some(subj) = subject_up(cx, v) else {
+                continue;
+            };
+            for a in cx.actors(subj) {
+                if a.code == scode || (a.mention.is_some() && a.mention == sp.mention) {
+                    continue;
+                }
+                cx.note(c, || {
+                    format!(
+                        "  accepted  speech: «{}» what {} said of «{}»: {} -> {} ({code})",
+                        cx.word(c),
+                        sp.name,
+                        cx.word(subj),
+                        scode,
+                        a.code
+                    )
+                });
+                out.push(Event {
+                    sentence: cx.sentence_of(c),
+                    span: toks[c].span,
+                    source: Some(scode.to_string()),
+                    source_mention: sp.antecedent.or(sp.mention),
+                    pattern: format!(
+                        "dictionaries/events/speech_acts.txt: «{}» of the reported clause's subject ({code})",
+                        toks[c].lemma
+                    ),
+                    ..speech_event(code, cameo, &a)
+                });
+            }
+        }
+    }
+}
+
+/// The parts of a speech event that come from its code and its target.
+fn speech_event(code: &str, cameo: &CameoCode, target: &Actor) -> Event {
+    Event {
+        target: Some(target.code.clone()),
+        target_mention: target.mention,
+        code: code.to_string(),
+        root: code[..2].to_string(),
+        quad_class: cameo.quad_class as u8,
+        goldstein: cameo.goldstein,
+        ..Default::default()
+    }
+}
+
+/// The main verb of a reported clause: its first verb whose head lies
+/// outside the clause.
+fn clause_verb(cx: &Cx, said: Span) -> Option<usize> {
+    let toks = &cx.doc.tokens;
+    let first = toks.partition_point(|t| t.span.start < said.start);
+    let last = toks.partition_point(|t| t.span.start < said.end);
+    (first..last).find(|&k| {
+        toks[k].tag.starts_with("VB")
+            && !matches!(toks[k].rel, "aux" | "auxpass")
+            && toks[k].head.is_none_or(|h| h < first || h >= last)
+    })
 }
 
 /// The subject of `v`, or of the verbs it is the infinitive complement of
@@ -140,6 +232,16 @@ fn obliged(cx: &Cx, v: usize) -> Option<usize> {
         .find(|&c| toks[c].rel == "aux" && matches!(cx.lower(c).as_str(), "must" | "should"));
     if modal.is_some() {
         return modal;
+    }
+    // "X has no choice but to ...": an obligation put another way.
+    let no_choice = toks[v].lemma == "have"
+        && cx.children[v].iter().any(|&c| {
+            toks[c].rel == "dobj"
+                && matches!(cx.lower(c).as_str(), "option" | "choice" | "alternative")
+                && cx.children[c].iter().any(|&d| cx.lower(d) == "no")
+        });
+    if no_choice {
+        return Some(v);
     }
     let infinitive = cx.children[v]
         .iter()

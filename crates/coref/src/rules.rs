@@ -346,7 +346,15 @@ pub(crate) fn resolve(c: &Coref, doc: &Document) -> (Vec<Mention>, Vec<(usize, u
             }
             let rel = doc.tokens[t].rel;
             let pick = if let Some(g) = pron_gender {
-                pick_person(&refs, t, s, g, cx.quoted[t])
+                let bound = clause_subject_of_object(doc, t).and_then(|k| {
+                    refs.iter()
+                        .rev()
+                        .find(|r| r.tok == k)
+                        .map(|r| root(&all, r.target))
+                });
+                pick_person(&refs, t, s, g, cx.quoted[t], |r| {
+                    bound.is_some_and(|b| root(&all, r.target) == b)
+                })
             } else if is_it {
                 matches!(rel, "nsubj" | "nsubjpass" | "poss")
                     .then(|| pick_thing(&refs, s, false, cx.quoted[t]))
@@ -529,11 +537,21 @@ fn person_noun(w: &str) -> bool {
 
 /// The antecedent of he/she: a person of agreeing gender in this sentence
 /// or the few before, subjects, named people and recent ones first.
-fn pick_person(refs: &[Ref], t: usize, s: usize, g: Gender, quoted: bool) -> Option<Ref> {
+fn pick_person(
+    refs: &[Ref],
+    t: usize,
+    s: usize,
+    g: Gender,
+    quoted: bool,
+    excluded: impl Fn(&Ref) -> bool,
+) -> Option<Ref> {
     let mut best: Option<(usize, Ref)> = None;
     for r in refs.iter().rev() {
         if r.sent + PERSON_REACH < s {
             break;
+        }
+        if excluded(r) {
+            continue;
         }
         // Someone named inside a quote is talked about, not the one who
         // talks around it.
@@ -553,6 +571,29 @@ fn pick_person(refs: &[Ref], t: usize, s: usize, g: Gender, quoted: bool) -> Opt
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// For an object pronoun ("him", "her" not possessive), the subject of its
+/// own clause, which it cannot stand for ("he met him": two people; a
+/// reflexive says "himself").
+fn clause_subject_of_object(doc: &Document, t: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let w = doc.slice(toks[t].span).to_lowercase();
+    if !matches!(w.as_str(), "him" | "her") || !matches!(toks[t].rel, "dobj" | "pobj" | "dative") {
+        return None;
+    }
+    let mut cur = t;
+    for _ in 0..4 {
+        cur = toks[cur].head?;
+        if toks[cur].tag.starts_with("VB") {
+            // Within a sentence's reach, not the whole document.
+            let near = cur.saturating_sub(60)..(cur + 60).min(toks.len());
+            return near
+                .into_iter()
+                .find(|&k| toks[k].head == Some(cur) && toks[k].rel == "nsubj");
+        }
+    }
+    None
 }
 
 /// The antecedent of it (singular) or they (plural): an organisation,
@@ -883,8 +924,16 @@ fn unknown_names(
         while b + 1 < n && cx.sent[b + 1] == s && cover[b + 1].is_none() && cx.is_cap_name(b + 1) {
             b += 1;
         }
-        let a0 = t;
+        // "Kenyan-born Name": where they were born is no part of the name.
+        let a0 = if cx.low(t).ends_with("-born") {
+            t + 1
+        } else {
+            t
+        };
         t = b + 1;
+        if a0 > b {
+            continue;
+        }
         // Titles and offices written before the name ("Finance Minister").
         let mut a = a0;
         for k in a0..=b {
@@ -1067,6 +1116,9 @@ fn surnames(cx: &Cx, all: &mut Vec<Mention>, cover: &mut [Option<usize>]) {
     }
 }
 
+/// Honorifics that may open a person's name ("Mr Kovac").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "mx"];
+
 /// A name of two words or more that ends a longer name met before ("Hawk
 /// Sawyer" after "Kathleen Hawk Sawyer") is that person: a family name of
 /// two words. Returns the links made (also set in `all`).
@@ -1082,6 +1134,9 @@ fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
     // Every ending of two words or more of each full name: its first
     // holder.
     let mut endings: HashMap<String, (usize, usize)> = HashMap::new();
+    // The last word of each full name: its first holder ("Mr Kovac" after
+    // "Ivan Kovac").
+    let mut lasts: HashMap<String, usize> = HashMap::new();
     let mut links = Vec::new();
     let mut order: Vec<usize> = (0..all.len())
         .filter(|&i| all[i].kind == MentionKind::Person && all[i].refers_to.is_none())
@@ -1094,6 +1149,16 @@ fn long_surnames(all: &mut [Mention]) -> Vec<(usize, usize)> {
             all[i].refers_to = Some(j);
             links.push((i, j));
             continue;
+        }
+        let honorific = ws.len() == 2 && HONORIFICS.contains(&ws[0].trim_end_matches('.'));
+        if honorific {
+            if let Some(&j) = lasts.get(ws[1]).filter(|&&j| j != i) {
+                all[i].refers_to = Some(j);
+                links.push((i, j));
+                continue;
+            }
+        } else if ws.len() >= 2 {
+            lasts.entry(ws[ws.len() - 1].to_string()).or_insert(i);
         }
         for k in 1..ws.len().saturating_sub(1) {
             endings.entry(ws[k..].join(" ")).or_insert((i, ws.len()));

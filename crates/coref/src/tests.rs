@@ -352,3 +352,62 @@ fn a_given_name_read_as_a_verb_still_opens_a_name() {
         d.mentions
     );
 }
+
+#[test]
+fn an_object_pronoun_is_not_its_own_clauses_subject() {
+    let d = run(
+        "Mr. Kovac said he met with Mr. Horvat in Zagreb, and he had one long meeting with him.",
+    );
+    assert_eq!(
+        resolved(&d, "him", 0).as_deref(),
+        Some("Mr. Horvat"),
+        "{:?}",
+        d.mentions
+    );
+}
+
+#[test]
+fn an_honorific_and_the_surname_is_the_person_named_in_full_before() {
+    let d = run(
+        "Tomas Brezina spoke in Brno on Monday. His lawyer said: \"Let us now focus on the case Mr Brezina has been making for years.\"",
+    );
+    let brezina: Vec<_> = d
+        .mentions
+        .iter()
+        .filter(|m| d.slice(m.span).contains("Brezina"))
+        .map(|m| m.refers_to)
+        .collect();
+    assert!(
+        brezina.len() >= 2 && brezina[1].is_some(),
+        "{:?}",
+        d.mentions
+    );
+}
+
+#[test]
+fn a_public_figure_with_no_role_takes_the_nationality_the_story_gives() {
+    let d = run(
+        "Officials met Peter Mwangi on Monday. Peter Mwangi spoke first.\n\n\
+         Later Mwangi left. Kenyan-born Mwangi faces a charge of fraud in Oslo.",
+    );
+    let c = codes_of(&d, "Peter Mwangi");
+    assert!(
+        c.iter().all(|x| x.as_deref() == Some("KEN")),
+        "{c:?} {:?}",
+        d.mentions
+    );
+}
+
+#[test]
+fn the_one_public_figure_is_the_national_the_story_names() {
+    let d = run(
+        "Officials met Peter Mwangi on Monday. Peter Mwangi spoke first.\n\n\
+         Later Mwangi left, as the Kenyan national had to be in Oslo by noon.",
+    );
+    let c = codes_of(&d, "Peter Mwangi");
+    assert!(
+        c.iter().all(|x| x.as_deref() == Some("KEN")),
+        "{c:?} {:?}",
+        d.mentions
+    );
+}

@@ -72,6 +72,8 @@ pub(crate) fn code_unroled(doc: &mut Document) {
         by_root.entry(r).or_default().push(i);
     }
     let mut decided: HashMap<usize, Decided> = HashMap::new();
+    // Public figures with no role and no nationality next to their name.
+    let mut public: Vec<usize> = Vec::new();
     for (r, &root) in roots.iter().enumerate() {
         if root != r || !unroled(doc, r) {
             continue;
@@ -130,6 +132,23 @@ pub(crate) fn code_unroled(doc: &mut Document) {
                     .filter(|&&i| doc.mentions[i].kind == MentionKind::Person)
                     .count();
                 if named > IN_PASSING {
+                    // A public figure with no role, whose nationality the
+                    // story gives ("Canadian-born Name"): the country alone.
+                    let own = mine.iter().find_map(|&i| {
+                        nationality_before(doc, &cover, tok_range(doc.mentions[i].span).start)
+                    });
+                    if let Some(c) = own {
+                        decided.insert(
+                            r,
+                            Decided {
+                                code: c,
+                                source: "no role in the text; nationality given before the name"
+                                    .into(),
+                            },
+                        );
+                    } else {
+                        public.push(r);
+                    }
                     continue;
                 }
                 let t = tok_range(doc.mentions[r].span).start;
@@ -147,6 +166,19 @@ pub(crate) fn code_unroled(doc: &mut Document) {
             }
         };
         decided.insert(r, d);
+    }
+    // "the Kenyan national": when the story has one such figure, the
+    // nationality it gives without a name is theirs.
+    if let ([r], Some(c)) = (public.as_slice(), national_of(doc, &cover)) {
+        decided.insert(
+            *r,
+            Decided {
+                code: c,
+                source:
+                    "no role in the text; the story's one unnamed nationality (\"the X national\")"
+                        .into(),
+            },
+        );
     }
     for (i, (m, &root)) in doc.mentions.iter_mut().zip(&roots).enumerate() {
         let Some(d) = decided.get(&root) else {
@@ -358,12 +390,40 @@ fn predecessor_of(
 /// The country of a nationality word right before token `t` ("Canadian
 /// Name").
 fn nationality_before(doc: &Document, cover: &[Option<usize>], t: usize) -> Option<String> {
-    let m = &doc.mentions[cover[t.checked_sub(1)?]?];
+    let p = t.checked_sub(1)?;
+    let m = match cover[p] {
+        Some(m) => &doc.mentions[m],
+        // "Kenyan-born Name": the country word inside the word before.
+        None => {
+            let tok = doc.tokens[p].span;
+            let k = doc.mentions.partition_point(|m| m.span.start < tok.start);
+            doc.mentions
+                .get(k)
+                .filter(|m| m.span.start == tok.start && m.span.end <= tok.end)?
+        }
+    };
     (m.kind == MentionKind::Country)
         .then_some(m.code.as_deref())
         .flatten()
         .filter(|c| c.len() == 3)
         .map(str::to_string)
+}
+
+/// Nouns that say only someone's nationality ("the Kenyan national").
+const NATIONALS: &[&str] = &["national", "citizen"];
+
+/// The country of the first "the DEMONYM national/citizen" in the story.
+fn national_of(doc: &Document, cover: &[Option<usize>]) -> Option<String> {
+    let toks = &doc.tokens;
+    (1..toks.len().saturating_sub(1)).find_map(|t| {
+        let m = &doc.mentions[cover[t]?];
+        let noun = doc.slice(toks[t + 1].span).to_lowercase();
+        let the = doc.slice(toks[t - 1].span).eq_ignore_ascii_case("the");
+        (m.kind == MentionKind::Country && the && NATIONALS.contains(&noun.as_str()))
+            .then(|| m.code.clone())
+            .flatten()
+            .filter(|c| c.len() == 3)
+    })
 }
 
 /// The country most evidence around token `t` points to: its sentence,

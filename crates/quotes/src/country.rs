@@ -109,13 +109,15 @@ pub(crate) fn localise(cx: &Cx, quotes: &mut [Quote]) {
                 })
                 .filter(|&(i, _)| !guessed(i))
                 // Against a guess, only someone's affiliation counts: a
-                // country's bare name is as often what the story is about.
+                // country's bare name is as often what the story is about,
+                // and so is a person's bare nationality (a code with no
+                // sector).
                 .filter(|(_, m)| {
                     missing
-                        || matches!(
+                        || (matches!(
                             m.kind,
                             MentionKind::Person | MentionKind::Pronoun | MentionKind::Agent
-                        )
+                        ) && m.code.as_deref().is_some_and(|c| c.len() > 3))
                 })
                 .filter_map(|(_, m)| m.code.as_deref())
                 .rfind(|c| has_country(c))

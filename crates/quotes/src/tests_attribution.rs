@@ -656,3 +656,19 @@ fn an_institution_or_country_speaking_is_an_anonymous_source() {
     assert!(!z.3, "{q:#?}");
     assert_eq!(d.sources.named, 1, "{:?}", d.sources);
 }
+
+#[test]
+fn a_persons_bare_nationality_is_no_affiliation_for_a_guessed_source() {
+    // Marek, named again and again, is only given a nationality
+    // ("Slovak-born Marek"): that is no body a judge could belong to.
+    let d = run(
+        "Swedish prosecutors have dropped their investigation into Peter Marek, the Swedish Prosecution Authority said. Slovak-born Marek denies the charges. Sweden's deputy chief prosecutor said the evidence had weakened.\n\nIn June, the then UK Home Secretary, Priti Patel, approved an extradition request from the US. Marek was due to be released from prison in September.\n\nBut a judge ruled that Marek should remain in jail until his hearing.",
+        None,
+    );
+    let q = quotes(&d);
+    let x = starting(&q, "Marek should remain in jail");
+    assert!(
+        x.4.as_deref().is_some_and(|c| c.starts_with("GBR")),
+        "{q:#?}"
+    );
+}

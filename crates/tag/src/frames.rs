@@ -72,7 +72,10 @@ pub fn frames(doc: &Document) -> Vec<Frame> {
                 }
                 "agent" => {
                     f.passive = true;
-                    f.agent = children[c].iter().copied().find(|&k| toks[k].rel == "pobj");
+                    // "accused of X by A and Y by B": the first by-agent.
+                    f.agent = f
+                        .agent
+                        .or_else(|| children[c].iter().copied().find(|&k| toks[k].rel == "pobj"));
                 }
                 "prt" => f.particle = Some(c),
                 "auxpass" => {

@@ -1,0 +1,353 @@
+//! Classes of event seen in real news, each on sentences of our own.
+
+use dyad_document::Document;
+
+use crate::explain;
+use crate::tests::{coded, t, triples};
+
+/// [`coded`] with the coreference stage run, as the pipeline does.
+fn with_coref(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    dyad_segment::segment(&mut d);
+    dyad_tag::annotate(&mut d);
+    dyad_recognise::recognise(&mut d);
+    dyad_coref::resolve(&mut d);
+    dyad_quotes::attribute(&mut d);
+    crate::code(&mut d);
+    d
+}
+
+#[test]
+fn conjoined_passive_shares_the_agent() {
+    let d = coded(
+        "Hundreds of Moldovan migrants were caught by Romanian police and deported from Constanta.",
+    );
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(s, _, c)| s.starts_with("ROU") && c.starts_with("17")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn verb_conjoined_to_an_object_noun_is_done_by_that_verbs_doer() {
+    let d = coded(
+        "Footage shows Chilean police using water cannon to disperse crowds and beating students with sticks.",
+    );
+    let got = triples(&d);
+    assert!(got.contains(&t("CHLCOP", "CHLEDU", "182")), "{got:?}");
+}
+
+#[test]
+fn a_noun_that_dates_its_clause_took_place() {
+    let d = coded(
+        "The pipeline deal, once expected to be signed within days of a March meeting between Erdogan and Kenyan President William Ruto, may now slip to next year.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("TUR") && t.starts_with("KEN") && c == "040"),
+        "{got:?}"
+    );
+    // Without the time phrase the meeting is only expected.
+    let d = coded("The pipeline deal is expected to be signed at a March meeting between Erdogan and Kenyan President William Ruto.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn no_choice_but_to_in_speech_is_a_demand() {
+    let d = coded(
+        "Bolivian police said the miners blocking the highway had no option but to clear the road.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter().any(|(s, _, c)| s == "BOLCOP" && c == "100"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_country_adjective_on_a_party_between_is_no_party_of_its_own() {
+    let d = coded(
+        "It came within weeks of an October news conference between Macron and Chinese vice-premier Ding Xuexiang.",
+    );
+    let got = triples(&d);
+    assert!(got.contains(&t("FRAGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(
+        !got.iter().any(|(s, t, _)| s == "CHN" || t == "CHN"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_allegation_in_reported_speech_accuses_its_subject() {
+    let d = coded(
+        "Kenyan prosecutors alleged that two Ugandan police officers took bribes from smugglers.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "KENJUD" && t.starts_with("UGA") && c == "112"),
+        "{got:?}"
+    );
+    // Said, not alleged: no accusation.
+    let d = coded(
+        "Kenyan prosecutors said that two Ugandan police officers took bribes from smugglers.",
+    );
+    assert!(
+        !triples(&d).iter().any(|(_, _, c)| c == "112"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_reciprocal_object_gives_each_party_the_other() {
+    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin criticized each other's policies.");
+    let got = triples(&d);
+    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
+    assert!(got.contains(&t("RUSGOV", "FINGOV", "111")), "{got:?}");
+}
+
+#[test]
+fn attacking_a_policy_is_criticism_attacking_positions_is_not() {
+    let got = triples(&coded("Orpo attacked Putin's record on human rights."));
+    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
+    let got = triples(&coded(
+        "Russian forces attacked Finnish positions near the border.",
+    ));
+    assert!(!got.iter().any(|(_, _, c)| c == "111"), "{got:?}");
+}
+
+#[test]
+fn a_protest_with_no_target_is_addressed_to_the_protesters_government() {
+    let got = triples(&coded(
+        "Thousands of Peruvian farmers blocked roads across the south on Monday.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("PER") && t == "PERGOV" && c.starts_with("14")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn protests_an_act_is_done_to_are_the_protesters() {
+    let got = triples(&coded(
+        "Bolivian riot police used tear gas to disperse protests in La Paz.",
+    ));
+    assert!(got.contains(&t("BOLCOP", "BOLOPP", "175")), "{got:?}");
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
+    let d = coded(
+        "The report blames Belarusian riot police, which detained Lithuanian journalists at the border.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "BLRCOP" && t.starts_with("LTU") && c.starts_with("17")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_in_the_simple_present_describes() {
+    let d = coded(
+        "Mr. Varga, a Hungarian economist who meets with Slovak officials, said growth would slow.",
+    );
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    // Told in the past, it is an event.
+    let d = coded(
+        "Mr. Varga, a Hungarian economist who met with Slovak officials, said growth would slow.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(_, t, c)| t == "SVKGOV" && c == "040"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn dropping_an_investigation_yields_and_dragging_out_arrests() {
+    let got = triples(&coded(
+        "Norwegian prosecutors have dropped an investigation into a fraud allegation made against the Kenyan trade minister.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "NORJUD" && t == "KENGOV" && c == "080"),
+        "{got:?}"
+    );
+    let got = triples(&coded(
+        "The Bolivian opposition leader was dragged out of the building by Peruvian police.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "PERCOP" && t.starts_with("BOL") && c == "173"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn of_two_by_agents_the_first_is_the_doer() {
+    let got = triples(&coded(
+        "The Kenyan trade minister was accused of fraud by a Norwegian businessman and of bribery by another one in 2015.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("NOR") && t == "KENGOV" && c.starts_with("112")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_past_clause_that_dates_an_intent_tells_what_happened() {
+    let got = triples(&coded(
+        "Norwegian prosecutors decided to reopen the case after the Kenyan trade minister was arrested by Swedish police in May.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "SWECOP" && t == "KENGOV" && c == "173"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn explain_shows_the_coreference_steps_behind_an_event() {
+    // A pronoun the coreference stage resolved, and a relative pronoun.
+    let d = with_coref(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday. Later he criticized him over the border closure.",
+    );
+    let x = explain(&d, 1).expect("sentence 1").to_string();
+    assert!(x.contains("(refers to mention"), "{x}");
+    assert!(x.contains("KENGOV -> UGAGOV 11"), "{x}");
+    let d = coded("The report blames Belarusian riot police, which detained Lithuanian journalists at the border.");
+    let x = explain(&d, 0).expect("sentence 0").to_string();
+    assert!(x.contains("coreference: «which» is «police»"), "{x}");
+}
+
+#[test]
+fn at_no_time_negates() {
+    let d = coded("At no time did the Peruvian army attack Bolivian villages.");
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded(
+        "\"At no time was I aware of or knowingly took part in talks with Bolivian rebels,\" the Peruvian minister said.",
+    );
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+    let d = coded("At dawn the Peruvian army attacked Bolivian villages.");
+    assert!(!d.events.is_empty(), "{:?}", triples(&d));
+}
+
+#[test]
+fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_background() {
+    // "attack" names no actor: its clause's subject is not the rebels.
+    let d = coded("Lula cancelled the visit after a Colombian rebel attack that killed two Brazilian soldiers.");
+    assert!(
+        !triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.starts_with("COL") && c.starts_with("19")),
+        "{:?}",
+        triples(&d)
+    );
+    // The past perfect is the background to the story's event.
+    let d = coded("Peru released two Chilean fishermen who had been detained by Peruvian police.");
+    assert!(
+        !triples(&d).iter().any(|(_, _, c)| c.starts_with("173")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_verb_conjoined_inside_a_relative_clause_takes_no_subject_from_it() {
+    let d = coded("Syrian security forces opened fire on protesters who defied a curfew in Homs and exchanged fire with gunmen in a northern town.");
+    assert!(
+        !triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.ends_with("CVL") && c.starts_with("19")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_stance_in_the_simple_present_is_an_event_even_in_a_relative_clause() {
+    let d = with_coref(
+        "Hungarian Economy Minister Marton Nagy is fighting extradition to Slovakia, which accuses him of fraud.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(s, _, c)| s.starts_with("SVK") && c.starts_with("112")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn impeachment_is_the_legislatures_act() {
+    let d = coded(
+        "The Peruvian president slammed the impeachment hearings as a coup. Peru's economy shrank.",
+    );
+    assert!(
+        triples(&d)
+            .iter()
+            .any(|(s, t, c)| s == "PERGOV" && t == "PERLEG" && c.starts_with("11")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn denying_something_to_someone_withholds_it() {
+    let got = triples(&coded(
+        "The Hungarian government is denying medical care to Syrian refugees in custody.",
+    ));
+    assert!(got.contains(&t("HUNGOV", "SYRREF", "122")), "{got:?}");
+}
+
+#[test]
+fn an_impeachment_inquiry_is_the_legislature_of_the_one_impeached() {
+    let d = coded(
+        "A Ukrainian diplomat testified in the impeachment inquiry against Brazilian President Jair Bolsonaro.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "BRALEG" && t.starts_with("BRA") && c == "090"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_title_case_dateline_before_a_dash_is_no_subject_and_crowds_surround_seats_of_government() {
+    let d = coded(
+        "Columbus – Several thousand nurses wearing blue surrounded the Ohio Statehouse on Monday to demand better pay.",
+    );
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "USAHLH" && t == "USAGOV" && c == "144"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn health_care_providers_protest_to_their_government() {
+    let got = triples(&coded(
+        "Dutch health care providers have protested longer waiting times for asylum seekers.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "NLDHLH" && t == "NLDGOV" && c.starts_with("14")),
+        "{got:?}"
+    );
+}
