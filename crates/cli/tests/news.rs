@@ -40,3 +40,25 @@ fn development_set_does_not_slip_back() {
     assert_eq!(figure(events, "must_not="), 0.0, "{events}");
     assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");
 }
+
+/// The wire-sentence set (`../shared/eval/plv`), scored by its own script:
+/// the share of rows with source, target and PLOVER type right, and the
+/// share of emitted events that match a row.
+#[test]
+fn wire_sentences_do_not_slip_back() {
+    let Some(shared) = shared() else { return };
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("eval/plv/score.py"))
+        .arg(env!("CARGO_BIN_EXE_dyad"))
+        .output()
+        .expect("python3 runs the plv scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    let plv = line(&s, "plv:");
+    assert!(figure(plv, "dyad=") >= 0.43, "{plv}");
+    assert!(figure(plv, "precision=") >= 0.63, "{plv}");
+}
