@@ -143,8 +143,11 @@ fn paragraph_of(cx: &Ctx, t: usize) -> Option<Span> {
 /// tokens `t0..=t1`: people, organisations, capitals, role phrases with a
 /// country read in the text, and countries that are not places ("in Peru").
 fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Option<String> {
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for m in out {
+    // Code -> (weight, nearest distance, first mention): the first mention
+    // breaks a tie of weight and distance, so the answer does not depend on
+    // the map's iteration order (which changes from run to run).
+    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for (k, m) in out.iter().enumerate() {
         if m.m.span.start < a || m.m.span.end > b || (m.t0 <= t1 && m.t1 >= t0) {
             continue;
         }
@@ -177,14 +180,14 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
             } else {
                 2
             };
-            let e = counts.entry(c).or_insert((0, usize::MAX));
+            let e = counts.entry(c).or_insert((0, usize::MAX, k));
             e.0 += weight;
             e.1 = e.1.min(dist);
         }
     }
     counts
         .into_iter()
-        .max_by_key(|(_, (n, d))| (*n, usize::MAX - d))
+        .max_by_key(|(_, (n, d, first))| (*n, usize::MAX - d, usize::MAX - first))
         .map(|(c, _)| c)
 }
 
