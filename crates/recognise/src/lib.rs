@@ -399,50 +399,65 @@ impl Recogniser {
     }
 
     /// Raw dictionary matches on token (or hyphen) boundaries whose case
-    /// agrees with a name, in text order, non-overlapping.
+    /// agrees with a name, in text order, non-overlapping: at each place a
+    /// word may start, the longest name that starts there; accepted, the
+    /// search goes on after it, else at the next such place.
     pub(crate) fn raw_matches(&self, text: &str, start_ok: &[bool], end_ok: &[bool]) -> Vec<Raw> {
         let (norm, map) = normalise(text);
+        let bytes = norm.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
-        while pos < norm.len() {
-            let Some(m) = self.ac.leftmost_find_iter(&norm[pos..]).next() else {
-                break;
-            };
-            let (ms, me, pat) = (pos + m.start(), pos + m.end(), m.value() as usize);
-            let (s, e) = (map[ms].0, map[me - 1].1);
-            let ok = start_ok[s]
-                && end_ok[e]
-                && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e]));
-            if ok {
-                out.push(Raw {
-                    start: s,
-                    end: e,
-                    pat,
-                });
-                pos = me;
-            } else {
-                // No match can be accepted that does not start where a word
-                // may: search again from the next such place, not from the
-                // next byte (a rejected match inside a word would otherwise
-                // send the search through the rest of the word byte by byte).
-                pos = ms + 1;
-                while pos < norm.len()
-                    && !(norm.is_char_boundary(pos)
-                        && map[pos] != map[pos - 1]
-                        && start_ok[map[pos].0])
-                {
-                    pos += 1;
+        while pos < bytes.len() {
+            // A name is only accepted where a word may start: the first
+            // normalised byte of a character that starts a token (or follows
+            // a hyphen inside one).
+            let may_start = norm.is_char_boundary(pos)
+                && (pos == 0 || map[pos] != map[pos - 1])
+                && start_ok[map[pos].0];
+            if may_start {
+                if let Some((me, pat)) = self.longest_at(bytes, pos) {
+                    let (s, e) = (map[pos].0, map[me - 1].1);
+                    if end_ok[e] && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e])) {
+                        out.push(Raw {
+                            start: s,
+                            end: e,
+                            pat,
+                        });
+                        pos = me;
+                        continue;
+                    }
                 }
             }
+            pos += 1;
         }
         out
+    }
+
+    /// The longest name that starts at byte `p` of the normalised text:
+    /// its end and pattern. The automaton is walked from `p` only while
+    /// what it read is still the start of some name (its state's depth is
+    /// all it read), so a word that starts no name costs a byte or two,
+    /// and names inside words are never looked at.
+    fn longest_at(&self, norm: &[u8], p: usize) -> Option<(usize, usize)> {
+        let mut st = self.ac.find_overlapping_stepper();
+        let mut best = None;
+        for (k, &c) in norm[p..].iter().enumerate() {
+            st.consume(c);
+            if st.depth() != Some(k as u32 + 1) {
+                break;
+            }
+            if let Some(m) = st.matches().find(|m| m.start() == 0) {
+                best = Some((p + m.end(), m.value() as usize));
+            }
+        }
+        best
     }
 
     /// Counts matches in a text with only whitespace boundaries (for
     /// benchmarks: the automaton's speed without the rules).
     pub fn count_matches(&self, text: &str) -> usize {
         let (norm, _) = normalise(text);
-        self.ac.leftmost_find_iter(&norm).count()
+        self.ac.find_iter(&norm).count()
     }
 
     /// Adds the actor mentions of a tagged and parsed document (replacing
@@ -537,14 +552,23 @@ pub(crate) fn case_ok(case: Case, surface: &str) -> bool {
     }
 }
 
-/// The normalised form of one character: `None` drops it.
+/// The normalised form of an ASCII character (none: dropped).
+fn norm_ascii(c: u8) -> Option<u8> {
+    match c {
+        b'-' | b'_' => Some(b' '),
+        b'`' => Some(b'\''),
+        b'[' | b']' => None,
+        c if (c as char).is_whitespace() => Some(b' '),
+        c => Some(c.to_ascii_lowercase()),
+    }
+}
+
+/// The normalised form of any other character.
 fn norm_char(c: char, out: &mut String) {
     match c {
-        '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push(' '),
-        '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
-        '[' | ']' => {}
+        '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push(' '),
+        '\u{2019}' | '\u{2018}' => out.push('\''),
         c if c.is_whitespace() => out.push(' '),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
     }
 }
@@ -554,8 +578,29 @@ fn norm_char(c: char, out: &mut String) {
 pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
+    normalise_into(text, &mut out, Some(&mut map));
+    (out, map)
+}
+
+/// [`normalise`] into `out`, filling `map` when one is given.
+fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<(usize, usize)>>) {
     let mut buf = String::new();
     for (b, c) in text.char_indices() {
+        // Most of the text: one byte in, one byte or none out, without the
+        // buffer a character with a longer lower case needs.
+        if c.is_ascii() {
+            let Some(n) = norm_ascii(c as u8) else {
+                continue;
+            };
+            if n == b' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(n as char);
+            if let Some(map) = map.as_deref_mut() {
+                map.push((b, b + 1));
+            }
+            continue;
+        }
         buf.clear();
         norm_char(c, &mut buf);
         if buf == " " && (out.is_empty() || out.ends_with(' ')) {
@@ -563,9 +608,10 @@ pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
         }
         let e = b + c.len_utf8();
         out.push_str(&buf);
-        map.extend(std::iter::repeat_n((b, e), buf.len()));
+        if let Some(map) = map.as_deref_mut() {
+            map.extend(std::iter::repeat_n((b, e), buf.len()));
+        }
     }
-    (out, map)
 }
 
 /// The normalised form of a name (trimmed), as the automaton matches it:
@@ -574,7 +620,9 @@ pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
 /// elsewhere (a reference file, a user's list) compares with a mention's
 /// text the way the recogniser compares it.
 pub fn normalise_str(s: &str) -> String {
-    normalise(s.trim()).0.trim().to_string()
+    let mut out = String::with_capacity(s.len());
+    normalise_into(s.trim(), &mut out, None);
+    out.trim().to_string()
 }
 
 #[cfg(test)]
@@ -586,25 +634,35 @@ mod tests_roles;
 
 /// The automaton over normalised names: read from the cache when these very
 /// names were compiled before (the key is a hash of them, so editing a
-/// dictionary invalidates it), else built and cached.
+/// dictionary invalidates it), else built and cached. Standard matching,
+/// with each state's depth, for [`Recogniser::longest_at`]'s walk from a
+/// word's start (the depths are not cached: computed in a few ms).
 fn automaton(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
+    let mut ac = load_or_build(pats);
+    ac.cache_depths().expect("a valid automaton");
+    ac
+}
+
+fn load_or_build(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     for p in pats {
         h.write(p.as_bytes());
         h.write_u8(0);
     }
+    // "words": standard matching; "names-" files hold the leftmost-longest
+    // automata of earlier versions.
     let path =
-        cache_dir().map(|d| d.join(format!("names-{:016x}-{}.daac", h.finish(), pats.len())));
+        cache_dir().map(|d| d.join(format!("words-{:016x}-{}.daac", h.finish(), pats.len())));
     if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
         if let Ok((ac, rest)) = DoubleArrayAhoCorasick::<u32>::deserialize(&bytes) {
-            if rest.is_empty() {
+            if rest.is_empty() && ac.match_kind() == MatchKind::Standard {
                 return ac;
             }
         }
     }
     let ac = DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build_with_values(
             pats.iter()
                 .enumerate()

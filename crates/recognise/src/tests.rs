@@ -263,3 +263,41 @@ fn a_surname_is_not_a_role() {
     let d = doc("The king met Afghan officials in Kabul.", "2024-05-01");
     assert!(find(&d, "king").is_some() || find(&d, "The king").is_some());
 }
+
+#[test]
+fn normalise_str_agrees_with_normalise() {
+    // ASCII and other characters take different paths: both must give the
+    // form the automaton matches, and the map must cover every byte.
+    for s in [
+        "  Ökonom\u{2013}Rat [sic] \u{2018}Quoted\u{2019}  ",
+        "İstanbul_Gate-keeper\t\u{a0}x",
+        "Pena`s -- DEPUTY",
+    ] {
+        let (n, map) = normalise(s.trim());
+        assert_eq!(normalise_str(s), n.trim(), "{s}");
+        assert_eq!(map.len(), n.len(), "{s}");
+        assert!(!n.contains("  "), "{n}");
+    }
+    assert_eq!(normalise_str("İ-x"), "i\u{307} x");
+}
+
+#[test]
+fn names_start_where_words_start() {
+    // "Chile" inside a word is no match; "Iran" after a hyphen is one.
+    let d = doc(
+        "Diners in Xchilean Street ate. Iran-backed militias fired at Iraqi forces.",
+        "2024-05-01",
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| d.slice(m.span).starts_with("Iran-backed")),
+        "{}",
+        dump(&d)
+    );
+    assert!(
+        !d.mentions.iter().any(|m| d.slice(m.span).contains("chile")),
+        "{}",
+        dump(&d)
+    );
+}
