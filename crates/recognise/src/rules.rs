@@ -1,6 +1,7 @@
 //! The recognition rules over raw dictionary matches: titles, role
 //! phrases, capitals, outlets, appositions and coreference.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -236,8 +237,15 @@ impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
         self.doc.slice(self.doc.tokens[i].span)
     }
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The word in lower case; borrowed when it has no capital (most words),
+    /// so asking costs no allocation.
+    fn lower(&self, i: usize) -> Cow<'_, str> {
+        let w = self.word(i);
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
     }
     fn tag(&self, i: usize) -> &'static str {
         self.doc.tokens[i].tag
@@ -699,7 +707,7 @@ fn title_before(cx: &Ctx, t: usize) -> Option<usize> {
         if !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let words: Vec<String> = (t - k..t).map(|i| cx.lower(i)).collect();
+        let words: Vec<String> = (t - k..t).map(|i| cx.lower(i).into_owned()).collect();
         let joined = words.join(" ");
         let joined = joined.trim_end_matches('.');
         if TITLES.contains(&joined) {
@@ -754,9 +762,9 @@ fn surnames(cx: &Ctx, items: &[Item], ix: &Items) -> Vec<String> {
             && !known
             && !title
             && cx.sentence_of(p) == cx.sentence_of(t)
-            && SURNAME_ROLES.contains(&cx.lower(t).as_str())
+            && SURNAME_ROLES.contains(&&*cx.lower(t))
         {
-            out.push(cx.lower(t));
+            out.push(cx.lower(t).into_owned());
         }
     }
     out
@@ -818,7 +826,10 @@ fn agents(
         // and Weeks were abducted") is no role.
         let capital = cx.word(head).chars().next().is_some_and(char::is_uppercase);
         let bare = items[i].t0 == 0 || !matches!(cx.tag(items[i].t0 - 1), "DT" | "PRP$" | "POS");
-        if i == last && capital && bare && surnames.contains(&cx.lower(head)) {
+        if i == last && capital && bare && {
+            let w = cx.lower(head);
+            surnames.iter().any(|s| *s == *w)
+        } {
             i = next;
             continue;
         }
@@ -852,7 +863,7 @@ fn agents(
             let p = t0 - 1;
             if country.is_none() {
                 let mut q = p;
-                let possessive = matches!(cx.lower(p).as_str(), "'s" | "\u{2019}s" | "'");
+                let possessive = matches!(&*cx.lower(p), "'s" | "\u{2019}s" | "'");
                 if possessive && p > 0 {
                     q = p - 1;
                 }
@@ -911,7 +922,7 @@ fn agents(
             if covered {
                 break;
             }
-            if tag == "CD" || NUMBERS.contains(&w.as_str()) {
+            if tag == "CD" || NUMBERS.contains(&&*w) {
                 count = number(&w);
                 t0 = p;
                 start = doc.tokens[p].span.start;
@@ -1044,13 +1055,13 @@ fn is_place(cx: &Ctx, t: usize) -> bool {
             "pobj" => {
                 return toks[t]
                     .head
-                    .is_some_and(|h| LOCATIVE.contains(&cx.lower(h).as_str()));
+                    .is_some_and(|h| LOCATIVE.contains(&&*cx.lower(h)));
             }
             _ => break,
         }
     }
     // Fallback when the parse is unsure: right after a locative word.
-    t > 0 && LOCATIVE.contains(&cx.lower(t - 1).as_str()) && toks[t].rel != "nsubj"
+    t > 0 && LOCATIVE.contains(&&*cx.lower(t - 1)) && toks[t].rel != "nsubj"
 }
 
 /// "the mayor of Santa Ana", "the governor of New York": a role phrase
@@ -1165,8 +1176,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&
         }
         let mut r0 = b + 2;
         // "Name, who is the ...": a relative clause that only says the role.
-        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(cx.lower(r0 + 1).as_str(), "is" | "was")
-        {
+        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(&*cx.lower(r0 + 1), "is" | "was") {
             r0 += 2;
         }
         let send = doc.sentences[cx.sentence_of(a)].last_token;
@@ -1375,8 +1385,10 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         .collect();
     people.sort_by_key(|&i| (out[i].m.span.start, i));
     for t in 0..nt {
-        let w = cx.lower(t);
-        if !matches!(w.as_str(), "he" | "she") || cover.has(t) {
+        // Asked of every token: compared in place, not lower-cased into a
+        // new string (no other character lower-cases to these letters).
+        let w = cx.word(t);
+        if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) || cover.has(t) {
             continue;
         }
         let s = cx.sentence_of(t);
