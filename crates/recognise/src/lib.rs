@@ -13,12 +13,13 @@
 //! * [`normalise_str`]: a name in the form the dictionaries are matched in.
 //!
 //! How it works: every surface name (country names, adjectives, demonyms,
-//! capitals, people, organisations, agent nouns and modifiers) is compiled
-//! into one `aho-corasick` automaton (leftmost-longest) over a normalised copy
-//! of the text (lower case, hyphens and underscores as spaces, curly
-//! apostrophes straight, editorial brackets dropped), with an offset map
-//! back to the original. Matches must start and end on token boundaries (or
-//! at a hyphen inside a token, so "Iran-backed" finds Iran). All-capital
+//! capitals, people, organisations, agent nouns and modifiers) goes into one
+//! byte trie, looked up in a normalised copy of the text (lower case, hyphens
+//! and underscores as spaces, curly apostrophes straight, editorial brackets
+//! dropped) with an offset map back to the original: at each place a word
+//! may start, the longest name starting there. Matches must start and end on
+//! token boundaries (or at a hyphen inside a token, so "Iran-backed" finds
+//! Iran). All-capital
 //! short forms (`US`, `HTS`) match only in capitals; capitalised names only
 //! when the text is capitalised too (so "turkey" the bird and "may" the verb
 //! are not actors).
@@ -38,12 +39,12 @@
 pub mod regions;
 mod rules;
 pub mod titles;
+mod trie;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_dict::{ActorEntry, ActorKind, AgentEntry, DictError, NaiveDate};
 pub use dyad_document::{Document, Mention, MentionKind};
 
@@ -159,7 +160,7 @@ pub(crate) struct Hit {
 pub struct Recogniser {
     pub(crate) actors: Vec<ActorEntry>,
     pub(crate) agents: Vec<AgentEntry>,
-    ac: DoubleArrayAhoCorasick<u32>,
+    names: trie::Trie,
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
     pub(crate) index: HashMap<String, usize>,
@@ -357,7 +358,7 @@ impl Recogniser {
                 same
             });
         }
-        let ac = automaton(&pats);
+        let names = trie::Trie::new(&pats);
         let country_codes = actors
             .iter()
             .filter(|e| e.kind == ActorKind::Country)
@@ -367,7 +368,7 @@ impl Recogniser {
         Recogniser {
             actors,
             agents,
-            ac,
+            names,
             hits,
             index,
             titles: titles::Titles::parse(titles::DEFAULT_TITLES).expect("embedded titles"),
@@ -415,7 +416,7 @@ impl Recogniser {
                 && (pos == 0 || map[pos] != map[pos - 1])
                 && start_ok[map[pos].0];
             if may_start {
-                if let Some((me, pat)) = self.longest_at(bytes, pos) {
+                if let Some((me, pat)) = self.names.longest_at(bytes, pos) {
                     let (s, e) = (map[pos].0, map[me - 1].1);
                     if end_ok[e] && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e])) {
                         out.push(Raw {
@@ -433,31 +434,24 @@ impl Recogniser {
         out
     }
 
-    /// The longest name that starts at byte `p` of the normalised text:
-    /// its end and pattern. The automaton is walked from `p` only while
-    /// what it read is still the start of some name (its state's depth is
-    /// all it read), so a word that starts no name costs a byte or two,
-    /// and names inside words are never looked at.
-    fn longest_at(&self, norm: &[u8], p: usize) -> Option<(usize, usize)> {
-        let mut st = self.ac.find_overlapping_stepper();
-        let mut best = None;
-        for (k, &c) in norm[p..].iter().enumerate() {
-            st.consume(c);
-            if st.depth() != Some(k as u32 + 1) {
-                break;
-            }
-            if let Some(m) = st.matches().find(|m| m.start() == 0) {
-                best = Some((p + m.end(), m.value() as usize));
-            }
-        }
-        best
-    }
-
-    /// Counts matches in a text with only whitespace boundaries (for
-    /// benchmarks: the automaton's speed without the rules).
+    /// Counts the names that start after a space (or at the start), the
+    /// longest at each place, in a text (for benchmarks: the lookup's speed
+    /// without the rules).
     pub fn count_matches(&self, text: &str) -> usize {
         let (norm, _) = normalise(text);
-        self.ac.find_iter(&norm).count()
+        let bytes = norm.as_bytes();
+        let (mut n, mut pos) = (0, 0);
+        while pos < bytes.len() {
+            if pos == 0 || bytes[pos - 1] == b' ' {
+                if let Some((end, _)) = self.names.longest_at(bytes, pos) {
+                    n += 1;
+                    pos = end;
+                    continue;
+                }
+            }
+            pos += 1;
+        }
+        n
     }
 
     /// Adds the actor mentions of a tagged and parsed document (replacing
@@ -614,7 +608,7 @@ fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<(usize,
     }
 }
 
-/// The normalised form of a name (trimmed), as the automaton matches it:
+/// The normalised form of a name (trimmed), as the trie matches it:
 /// lower case, hyphens and underscores as spaces, curly apostrophes
 /// straight, editorial brackets dropped. Public so that a name from
 /// elsewhere (a reference file, a user's list) compares with a mention's
@@ -631,64 +625,3 @@ mod tests;
 mod tests_news;
 #[cfg(test)]
 mod tests_roles;
-
-/// The automaton over normalised names: read from the cache when these very
-/// names were compiled before (the key is a hash of them, so editing a
-/// dictionary invalidates it), else built and cached. Standard matching,
-/// with each state's depth, for [`Recogniser::longest_at`]'s walk from a
-/// word's start (the depths are not cached: computed in a few ms).
-fn automaton(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
-    let mut ac = load_or_build(pats);
-    ac.cache_depths().expect("a valid automaton");
-    ac
-}
-
-fn load_or_build(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for p in pats {
-        h.write(p.as_bytes());
-        h.write_u8(0);
-    }
-    // "words": standard matching; "names-" files hold the leftmost-longest
-    // automata of earlier versions.
-    let path =
-        cache_dir().map(|d| d.join(format!("words-{:016x}-{}.daac", h.finish(), pats.len())));
-    if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
-        if let Ok((ac, rest)) = DoubleArrayAhoCorasick::<u32>::deserialize(&bytes) {
-            if rest.is_empty() && ac.match_kind() == MatchKind::Standard {
-                return ac;
-            }
-        }
-    }
-    let ac = DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build_with_values(
-            pats.iter()
-                .enumerate()
-                .map(|(i, p)| (p.as_bytes(), i as u32)),
-        )
-        .expect("names compile");
-    if let Some(p) = path {
-        // A cache is an optimisation: failing to write one is not an error.
-        if let Some(dir) = p.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let tmp = p.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, ac.serialize()).is_ok() {
-            let _ = std::fs::rename(&tmp, &p);
-        }
-    }
-    ac
-}
-
-/// `$DYAD_CACHE`, else `$XDG_CACHE_HOME/dyad`, else `~/.cache/dyad`.
-fn cache_dir() -> Option<std::path::PathBuf> {
-    if let Some(d) = std::env::var_os("DYAD_CACHE") {
-        return Some(d.into());
-    }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return Some(std::path::PathBuf::from(d).join("dyad"));
-    }
-    std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cache/dyad"))
-}
