@@ -231,6 +231,12 @@ struct Ctx<'a> {
     date: Option<NaiveDate>,
     /// Token containing each byte (usize::MAX between tokens).
     tok_of: Vec<usize>,
+    /// Per token, asked of every token by several passes: worked out once
+    /// here rather than read from the tokens each time. Whether it is a
+    /// capitalised proper noun ([`is_name_token`]) ...
+    name: Vec<bool>,
+    /// ... and its sentence ([`Ctx::sentence_of`]).
+    sentence: Vec<u32>,
 }
 
 impl Ctx<'_> {
@@ -251,10 +257,14 @@ impl Ctx<'_> {
         self.doc.tokens[i].tag
     }
     fn sentence_of(&self, t: usize) -> usize {
-        self.doc
-            .sentences
-            .partition_point(|s| s.last_token <= t)
-            .min(self.doc.sentences.len().saturating_sub(1))
+        match self.sentence.get(t) {
+            Some(&s) => s as usize,
+            None => self
+                .doc
+                .sentences
+                .partition_point(|s| s.last_token <= t)
+                .min(self.doc.sentences.len().saturating_sub(1)),
+        }
     }
     fn code_of(&self, h: &Hit) -> (Option<String>, Option<String>, Option<String>) {
         let e = &self.r.actors[h.idx];
@@ -366,11 +376,33 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
             }
         }
     }
+    let name = (0..doc.tokens.len())
+        .map(|t| {
+            matches!(doc.tokens[t].tag, "NNP" | "NNPS")
+                && doc
+                    .slice(doc.tokens[t].span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .collect();
+    // The sentence of each token: the first whose last token is after it,
+    // or the last sentence (as `sentence_of` answers past them).
+    let mut sentence = Vec::with_capacity(doc.tokens.len());
+    let mut s = 0;
+    for t in 0..doc.tokens.len() {
+        while s < doc.sentences.len() && doc.sentences[s].last_token <= t {
+            s += 1;
+        }
+        sentence.push(s.min(doc.sentences.len().saturating_sub(1)) as u32);
+    }
     let cx = Ctx {
         r,
         doc,
         date: date_of(doc),
         tok_of,
+        name,
+        sentence,
     };
     let raws = r.raw_matches(&doc.text, &start_ok, &end_ok);
     let mut items: Vec<Item> = raws.iter().filter_map(|raw| choose(&cx, raw)).collect();
@@ -1141,8 +1173,9 @@ fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
 
+/// A capitalised proper noun (worked out for every token in [`recognise`]).
 fn is_name_token(cx: &Ctx, t: usize) -> bool {
-    matches!(cx.tag(t), "NNP" | "NNPS") && cx.word(t).chars().next().is_some_and(char::is_uppercase)
+    cx.name[t]
 }
 
 /// People in no dictionary, named with an apposition: "Name, spokesman for
