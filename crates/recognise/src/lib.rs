@@ -414,10 +414,10 @@ impl Recogniser {
             // a hyphen inside one).
             let may_start = norm.is_char_boundary(pos)
                 && (pos == 0 || map[pos] != map[pos - 1])
-                && start_ok[map[pos].0];
+                && start_ok[map[pos] as usize];
             if may_start {
                 if let Some((me, pat)) = self.names.longest_at(bytes, pos) {
-                    let (s, e) = (map[pos].0, map[me - 1].1);
+                    let (s, e) = (map[pos] as usize, char_end(text, map[me - 1]));
                     if end_ok[e] && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e])) {
                         out.push(Raw {
                             start: s,
@@ -567,9 +567,11 @@ fn norm_char(c: char, out: &mut String) {
     }
 }
 
-/// A normalised copy of `text` and, for each of its bytes, the byte range
-/// of the original character it came from. Runs of spaces are collapsed.
-pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+/// A normalised copy of `text` and, for each of its bytes, where the
+/// original character it came from starts (its end: [`char_end`]; four
+/// bytes a byte, not sixteen for both ends, as this is built for every
+/// byte of every text). Runs of spaces are collapsed.
+pub(crate) fn normalise(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     normalise_into(text, &mut out, Some(&mut map));
@@ -577,7 +579,9 @@ pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
 }
 
 /// [`normalise`] into `out`, filling `map` when one is given.
-fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<(usize, usize)>>) {
+fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
+    // Offsets are kept in 32 bits (a document's cap is far below).
+    assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
     let mut buf = String::new();
     for (b, c) in text.char_indices() {
         // Most of the text: one byte in, one byte or none out, without the
@@ -591,7 +595,7 @@ fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<(usize,
             }
             out.push(n as char);
             if let Some(map) = map.as_deref_mut() {
-                map.push((b, b + 1));
+                map.push(b as u32);
             }
             continue;
         }
@@ -600,12 +604,17 @@ fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<(usize,
         if buf == " " && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
-        let e = b + c.len_utf8();
         out.push_str(&buf);
         if let Some(map) = map.as_deref_mut() {
-            map.extend(std::iter::repeat_n((b, e), buf.len()));
+            map.extend(std::iter::repeat_n(b as u32, buf.len()));
         }
     }
+}
+
+/// Where the character of `text` that starts at byte `start` ends.
+pub(crate) fn char_end(text: &str, start: u32) -> usize {
+    let s = start as usize;
+    s + text[s..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// The normalised form of a name (trimmed), as the trie matches it:

@@ -229,8 +229,9 @@ struct Ctx<'a> {
     /// The publication date; `None` codes dated entries by their latest
     /// period (and says so in `code_as_of`).
     date: Option<NaiveDate>,
-    /// Token containing each byte (usize::MAX between tokens).
-    tok_of: Vec<usize>,
+    /// Token containing each byte (u32::MAX between tokens), in 32 bits
+    /// as it is built for every byte: read with [`Ctx::token_at`].
+    tok_of: Vec<u32>,
     /// Per token, asked of every token by several passes: worked out once
     /// here rather than read from the tokens each time. Whether it is a
     /// capitalised proper noun ([`is_name_token`]) ...
@@ -251,6 +252,13 @@ impl Ctx<'_> {
             Cow::Borrowed(w)
         } else {
             Cow::Owned(w.to_lowercase())
+        }
+    }
+    /// The token containing byte `b`, or usize::MAX.
+    fn token_at(&self, b: usize) -> usize {
+        match self.tok_of[b] {
+            u32::MAX => usize::MAX,
+            t => t as usize,
         }
     }
     fn tag(&self, i: usize) -> &'static str {
@@ -362,12 +370,12 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     let n = doc.text.len();
     let mut start_ok = vec![false; n + 1];
     let mut end_ok = vec![false; n + 1];
-    let mut tok_of = vec![usize::MAX; n + 1];
+    let mut tok_of = vec![u32::MAX; n + 1];
     for (i, t) in doc.tokens.iter().enumerate() {
         start_ok[t.span.start] = true;
         end_ok[t.span.end] = true;
         for b in t.span.range() {
-            tok_of[b] = i;
+            tok_of[b] = i as u32;
         }
         for (k, c) in doc.slice(t.span).char_indices() {
             if c == '-' {
@@ -520,8 +528,8 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
         // Undated, a current name wins over a former one that is also
         // listed (Moscow: Russia before the Soviet Union).
         .min_by_key(|h| (priority(cx, h), h.to.is_some()))?;
-    let t0 = cx.tok_of[raw.start];
-    let t1 = cx.tok_of[raw.end - 1];
+    let t0 = cx.token_at(raw.start);
+    let t1 = cx.token_at(raw.end - 1);
     if t0 == usize::MAX || t1 == usize::MAX {
         return None;
     }
@@ -620,7 +628,7 @@ fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
     {
         for (b, _) in doc.text.match_indices(o) {
             let e = b + o.len();
-            let (t0, t1) = (cx.tok_of[b], cx.tok_of[e - 1]);
+            let (t0, t1) = (cx.token_at(b), cx.token_at(e - 1));
             if t0 == usize::MAX
                 || t1 == usize::MAX
                 || doc.tokens[t0].span.start != b
