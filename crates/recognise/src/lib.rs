@@ -13,12 +13,13 @@
 //! * [`normalise_str`]: a name in the form the dictionaries are matched in.
 //!
 //! How it works: every surface name (country names, adjectives, demonyms,
-//! capitals, people, organisations, agent nouns and modifiers) is compiled
-//! into one `aho-corasick` automaton (leftmost-longest) over a normalised copy
-//! of the text (lower case, hyphens and underscores as spaces, curly
-//! apostrophes straight, editorial brackets dropped), with an offset map
-//! back to the original. Matches must start and end on token boundaries (or
-//! at a hyphen inside a token, so "Iran-backed" finds Iran). All-capital
+//! capitals, people, organisations, agent nouns and modifiers) goes into one
+//! byte trie, looked up in a normalised copy of the text (lower case, hyphens
+//! and underscores as spaces, curly apostrophes straight, editorial brackets
+//! dropped) with an offset map back to the original: at each place a word
+//! may start, the longest name starting there. Matches must start and end on
+//! token boundaries (or at a hyphen inside a token, so "Iran-backed" finds
+//! Iran). All-capital
 //! short forms (`US`, `HTS`) match only in capitals; capitalised names only
 //! when the text is capitalised too (so "turkey" the bird and "may" the verb
 //! are not actors).
@@ -38,12 +39,12 @@
 pub mod regions;
 mod rules;
 pub mod titles;
+mod trie;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_dict::{ActorEntry, ActorKind, AgentEntry, DictError, NaiveDate};
 pub use dyad_document::{Document, Mention, MentionKind};
 
@@ -159,7 +160,7 @@ pub(crate) struct Hit {
 pub struct Recogniser {
     pub(crate) actors: Vec<ActorEntry>,
     pub(crate) agents: Vec<AgentEntry>,
-    ac: DoubleArrayAhoCorasick<u32>,
+    names: trie::Trie,
     pub(crate) hits: Vec<Vec<Hit>>,
     /// Normalised surface name -> pattern.
     pub(crate) index: HashMap<String, usize>,
@@ -357,7 +358,7 @@ impl Recogniser {
                 same
             });
         }
-        let ac = automaton(&pats);
+        let names = trie::Trie::new(&pats);
         let country_codes = actors
             .iter()
             .filter(|e| e.kind == ActorKind::Country)
@@ -367,7 +368,7 @@ impl Recogniser {
         Recogniser {
             actors,
             agents,
-            ac,
+            names,
             hits,
             index,
             titles: titles::Titles::parse(titles::DEFAULT_TITLES).expect("embedded titles"),
@@ -399,50 +400,58 @@ impl Recogniser {
     }
 
     /// Raw dictionary matches on token (or hyphen) boundaries whose case
-    /// agrees with a name, in text order, non-overlapping.
+    /// agrees with a name, in text order, non-overlapping: at each place a
+    /// word may start, the longest name that starts there; accepted, the
+    /// search goes on after it, else at the next such place.
     pub(crate) fn raw_matches(&self, text: &str, start_ok: &[bool], end_ok: &[bool]) -> Vec<Raw> {
         let (norm, map) = normalise(text);
+        let bytes = norm.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
-        while pos < norm.len() {
-            let Some(m) = self.ac.leftmost_find_iter(&norm[pos..]).next() else {
-                break;
-            };
-            let (ms, me, pat) = (pos + m.start(), pos + m.end(), m.value() as usize);
-            let (s, e) = (map[ms].0, map[me - 1].1);
-            let ok = start_ok[s]
-                && end_ok[e]
-                && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e]));
-            if ok {
-                out.push(Raw {
-                    start: s,
-                    end: e,
-                    pat,
-                });
-                pos = me;
-            } else {
-                // No match can be accepted that does not start where a word
-                // may: search again from the next such place, not from the
-                // next byte (a rejected match inside a word would otherwise
-                // send the search through the rest of the word byte by byte).
-                pos = ms + 1;
-                while pos < norm.len()
-                    && !(norm.is_char_boundary(pos)
-                        && map[pos] != map[pos - 1]
-                        && start_ok[map[pos].0])
-                {
-                    pos += 1;
+        while pos < bytes.len() {
+            // A name is only accepted where a word may start: the first
+            // normalised byte of a character that starts a token (or follows
+            // a hyphen inside one).
+            let may_start = norm.is_char_boundary(pos)
+                && (pos == 0 || map[pos] != map[pos - 1])
+                && start_ok[map[pos] as usize];
+            if may_start {
+                if let Some((me, pat)) = self.names.longest_at(bytes, pos) {
+                    let (s, e) = (map[pos] as usize, char_end(text, map[me - 1]));
+                    if end_ok[e] && self.hits[pat].iter().any(|h| case_ok(h.case, &text[s..e])) {
+                        out.push(Raw {
+                            start: s,
+                            end: e,
+                            pat,
+                        });
+                        pos = me;
+                        continue;
+                    }
                 }
             }
+            pos += 1;
         }
         out
     }
 
-    /// Counts matches in a text with only whitespace boundaries (for
-    /// benchmarks: the automaton's speed without the rules).
+    /// Counts the names that start after a space (or at the start), the
+    /// longest at each place, in a text (for benchmarks: the lookup's speed
+    /// without the rules).
     pub fn count_matches(&self, text: &str) -> usize {
         let (norm, _) = normalise(text);
-        self.ac.leftmost_find_iter(&norm).count()
+        let bytes = norm.as_bytes();
+        let (mut n, mut pos) = (0, 0);
+        while pos < bytes.len() {
+            if pos == 0 || bytes[pos - 1] == b' ' {
+                if let Some((end, _)) = self.names.longest_at(bytes, pos) {
+                    n += 1;
+                    pos = end;
+                    continue;
+                }
+            }
+            pos += 1;
+        }
+        n
     }
 
     /// Adds the actor mentions of a tagged and parsed document (replacing
@@ -537,44 +546,86 @@ pub(crate) fn case_ok(case: Case, surface: &str) -> bool {
     }
 }
 
-/// The normalised form of one character: `None` drops it.
+/// The normalised form of an ASCII character (none: dropped).
+fn norm_ascii(c: u8) -> Option<u8> {
+    match c {
+        b'-' | b'_' => Some(b' '),
+        b'`' => Some(b'\''),
+        b'[' | b']' => None,
+        c if (c as char).is_whitespace() => Some(b' '),
+        c => Some(c.to_ascii_lowercase()),
+    }
+}
+
+/// The normalised form of any other character.
 fn norm_char(c: char, out: &mut String) {
     match c {
-        '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push(' '),
-        '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
-        '[' | ']' => {}
+        '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push(' '),
+        '\u{2019}' | '\u{2018}' => out.push('\''),
         c if c.is_whitespace() => out.push(' '),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
     }
 }
 
-/// A normalised copy of `text` and, for each of its bytes, the byte range
-/// of the original character it came from. Runs of spaces are collapsed.
-pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+/// A normalised copy of `text` and, for each of its bytes, where the
+/// original character it came from starts (its end: [`char_end`]; four
+/// bytes a byte, not sixteen for both ends, as this is built for every
+/// byte of every text). Runs of spaces are collapsed.
+pub(crate) fn normalise(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
+    normalise_into(text, &mut out, Some(&mut map));
+    (out, map)
+}
+
+/// [`normalise`] into `out`, filling `map` when one is given.
+fn normalise_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
+    // Offsets are kept in 32 bits (a document's cap is far below).
+    assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
     let mut buf = String::new();
     for (b, c) in text.char_indices() {
+        // Most of the text: one byte in, one byte or none out, without the
+        // buffer a character with a longer lower case needs.
+        if c.is_ascii() {
+            let Some(n) = norm_ascii(c as u8) else {
+                continue;
+            };
+            if n == b' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(n as char);
+            if let Some(map) = map.as_deref_mut() {
+                map.push(b as u32);
+            }
+            continue;
+        }
         buf.clear();
         norm_char(c, &mut buf);
         if buf == " " && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
-        let e = b + c.len_utf8();
         out.push_str(&buf);
-        map.extend(std::iter::repeat_n((b, e), buf.len()));
+        if let Some(map) = map.as_deref_mut() {
+            map.extend(std::iter::repeat_n(b as u32, buf.len()));
+        }
     }
-    (out, map)
 }
 
-/// The normalised form of a name (trimmed), as the automaton matches it:
+/// Where the character of `text` that starts at byte `start` ends.
+pub(crate) fn char_end(text: &str, start: u32) -> usize {
+    let s = start as usize;
+    s + text[s..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// The normalised form of a name (trimmed), as the trie matches it:
 /// lower case, hyphens and underscores as spaces, curly apostrophes
 /// straight, editorial brackets dropped. Public so that a name from
 /// elsewhere (a reference file, a user's list) compares with a mention's
 /// text the way the recogniser compares it.
 pub fn normalise_str(s: &str) -> String {
-    normalise(s.trim()).0.trim().to_string()
+    let mut out = String::with_capacity(s.len());
+    normalise_into(s.trim(), &mut out, None);
+    out.trim().to_string()
 }
 
 #[cfg(test)]
@@ -585,54 +636,3 @@ mod tests_news;
 mod tests_periods;
 #[cfg(test)]
 mod tests_roles;
-
-/// The automaton over normalised names: read from the cache when these very
-/// names were compiled before (the key is a hash of them, so editing a
-/// dictionary invalidates it), else built and cached.
-fn automaton(pats: &[String]) -> DoubleArrayAhoCorasick<u32> {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for p in pats {
-        h.write(p.as_bytes());
-        h.write_u8(0);
-    }
-    let path =
-        cache_dir().map(|d| d.join(format!("names-{:016x}-{}.daac", h.finish(), pats.len())));
-    if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
-        if let Ok((ac, rest)) = DoubleArrayAhoCorasick::<u32>::deserialize(&bytes) {
-            if rest.is_empty() {
-                return ac;
-            }
-        }
-    }
-    let ac = DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(
-            pats.iter()
-                .enumerate()
-                .map(|(i, p)| (p.as_bytes(), i as u32)),
-        )
-        .expect("names compile");
-    if let Some(p) = path {
-        // A cache is an optimisation: failing to write one is not an error.
-        if let Some(dir) = p.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let tmp = p.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, ac.serialize()).is_ok() {
-            let _ = std::fs::rename(&tmp, &p);
-        }
-    }
-    ac
-}
-
-/// `$DYAD_CACHE`, else `$XDG_CACHE_HOME/dyad`, else `~/.cache/dyad`.
-fn cache_dir() -> Option<std::path::PathBuf> {
-    if let Some(d) = std::env::var_os("DYAD_CACHE") {
-        return Some(d.into());
-    }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return Some(std::path::PathBuf::from(d).join("dyad"));
-    }
-    std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cache/dyad"))
-}

@@ -1,6 +1,7 @@
 //! The recognition rules over raw dictionary matches: titles, role
 //! phrases, capitals, outlets, appositions and coreference.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -229,25 +230,50 @@ struct Ctx<'a> {
     /// The publication date; `None` codes dated entries by their latest
     /// period (and says so in `code_as_of`).
     date: Option<NaiveDate>,
-    /// Token containing each byte (usize::MAX between tokens).
-    tok_of: Vec<usize>,
+    /// Token containing each byte (u32::MAX between tokens), in 32 bits
+    /// as it is built for every byte: read with [`Ctx::token_at`].
+    tok_of: Vec<u32>,
+    /// Per token, asked of every token by several passes: worked out once
+    /// here rather than read from the tokens each time. Whether it is a
+    /// capitalised proper noun ([`is_name_token`]) ...
+    name: Vec<bool>,
+    /// ... and its sentence ([`Ctx::sentence_of`]).
+    sentence: Vec<u32>,
 }
 
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
         self.doc.slice(self.doc.tokens[i].span)
     }
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The word in lower case; borrowed when it has no capital (most words),
+    /// so asking costs no allocation.
+    fn lower(&self, i: usize) -> Cow<'_, str> {
+        let w = self.word(i);
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    }
+    /// The token containing byte `b`, or usize::MAX.
+    fn token_at(&self, b: usize) -> usize {
+        match self.tok_of[b] {
+            u32::MAX => usize::MAX,
+            t => t as usize,
+        }
     }
     fn tag(&self, i: usize) -> &'static str {
         self.doc.tokens[i].tag
     }
     fn sentence_of(&self, t: usize) -> usize {
-        self.doc
-            .sentences
-            .partition_point(|s| s.last_token <= t)
-            .min(self.doc.sentences.len().saturating_sub(1))
+        match self.sentence.get(t) {
+            Some(&s) => s as usize,
+            None => self
+                .doc
+                .sentences
+                .partition_point(|s| s.last_token <= t)
+                .min(self.doc.sentences.len().saturating_sub(1)),
+        }
     }
     fn code_of(&self, h: &Hit) -> (Option<String>, Option<String>, Option<String>) {
         let e = &self.r.actors[h.idx];
@@ -345,12 +371,12 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
     let n = doc.text.len();
     let mut start_ok = vec![false; n + 1];
     let mut end_ok = vec![false; n + 1];
-    let mut tok_of = vec![usize::MAX; n + 1];
+    let mut tok_of = vec![u32::MAX; n + 1];
     for (i, t) in doc.tokens.iter().enumerate() {
         start_ok[t.span.start] = true;
         end_ok[t.span.end] = true;
         for b in t.span.range() {
-            tok_of[b] = i;
+            tok_of[b] = i as u32;
         }
         for (k, c) in doc.slice(t.span).char_indices() {
             if c == '-' {
@@ -359,11 +385,33 @@ pub(crate) fn recognise(r: &Recogniser, doc: &Document) -> Vec<Mention> {
             }
         }
     }
+    let name = (0..doc.tokens.len())
+        .map(|t| {
+            matches!(doc.tokens[t].tag, "NNP" | "NNPS")
+                && doc
+                    .slice(doc.tokens[t].span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .collect();
+    // The sentence of each token: the first whose last token is after it,
+    // or the last sentence (as `sentence_of` answers past them).
+    let mut sentence = Vec::with_capacity(doc.tokens.len());
+    let mut s = 0;
+    for t in 0..doc.tokens.len() {
+        while s < doc.sentences.len() && doc.sentences[s].last_token <= t {
+            s += 1;
+        }
+        sentence.push(s.min(doc.sentences.len().saturating_sub(1)) as u32);
+    }
     let cx = Ctx {
         r,
         doc,
         date: date_of(doc),
         tok_of,
+        name,
+        sentence,
     };
     let raws = r.raw_matches(&doc.text, &start_ok, &end_ok);
     let mut items: Vec<Item> = raws.iter().filter_map(|raw| choose(&cx, raw)).collect();
@@ -482,8 +530,8 @@ fn choose(cx: &Ctx, raw: &Raw) -> Option<Item> {
         // Undated, a current name wins over a former one that is also
         // listed (Moscow: Russia before the Soviet Union).
         .min_by_key(|h| (priority(cx, h), h.to.is_some()))?;
-    let t0 = cx.tok_of[raw.start];
-    let t1 = cx.tok_of[raw.end - 1];
+    let t0 = cx.token_at(raw.start);
+    let t1 = cx.token_at(raw.end - 1);
     if t0 == usize::MAX || t1 == usize::MAX {
         return None;
     }
@@ -582,7 +630,7 @@ fn outlets(cx: &Ctx, items: &mut Vec<Item>, out: &mut Vec<M>) {
     {
         for (b, _) in doc.text.match_indices(o) {
             let e = b + o.len();
-            let (t0, t1) = (cx.tok_of[b], cx.tok_of[e - 1]);
+            let (t0, t1) = (cx.token_at(b), cx.token_at(e - 1));
             if t0 == usize::MAX
                 || t1 == usize::MAX
                 || doc.tokens[t0].span.start != b
@@ -701,7 +749,7 @@ fn title_before(cx: &Ctx, t: usize) -> Option<usize> {
         if !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let words: Vec<String> = (t - k..t).map(|i| cx.lower(i)).collect();
+        let words: Vec<String> = (t - k..t).map(|i| cx.lower(i).into_owned()).collect();
         let joined = words.join(" ");
         let joined = joined.trim_end_matches('.');
         if TITLES.contains(&joined) {
@@ -756,9 +804,9 @@ fn surnames(cx: &Ctx, items: &[Item], ix: &Items) -> Vec<String> {
             && !known
             && !title
             && cx.sentence_of(p) == cx.sentence_of(t)
-            && SURNAME_ROLES.contains(&cx.lower(t).as_str())
+            && SURNAME_ROLES.contains(&&*cx.lower(t))
         {
-            out.push(cx.lower(t));
+            out.push(cx.lower(t).into_owned());
         }
     }
     out
@@ -820,7 +868,10 @@ fn agents(
         // and Weeks were abducted") is no role.
         let capital = cx.word(head).chars().next().is_some_and(char::is_uppercase);
         let bare = items[i].t0 == 0 || !matches!(cx.tag(items[i].t0 - 1), "DT" | "PRP$" | "POS");
-        if i == last && capital && bare && surnames.contains(&cx.lower(head)) {
+        if i == last && capital && bare && {
+            let w = cx.lower(head);
+            surnames.iter().any(|s| *s == *w)
+        } {
             i = next;
             continue;
         }
@@ -854,7 +905,7 @@ fn agents(
             let p = t0 - 1;
             if country.is_none() {
                 let mut q = p;
-                let possessive = matches!(cx.lower(p).as_str(), "'s" | "\u{2019}s" | "'");
+                let possessive = matches!(&*cx.lower(p), "'s" | "\u{2019}s" | "'");
                 if possessive && p > 0 {
                     q = p - 1;
                 }
@@ -913,7 +964,7 @@ fn agents(
             if covered {
                 break;
             }
-            if tag == "CD" || NUMBERS.contains(&w.as_str()) {
+            if tag == "CD" || NUMBERS.contains(&&*w) {
                 count = number(&w);
                 t0 = p;
                 start = doc.tokens[p].span.start;
@@ -1046,13 +1097,13 @@ fn is_place(cx: &Ctx, t: usize) -> bool {
             "pobj" => {
                 return toks[t]
                     .head
-                    .is_some_and(|h| LOCATIVE.contains(&cx.lower(h).as_str()));
+                    .is_some_and(|h| LOCATIVE.contains(&&*cx.lower(h)));
             }
             _ => break,
         }
     }
     // Fallback when the parse is unsure: right after a locative word.
-    t > 0 && LOCATIVE.contains(&cx.lower(t - 1).as_str()) && toks[t].rel != "nsubj"
+    t > 0 && LOCATIVE.contains(&&*cx.lower(t - 1)) && toks[t].rel != "nsubj"
 }
 
 /// "the mayor of Santa Ana", "the governor of New York": a role phrase
@@ -1132,8 +1183,9 @@ fn covered(out: &[M], t: usize) -> bool {
     out.iter().any(|m| m.t0 <= t && t <= m.t1)
 }
 
+/// A capitalised proper noun (worked out for every token in [`recognise`]).
 fn is_name_token(cx: &Ctx, t: usize) -> bool {
-    matches!(cx.tag(t), "NNP" | "NNPS") && cx.word(t).chars().next().is_some_and(char::is_uppercase)
+    cx.name[t]
 }
 
 /// People in no dictionary, named with an apposition: "Name, spokesman for
@@ -1167,8 +1219,7 @@ fn appositions(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, focus: Option<&
         }
         let mut r0 = b + 2;
         // "Name, who is the ...": a relative clause that only says the role.
-        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(cx.lower(r0 + 1).as_str(), "is" | "was")
-        {
+        if r0 + 2 < nt && cx.lower(r0) == "who" && matches!(&*cx.lower(r0 + 1), "is" | "was") {
             r0 += 2;
         }
         let send = doc.sentences[cx.sentence_of(a)].last_token;
@@ -1377,8 +1428,10 @@ fn coreference(cx: &Ctx, out: &mut Vec<M>) {
         .collect();
     people.sort_by_key(|&i| (out[i].m.span.start, i));
     for t in 0..nt {
-        let w = cx.lower(t);
-        if !matches!(w.as_str(), "he" | "she") || cover.has(t) {
+        // Asked of every token: compared in place, not lower-cased into a
+        // new string (no other character lower-cases to these letters).
+        let w = cx.word(t);
+        if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) || cover.has(t) {
             continue;
         }
         let s = cx.sentence_of(t);

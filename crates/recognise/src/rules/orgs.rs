@@ -114,7 +114,7 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
             cx.lower(h).trim_end_matches('.'),
             "inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "holdings"
         );
-        let e = if leads && h < b && matches!(cx.lower(h + 1).as_str(), "of" | "for" | "on") {
+        let e = if leads && h < b && matches!(&*cx.lower(h + 1), "of" | "for" | "on") {
             b
         } else {
             h
@@ -126,8 +126,7 @@ pub(super) fn unknown_orgs(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, foc
         }
         // A police word inside the name makes it the police's
         // ("Columbus Police Department").
-        let police =
-            (a..=e).any(|k| matches!(cx.lower(k).as_str(), "police" | "sheriff's" | "sheriff"));
+        let police = (a..=e).any(|k| matches!(&*cx.lower(k), "police" | "sheriff's" | "sheriff"));
         let role = if police {
             "COP"
         } else {

@@ -143,8 +143,11 @@ fn paragraph_of(cx: &Ctx, t: usize) -> Option<Span> {
 /// tokens `t0..=t1`: people, organisations, capitals, role phrases with a
 /// country read in the text, and countries that are not places ("in Peru").
 fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Option<String> {
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for m in out {
+    // Code -> (weight, nearest distance, first mention): the first mention
+    // breaks a tie of weight and distance, so the answer does not depend on
+    // the map's iteration order (which changes from run to run).
+    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for (k, m) in out.iter().enumerate() {
         if m.m.span.start < a || m.m.span.end > b || (m.t0 <= t1 && m.t1 >= t0) {
             continue;
         }
@@ -177,14 +180,14 @@ fn majority(cx: &Ctx, out: &[M], a: usize, b: usize, t0: usize, t1: usize) -> Op
             } else {
                 2
             };
-            let e = counts.entry(c).or_insert((0, usize::MAX));
+            let e = counts.entry(c).or_insert((0, usize::MAX, k));
             e.0 += weight;
             e.1 = e.1.min(dist);
         }
     }
     counts
         .into_iter()
-        .max_by_key(|(_, (n, d))| (*n, usize::MAX - d))
+        .max_by_key(|(_, (n, d, first))| (*n, usize::MAX - d, usize::MAX - first))
         .map(|(c, _)| c)
 }
 
@@ -295,7 +298,7 @@ fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
         }
         let w = cx.lower(p);
         // "Sweden's deputy director": the possessor's country.
-        if matches!(w.as_str(), "'s" | "\u{2019}s") && p > 0 {
+        if matches!(&*w, "'s" | "\u{2019}s") && p > 0 {
             if let Some(m) = out.iter().find(|m| {
                 m.t1 == p - 1 && matches!(m.m.kind, MentionKind::Country | MentionKind::Capital)
             }) {
@@ -307,7 +310,7 @@ fn chain_before(cx: &Ctx, out: &[M], s: usize, limit: usize) -> Chain {
             }
             break;
         }
-        if matches!(w.as_str(), "former" | "ex") {
+        if matches!(&*w, "former" | "ex") {
             c.former = true;
             c.start = p;
             continue;
@@ -602,7 +605,7 @@ pub(super) fn titled_people(cx: &Ctx, out: &mut Vec<M>, tokens: Range<usize>, fo
         }
         let start_tok = chain.start.min(ts).min(a);
         let former_in_agent = agent.is_some_and(|i| {
-            (out[i].t0..=out[i].t1).any(|k| matches!(cx.lower(k).as_str(), "former" | "ex"))
+            (out[i].t0..=out[i].t1).any(|k| matches!(&*cx.lower(k), "former" | "ex"))
         });
         chain.former |= former_in_agent;
         let role = party_title_role(cx, &role, &chain, ts, names);
@@ -672,11 +675,11 @@ fn party_title_role(cx: &Ctx, role: &str, chain: &Chain, ts: usize, names: usize
         .unwrap_or_default();
     let staff_word = (chain.start.min(ts)..names).any(|k| {
         matches!(
-            cx.lower(k).as_str(),
+            &*cx.lower(k),
             "committee" | "minority" | "majority" | "subcommittee"
         )
     });
-    match (role, last.as_str()) {
+    match (role, &*last) {
         ("JUD", "counsel" | "counselor" | "counsellor") if chain.party || staff_word => {
             "LEG".into()
         }
@@ -757,7 +760,7 @@ fn title_or_role_before(cx: &Ctx, out: &[M], seen: &Seen, a: usize) -> Option<Be
     if cx.lower(q) == "the" {
         q = q.checked_sub(1)?;
     }
-    if !matches!(cx.lower(q).as_str(), "to" | "for") || q == 0 {
+    if !matches!(&*cx.lower(q), "to" | "for") || q == 0 {
         return None;
     }
     at(q - 1)
@@ -852,7 +855,7 @@ pub(super) fn apposition_code(
     let mut after_to = false;
     for k in r0..r1 {
         let w = cx.lower(k);
-        if matches!(w.as_str(), "former" | "ex") {
+        if matches!(&*w, "former" | "ex") {
             chain.former = true;
         }
         if let Some(m) = out.iter().find(|m| m.t0 == k && m.t1 < r1) {
@@ -894,8 +897,7 @@ pub(super) fn apposition_code(
                     .and_then(|c| country_of(cx, c));
             }
         }
-        after_to =
-            matches!(w.as_str(), "to" | "in" | "from" | "on" | "about") || (after_to && w == "the");
+        after_to = matches!(&*w, "to" | "in" | "from" | "on" | "about") || (after_to && w == "the");
     }
     // "Name, a Brookings Institution analyst", "who is the Foreign Office
     // Asia expert": a person noun with no role of its own takes the role of
@@ -949,7 +951,7 @@ pub(super) fn apposition_code(
 /// Whether the role phrase `r0..r1` commands a police territory: it names a
 /// commander and a district, precinct or station, and nothing military.
 fn police_command(cx: &Ctx, r0: usize, r1: usize) -> bool {
-    let ws: Vec<String> = (r0..r1).map(|k| cx.lower(k)).collect();
+    let ws: Vec<String> = (r0..r1).map(|k| cx.lower(k).into_owned()).collect();
     let has = |xs: &[&str]| ws.iter().any(|w| xs.contains(&w.as_str()));
     has(&["commander", "commanders", "chief", "superintendent"])
         && has(&["district", "precinct", "station", "borough", "division"])
@@ -975,7 +977,7 @@ fn police_command(cx: &Ctx, r0: usize, r1: usize) -> bool {
 fn person_noun(cx: &Ctx, t: usize) -> bool {
     let l = cx.doc.tokens[t].lemma.to_lowercase();
     crate::ANON_NOUNS.contains(&l.as_str())
-        || crate::ANON_NOUNS.contains(&cx.lower(t).as_str())
+        || crate::ANON_NOUNS.contains(&&*cx.lower(t))
         || super::PERSON_NOUNS.contains(&l.as_str())
 }
 
@@ -1028,7 +1030,7 @@ pub(super) fn described_code(
         ..Default::default()
     };
     for k in r0..r1 {
-        if matches!(cx.lower(k).as_str(), "of" | "from") {
+        if matches!(&*cx.lower(k), "of" | "from") {
             chain.country = out
                 .iter()
                 .find(|m| {
