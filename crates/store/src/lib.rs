@@ -131,6 +131,28 @@ pub struct Batch<'a> {
     wire: WireRule,
 }
 
+/// How long a connection waits for another's lock before it gives up.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Switch the database to write-ahead logging. SQLite answers "busy" to
+/// the switch at once, without its busy handler, while another connection
+/// is making the same new file; so the switch is tried again for as long
+/// as a lock would be waited for. (It is stored in the file: once one
+/// connection made it, the others find it done.)
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && start.elapsed() < BUSY_WAIT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            r => return r,
+        }
+    }
+}
+
 impl Store {
     /// Open an existing database for reading only (what `dyad serve`'s API
     /// uses): nothing can be written through it, and a database that must
@@ -145,8 +167,7 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(open_err)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(open_err)?;
         query::register_functions(&conn).map_err(open_err)?;
         schema::check_current(&conn)?;
         let mut store = Store {
@@ -183,12 +204,12 @@ impl Store {
     }
 
     fn init(conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_WAIT)?;
         // WAL: readers (ls, query, serve) never block the ingest, and a
         // crash leaves the last committed state.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         query::register_functions(&conn)?;
         schema::prepare(&conn, |c| {
             fill_layers(c, &MergeRule::default(), &WireRule::default())

@@ -1142,3 +1142,27 @@ fn a_read_only_store_reads_and_cannot_write() {
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn processes_opening_a_new_database_at_once_wait_for_each_other() {
+    // Each round, several connections create the same new file at the same
+    // moment; switching it to WAL takes a lock, which they must wait for.
+    let dir = scratch("open-at-once");
+    for round in 0..20 {
+        let path = dir.join(format!("{round}.db"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let opened: Vec<_> = (0..4)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).map(|_| ())
+                })
+            })
+            .collect();
+        for o in opened {
+            o.join().unwrap().unwrap();
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
