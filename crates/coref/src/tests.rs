@@ -402,7 +402,7 @@ fn a_public_figure_with_no_role_takes_the_nationality_the_story_gives() {
 fn the_one_public_figure_is_the_national_the_story_names() {
     let d = run(
         "Officials met Peter Mwangi on Monday. Peter Mwangi spoke first.\n\n\
-         Later Mwangi left, as the Kenyan national had to be in Oslo by noon.",
+         Mwangi flew home on Friday. The Kenyan national did not speak to reporters.",
     );
     let c = codes_of(&d, "Peter Mwangi");
     assert!(
