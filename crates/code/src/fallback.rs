@@ -307,7 +307,7 @@ impl Cx<'_> {
                 cur = h;
                 continue;
             };
-            // "protesters who defied X and exchanged fire": the second
+            // "protesters who blocked a road and fought soldiers": the second
             // verb may be the main clause's; whose it is stays unknown.
             if rel == "conj"
                 && f.subject

@@ -384,7 +384,7 @@ impl Cx<'_> {
             {
                 return None;
             }
-            // "decided to reopen it after he was arrested": a clause in the
+            // "wanted to suspend the talks after traders were detained": a clause in the
             // past that dates or explains another tells what happened.
             if rel == "advcl" && self.past_fact_clause(cur) {
                 return None;
