@@ -662,7 +662,7 @@ fn a_persons_bare_nationality_is_no_affiliation_for_a_guessed_source() {
     // Visser, named again and again, is only given a nationality
     // ("Belgian-born Visser"): that is no body a judge could belong to.
     let d = run(
-        "Dutch prosecutors have charged Jan Visser with smuggling, a Dutch police spokesman said. Belgian-born Visser says the cargo was not his. A Heathrow official said the crates held forged passports.\n\nIn March, the UK Home Secretary, James Cleverly, signed an order sending Visser to the Netherlands. Visser had hoped to leave custody in April.\n\nBut a judge ruled that Visser must stay in custody until his appeal.",
+        "Dutch prosecutors have charged Jan Visser with smuggling, a Dutch police spokesman said. Belgian-born Visser says the cargo was not his. A Heathrow official said the crates held forged passports.\n\nIn March, the UK Home Secretary, James Cleverly, signed an order sending Visser to the Netherlands. Visser had hoped to leave custody in April.\n\nOn Tuesday a judge ruled that Visser must stay in custody until his appeal.",
         None,
     );
     let q = quotes(&d);
