@@ -182,7 +182,7 @@ impl Cx<'_> {
         out
     }
 
-    /// "Indianapolis – Several thousand teachers surrounded ...": a name
+    /// "Harrisburg – Several hundred nurses surrounded ...": a name
     /// in title case opening the sentence and set off by a dash, which
     /// the parser makes the subject, is a dateline too when it stands for
     /// no actor.

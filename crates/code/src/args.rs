@@ -84,7 +84,7 @@ pub(crate) fn inherit_subjects(doc: &Document, fs: &mut [Frame]) {
             continue;
         };
         let (subject, passive, agent) = (fs[i].subject, fs[i].passive, fs[i].agent);
-        // "protesters who defied X and exchanged fire": whether the second
+        // "protesters who blocked a road and fought soldiers": whether the second
         // verb is the relative clause's or the main clause's is unknown.
         if subject.is_some_and(|s| matches!(toks[s].tag, "WDT" | "WP")) {
             continue;

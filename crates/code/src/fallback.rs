@@ -164,8 +164,8 @@ impl Cx<'_> {
     }
 
     /// Every actor named in `arg`'s subtree, once each, in surface order
-    /// (`shallow`): for a list the parse nests ("Trump and Chinese
-    /// vice-premier Liu He" headed by "He").
+    /// (`shallow`): for a list the parse nests ("Macron and Chinese
+    /// vice-premier Ding Xuexiang" headed by "Xuexiang").
     pub(crate) fn phrase_actors(&self, arg: usize) -> Vec<Actor> {
         let mut stack = vec![arg];
         let mut toks = Vec::new();
@@ -307,7 +307,7 @@ impl Cx<'_> {
                 cur = h;
                 continue;
             };
-            // "protesters who defied X and exchanged fire": the second
+            // "protesters who blocked a road and fought soldiers": the second
             // verb may be the main clause's; whose it is stays unknown.
             if rel == "conj"
                 && f.subject

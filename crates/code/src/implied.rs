@@ -9,7 +9,7 @@ use crate::actors::{country_of_code, Actor};
 use crate::context::Cx;
 
 /// Verbs whose simple present tells a stance held now, an event in news
-/// ("the US, which accuses him of ..."), not a habit that describes.
+/// ("Slovakia, which blames him for ..."), not a habit that describes.
 const STANCES: &[&str] = &[
     "accuse",
     "blame",
@@ -87,7 +87,7 @@ pub(crate) fn protest_target(a: &Actor) -> Option<Actor> {
 }
 
 impl Cx<'_> {
-    /// "forces, which have used force": a relative pronoun stands for the
+    /// "riot police, which detained reporters": a relative pronoun stands for the
     /// noun its clause modifies.
     pub(crate) fn relative_antecedent(&self, t: usize) -> Option<Vec<Actor>> {
         let toks = &self.doc.tokens;

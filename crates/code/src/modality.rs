@@ -373,7 +373,7 @@ impl Cx<'_> {
                 return not_done("negated (at no time, in no way, under no circumstances)");
             }
             let rel = toks[cur].rel;
-            // "At no time was I aware of or took part": a verb conjoined
+            // "In no way was I comfortable with or praised them": a verb conjoined
             // to a predicate adjective is in its copula's clause.
             let in_predicate = rel == "acomp" && cur != verb && !toks[cur].tag.starts_with("VB");
             if !in_predicate
@@ -384,7 +384,7 @@ impl Cx<'_> {
             {
                 return None;
             }
-            // "decided to reopen it after he was arrested": a clause in the
+            // "wanted to suspend the talks after traders were detained": a clause in the
             // past that dates or explains another tells what happened.
             if rel == "advcl" && self.past_fact_clause(cur) {
                 return None;

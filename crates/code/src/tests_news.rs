@@ -24,7 +24,7 @@ fn with_coref(text: &str) -> Document {
 #[test]
 fn conjoined_passive_shares_the_agent() {
     let d = coded(
-        "Hundreds of Moldovan migrants were caught by Romanian police and deported from Constanta.",
+        "A Moldovan truck driver was stopped by Romanian border guards at Galati and then detained for two days.",
     );
     let t = triples(&d);
     assert!(
@@ -36,9 +36,7 @@ fn conjoined_passive_shares_the_agent() {
 
 #[test]
 fn verb_conjoined_to_an_object_noun_is_done_by_that_verbs_doer() {
-    let d = coded(
-        "Footage shows Chilean police using water cannon to disperse crowds and beating students with sticks.",
-    );
+    let d = coded("Chilean police were filmed chasing marchers and beating students with sticks.");
     let got = triples(&d);
     assert!(got.contains(&t("CHLCOP", "CHLEDU", "182")), "{got:?}");
 }
@@ -46,27 +44,27 @@ fn verb_conjoined_to_an_object_noun_is_done_by_that_verbs_doer() {
 #[test]
 fn a_noun_that_dates_its_clause_took_place() {
     let d = coded(
-        "The pipeline deal, once expected to be signed within days of a March meeting between Erdogan and Kenyan President William Ruto, may now slip to next year.",
+        "Turkey could raise gas prices again in the weeks after a summit between Erdogan and Kenyan President William Ruto.",
     );
     let got = triples(&d);
     assert!(
         got.iter()
-            .any(|(s, t, c)| s.starts_with("TUR") && t.starts_with("KEN") && c == "040"),
+            .any(|(s, t, c)| s.starts_with("TUR") && t.starts_with("KEN") && c.starts_with("04")),
         "{got:?}"
     );
-    // Without the time phrase the meeting is only expected.
-    let d = coded("The pipeline deal is expected to be signed at a March meeting between Erdogan and Kenyan President William Ruto.");
+    // Without the time phrase the summit is only a possibility.
+    let d = coded("Turkey could raise gas prices again at a summit between Erdogan and Kenyan President William Ruto.");
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
 
 #[test]
 fn no_choice_but_to_in_speech_is_a_demand() {
     let d = coded(
-        "Bolivian police said the miners blocking the highway had no option but to clear the road.",
+        "The Bolivian government said the miners' union had no choice but to accept the new royalty rates.",
     );
     let got = triples(&d);
     assert!(
-        got.iter().any(|(s, _, c)| s == "BOLCOP" && c == "100"),
+        got.iter().any(|(s, _, c)| s == "BOLGOV" && c == "100"),
         "{got:?}"
     );
 }
@@ -74,10 +72,10 @@ fn no_choice_but_to_in_speech_is_a_demand() {
 #[test]
 fn a_country_adjective_on_a_party_between_is_no_party_of_its_own() {
     let d = coded(
-        "It came within weeks of an October news conference between Macron and Chinese vice-premier Ding Xuexiang.",
+        "Talks between Macron and Chinese vice-premier Ding Xuexiang ended on Monday without a deal.",
     );
     let got = triples(&d);
-    assert!(got.contains(&t("FRAGOV", "CHNGOV", "040")), "{got:?}");
+    assert!(got.contains(&t("FRAGOV", "CHNGOV", "046")), "{got:?}");
     assert!(
         !got.iter().any(|(s, t, _)| s == "CHN" || t == "CHN"),
         "{got:?}"
@@ -108,10 +106,14 @@ fn an_allegation_in_reported_speech_accuses_its_subject() {
 
 #[test]
 fn a_reciprocal_object_gives_each_party_the_other() {
-    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin criticized each other's policies.");
+    let d = coded("Prime Minister Petteri Orpo and Russian President Vladimir Putin accused each other of lying about the border.");
     let got = triples(&d);
-    assert!(got.contains(&t("FINGOV", "RUSGOV", "111")), "{got:?}");
-    assert!(got.contains(&t("RUSGOV", "FINGOV", "111")), "{got:?}");
+    let both = |s: &str, o: &str| {
+        got.iter()
+            .any(|(a, b, c)| a == s && b == o && c.starts_with("112"))
+    };
+    assert!(both("FINGOV", "RUSGOV"), "{got:?}");
+    assert!(both("RUSGOV", "FINGOV"), "{got:?}");
 }
 
 #[test]
@@ -139,7 +141,7 @@ fn a_protest_with_no_target_is_addressed_to_the_protesters_government() {
 #[test]
 fn protests_an_act_is_done_to_are_the_protesters() {
     let got = triples(&coded(
-        "Bolivian riot police used tear gas to disperse protests in La Paz.",
+        "Bolivian riot police fired rubber bullets to break up demonstrations outside the mines ministry.",
     ));
     assert!(got.contains(&t("BOLCOP", "BOLOPP", "175")), "{got:?}");
 }
@@ -160,17 +162,17 @@ fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
 #[test]
 fn a_relative_clause_in_the_simple_present_describes() {
     let d = coded(
-        "Mr. Varga, a Hungarian economist who meets with Slovak officials, said growth would slow.",
+        "Growth will slow, according to Mr. Varga, a Hungarian banker who meets Slovak ministers every month.",
     );
     assert!(d.events.is_empty(), "{:?}", triples(&d));
     // Told in the past, it is an event.
     let d = coded(
-        "Mr. Varga, a Hungarian economist who met with Slovak officials, said growth would slow.",
+        "Growth will slow, according to Mr. Varga, a Hungarian banker who met Slovak ministers in May.",
     );
     assert!(
         triples(&d)
             .iter()
-            .any(|(_, t, c)| t == "SVKGOV" && c == "040"),
+            .any(|(_, t, c)| t == "SVKGOV" && c.starts_with("04")),
         "{:?}",
         triples(&d)
     );
@@ -179,15 +181,24 @@ fn a_relative_clause_in_the_simple_present_describes() {
 #[test]
 fn dropping_an_investigation_yields_and_dragging_out_arrests() {
     let got = triples(&coded(
-        "Norwegian prosecutors have dropped an investigation into a fraud allegation made against the Kenyan trade minister.",
+        "Norwegian prosecutors have abandoned an investigation into the Kenyan trade minister, citing a lack of evidence.",
     ));
     assert!(
         got.iter()
             .any(|(s, t, c)| s == "NORJUD" && t == "KENGOV" && c == "080"),
         "{got:?}"
     );
+    // Any verb of ending with any word for an inquiry.
     let got = triples(&coded(
-        "The Bolivian opposition leader was dragged out of the building by Peruvian police.",
+        "In March the Danish police shelved their probe into a Kenyan diplomat.",
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "DNKCOP" && t.starts_with("KEN") && c == "080"),
+        "{got:?}"
+    );
+    let got = triples(&coded(
+        "Peruvian police dragged the Bolivian opposition leader away from the microphone.",
     ));
     assert!(
         got.iter()
@@ -199,11 +210,11 @@ fn dropping_an_investigation_yields_and_dragging_out_arrests() {
 #[test]
 fn of_two_by_agents_the_first_is_the_doer() {
     let got = triples(&coded(
-        "The Kenyan trade minister was accused of fraud by a Norwegian businessman and of bribery by another one in 2015.",
+        "Two Ugandan generals were accused of looting by a Norwegian aid group and of torture by a Danish one.",
     ));
     assert!(
         got.iter()
-            .any(|(s, t, c)| s.starts_with("NOR") && t == "KENGOV" && c.starts_with("112")),
+            .any(|(s, t, c)| s.starts_with("NOR") && t.starts_with("UGA") && c.starts_with("112")),
         "{got:?}"
     );
 }
@@ -211,11 +222,11 @@ fn of_two_by_agents_the_first_is_the_doer() {
 #[test]
 fn a_past_clause_that_dates_an_intent_tells_what_happened() {
     let got = triples(&coded(
-        "Norwegian prosecutors decided to reopen the case after the Kenyan trade minister was arrested by Swedish police in May.",
+        "Kenya wanted to suspend the trade talks after two Kenyan traders were detained by Ugandan police last week.",
     ));
     assert!(
         got.iter()
-            .any(|(s, t, c)| s == "SWECOP" && t == "KENGOV" && c == "173"),
+            .any(|(s, t, c)| s == "UGACOP" && t.starts_with("KEN") && c == "173"),
         "{got:?}"
     );
 }
@@ -239,7 +250,7 @@ fn at_no_time_negates() {
     let d = coded("At no time did the Peruvian army attack Bolivian villages.");
     assert!(d.events.is_empty(), "{:?}", triples(&d));
     let d = coded(
-        "\"At no time was I aware of or knowingly took part in talks with Bolivian rebels,\" the Peruvian minister said.",
+        "\"In no way was I comfortable with or praised Bolivian rebels,\" the Peruvian minister said.",
     );
     assert!(d.events.is_empty(), "{:?}", triples(&d));
     let d = coded("At dawn the Peruvian army attacked Bolivian villages.");
@@ -248,8 +259,8 @@ fn at_no_time_negates() {
 
 #[test]
 fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_background() {
-    // "attack" names no actor: its clause's subject is not the rebels.
-    let d = coded("Lula cancelled the visit after a Colombian rebel attack that killed two Brazilian soldiers.");
+    // "ambush" names no actor: its clause's subject is not the rebels.
+    let d = coded("The Colombian president flew home after a Colombian rebel ambush that wounded three Brazilian soldiers near the border.");
     assert!(
         !triples(&d)
             .iter()
@@ -258,9 +269,18 @@ fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_bac
         triples(&d)
     );
     // The past perfect is the background to the story's event.
-    let d = coded("Peru released two Chilean fishermen who had been detained by Peruvian police.");
+    let d = coded("Peru deported two Chilean fishermen who had been arrested by Peruvian police for poaching.");
     assert!(
         !triples(&d).iter().any(|(_, _, c)| c.starts_with("173")),
+        "{:?}",
+        triples(&d)
+    );
+    // In the simple past it is the story's event.
+    let d = coded(
+        "Peru deported two Chilean fishermen who were arrested by Peruvian police for poaching.",
+    );
+    assert!(
+        triples(&d).iter().any(|(_, _, c)| c.starts_with("173")),
         "{:?}",
         triples(&d)
     );
@@ -268,7 +288,7 @@ fn a_relative_pronoun_stands_only_for_a_noun_that_names_an_actor_and_not_for_bac
 
 #[test]
 fn a_verb_conjoined_inside_a_relative_clause_takes_no_subject_from_it() {
-    let d = coded("Syrian security forces opened fire on protesters who defied a curfew in Homs and exchanged fire with gunmen in a northern town.");
+    let d = coded("Kenyan police beat protesters who blocked a highway in Nakuru and fought with soldiers near the lake.");
     assert!(
         !triples(&d)
             .iter()
@@ -281,7 +301,7 @@ fn a_verb_conjoined_inside_a_relative_clause_takes_no_subject_from_it() {
 #[test]
 fn a_stance_in_the_simple_present_is_an_event_even_in_a_relative_clause() {
     let d = with_coref(
-        "Hungarian Economy Minister Marton Nagy is fighting extradition to Slovakia, which accuses him of fraud.",
+        "Slovakia, which blames the Hungarian economy minister for the collapse of a joint bank, recalled its ambassador.",
     );
     assert!(
         triples(&d)
@@ -295,7 +315,7 @@ fn a_stance_in_the_simple_present_is_an_event_even_in_a_relative_clause() {
 #[test]
 fn impeachment_is_the_legislatures_act() {
     let d = coded(
-        "The Peruvian president slammed the impeachment hearings as a coup. Peru's economy shrank.",
+        "The Peruvian president denounced the impeachment hearings as a plot by his rivals. Peru's economy shrank.",
     );
     assert!(
         triples(&d)
@@ -317,7 +337,7 @@ fn denying_something_to_someone_withholds_it() {
 #[test]
 fn an_impeachment_inquiry_is_the_legislature_of_the_one_impeached() {
     let d = coded(
-        "A Ukrainian diplomat testified in the impeachment inquiry against Brazilian President Jair Bolsonaro.",
+        "Two Argentine bankers were called as witnesses in the impeachment inquiry against Brazilian President Jair Bolsonaro.",
     );
     let got = triples(&d);
     assert!(
@@ -330,7 +350,7 @@ fn an_impeachment_inquiry_is_the_legislature_of_the_one_impeached() {
 #[test]
 fn a_title_case_dateline_before_a_dash_is_no_subject_and_crowds_surround_seats_of_government() {
     let d = coded(
-        "Columbus – Several thousand nurses wearing blue surrounded the Ohio Statehouse on Monday to demand better pay.",
+        "Harrisburg – Several hundred nurses in green scrubs surrounded the Pennsylvania Capitol on Friday, chanting for safer staffing.",
     );
     let got = triples(&d);
     assert!(
@@ -343,7 +363,7 @@ fn a_title_case_dateline_before_a_dash_is_no_subject_and_crowds_surround_seats_o
 #[test]
 fn health_care_providers_protest_to_their_government() {
     let got = triples(&coded(
-        "Dutch health care providers have protested longer waiting times for asylum seekers.",
+        "Dutch healthcare providers have protested new limits on care for asylum seekers.",
     ));
     assert!(
         got.iter()

@@ -40,8 +40,8 @@ fn has(d: &Document, s: &str, t: &str, code_prefix: &str) -> bool {
 
 #[test]
 fn a_negated_future_is_a_stated_refusal() {
-    let d = coded("Norway will not lift the ban on Denmark.");
-    assert!(has(&d, "NOR", "DNK", "124"), "{:?}", triples(&d));
+    let d = coded("Argentina will not ease its sanctions against Uruguay.");
+    assert!(has(&d, "ARG", "URY", "124"), "{:?}", triples(&d));
     let d = coded("Peru won't meet Chile's president.");
     assert!(has(&d, "PER", "CHLGOV", "125"), "{:?}", triples(&d));
     let d = coded("Japan said it would not release the two Chinese nationals.");
@@ -52,7 +52,7 @@ fn a_negated_future_is_a_stated_refusal() {
 fn a_past_or_conditional_negation_stays_uncoded() {
     for s in [
         "Poland did not meet Czech officials.",
-        "If the talks fail, Italy will not lift the ban on Greece.",
+        "If the election goes badly for him, Argentina will not ease its sanctions against Uruguay.",
         // Refusing to fight is no event.
         "Chile will not attack Peru.",
     ] {
@@ -83,23 +83,23 @@ fn a_sum_of_money_given_to_an_actor_is_economic_aid() {
 
 #[test]
 fn a_thing_handed_back_to_an_actor_is_returned_property() {
-    let d = coded("Peru returned a stolen colonial painting to Bolivian officials.");
+    let d = coded("Peru returned three seized fishing boats to Bolivian officials.");
     assert!(has(&d, "PER", "BOLGOV", "0842"), "{:?}", triples(&d));
 }
 
 #[test]
 fn opening_borders_to_people_takes_them_in() {
-    let d = coded("Chad opened its borders to Sudanese civilians.");
+    let d = coded("Chad has opened the border to Sudanese civilians fleeing the fighting.");
     assert!(has(&d, "TCD", "SDNCVL", "075"), "{:?}", triples(&d));
 }
 
 #[test]
 fn a_truce_declared_in_a_country_is_toward_that_country() {
-    let d = coded("The Tamil Tigers declared a unilateral ceasefire on Friday in Sri Lanka.");
+    let d = coded("Maoist rebels announced a truce in Nepal for the festival season.");
     assert!(
         d.events
             .iter()
-            .any(|e| e.code == "0871" && e.target.as_deref() == Some("LKA")),
+            .any(|e| e.code == "0871" && e.target.as_deref() == Some("NPL")),
         "{:?}",
         triples(&d)
     );
@@ -154,7 +154,9 @@ fn a_subject_done_by_an_actor_gives_that_actor() {
 #[test]
 fn dictionary_families_seen_missing_in_wire_copy() {
     // A state of siege declared in a country.
-    let d = coded("The Honduran army declared a state of siege in Honduras.");
+    let d = coded(
+        "The Honduran army imposed a state of siege in Honduras on Sunday as gang violence spread.",
+    );
     assert!(has(&d, "HNDMIL", "HND", "1724"), "{:?}", triples(&d));
     // Joint exercises by several actors are with each other.
     let d = coded("Japan and India began joint naval exercises on Monday.");
@@ -169,7 +171,7 @@ fn dictionary_families_seen_missing_in_wire_copy() {
 
 #[test]
 fn a_particle_parsed_as_an_adverb_is_still_the_verbs_particle() {
-    let d = coded("Canada quietly rolled back its tariffs on Mexican steel last week.");
+    let d = coded("Facing a trade war, Canada finally rolled back its sanctions on Mexico.");
     assert!(has(&d, "CAN", "MEX", "085"), "{:?}", triples(&d));
 }
 
@@ -188,19 +190,22 @@ fn an_agreement_signed_by_several_actors_is_with_each_other() {
 fn relief_goods_alerts_peacekeeping_and_demands_by_a_group() {
     let d = coded("Cuba sent medical supplies to Haiti.");
     assert!(has(&d, "CUB", "HTI", "073"), "{:?}", triples(&d));
-    let d = coded("Chile suspended food supplies to Bolivia.");
+    let d = coded("Chile halted food shipments to Bolivia after the border incident.");
     assert!(has(&d, "CHL", "BOL", "1623"), "{:?}", triples(&d));
-    let d = coded("Irish troops remained on alert in southern Lebanon.");
-    assert!(has(&d, "IRLMIL", "LBN", "152"), "{:?}", triples(&d));
-    let d = coded("The Thai government accepted the demands by farmers in Isan.");
+    let d = coded("Finnish troops stayed on high alert in Lebanon during the night.");
+    assert!(has(&d, "FINMIL", "LBN", "152"), "{:?}", triples(&d));
+    let d =
+        coded("The Thai government gave in to demands from rice farmers after a week of sit-ins.");
     assert!(has(&d, "THAGOV", "THAAGR", "080"), "{:?}", triples(&d));
-    let d = coded("Uruguayan soldiers take part in peacekeeping operations in Congo.");
+    let d = coded("Some 900 Uruguayan soldiers serve in the UN peacekeeping mission in Congo.");
     assert!(has(&d, "URYMIL", "COD", "074"), "{:?}", triples(&d));
 }
 
 #[test]
 fn an_investigation_against_an_actor_investigates_it() {
-    let d = coded("The Kenyan government ordered an investigation against Ugandan diplomats.");
+    let d = coded(
+        "Kenya's attorney general launched a probe against two Ugandan diplomats over visa fraud.",
+    );
     assert!(
         d.events
             .iter()
@@ -212,9 +217,9 @@ fn an_investigation_against_an_actor_investigates_it() {
 
 #[test]
 fn people_taken_in_are_the_target_and_a_stated_refusal_rejects_them() {
-    let d = coded("Norway accepted 3,000 Afghan refugees last year.");
+    let d = coded("Norway took in 3,000 Afghan refugees in 2022.");
     assert!(has(&d, "NOR", "AFGREF", "075"), "{:?}", triples(&d));
-    let d = coded("Poland says it will not accept Eritrean migrants.");
+    let d = coded("Poland will not admit Eritrean migrants, its interior minister said.");
     assert!(has(&d, "POL", "ERIREF", "12"), "{:?}", triples(&d));
     assert!(coded("Norway accepted the proposal.").events.is_empty());
 }

@@ -659,14 +659,14 @@ fn an_institution_or_country_speaking_is_an_anonymous_source() {
 
 #[test]
 fn a_persons_bare_nationality_is_no_affiliation_for_a_guessed_source() {
-    // Marek, named again and again, is only given a nationality
-    // ("Slovak-born Marek"): that is no body a judge could belong to.
+    // Visser, named again and again, is only given a nationality
+    // ("Belgian-born Visser"): that is no body a judge could belong to.
     let d = run(
-        "Swedish prosecutors have dropped their investigation into Peter Marek, the Swedish Prosecution Authority said. Slovak-born Marek denies the charges. Sweden's deputy chief prosecutor said the evidence had weakened.\n\nIn June, the then UK Home Secretary, Priti Patel, approved an extradition request from the US. Marek was due to be released from prison in September.\n\nBut a judge ruled that Marek should remain in jail until his hearing.",
+        "Dutch prosecutors have charged Jan Visser with smuggling, a Dutch police spokesman said. Belgian-born Visser says the cargo was not his. A Heathrow official said the crates held forged passports.\n\nIn March, the UK Home Secretary, James Cleverly, signed an order sending Visser to the Netherlands. Visser had hoped to leave custody in April.\n\nOn Tuesday a judge ruled that Visser must stay in custody until his appeal.",
         None,
     );
     let q = quotes(&d);
-    let x = starting(&q, "Marek should remain in jail");
+    let x = starting(&q, "Visser must stay in custody");
     assert!(
         x.4.as_deref().is_some_and(|c| c.starts_with("GBR")),
         "{q:#?}"
