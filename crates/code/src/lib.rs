@@ -121,7 +121,7 @@
 //! as source (`dictionaries/events/implicit_agents.txt`): of the country its
 //! "in"/"from" phrase names, else of the target's own country (never for
 //! deporting). An obligation in what someone is quoted saying ("X must
-//! stop", "Y should pay", "they would need to deliver") is the speaker's
+//! stop", "Y should pay", "they would have to pay") is the speaker's
 //! demand of X (100; `speech`), and so is "X has no choice but to". A
 //! speech verb that is itself an act against whom the reported clause is
 //! about ("Z alleged that X ...": 112; `dictionaries/events/speech_acts.txt`)

@@ -1,5 +1,5 @@
 //! Demands in what someone is quoted saying: "X must stop", "Y should
-//! resign", "they would need to deliver", "X has no choice but to
+//! resign", "they would have to pay", "X has no choice but to
 //! leave", said or told by Z, is Z
 //! demanding something of X (CAMEO 100) — the speaker -> content-actor
 //! event CAMEO codes for reported speech. The speech and its speaker come

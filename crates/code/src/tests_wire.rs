@@ -2,33 +2,7 @@
 //! on sentences of our own.
 
 use super::*;
-
-fn coded(text: &str) -> Document {
-    let mut d = Document {
-        id: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    };
-    dyad_segment::segment(&mut d);
-    dyad_tag::annotate(&mut d);
-    dyad_recognise::recognise(&mut d);
-    dyad_quotes::attribute(&mut d);
-    code(&mut d);
-    d
-}
-
-fn triples(d: &Document) -> Vec<(String, String, String)> {
-    d.events
-        .iter()
-        .map(|e| {
-            (
-                e.source.clone().unwrap_or_default(),
-                e.target.clone().unwrap_or_default(),
-                e.code.clone(),
-            )
-        })
-        .collect()
-}
+use crate::tests::{coded, triples};
 
 fn has(d: &Document, s: &str, t: &str, code_prefix: &str) -> bool {
     d.events.iter().any(|e| {
