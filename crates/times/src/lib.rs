@@ -14,12 +14,14 @@
 //!   expressions are kept with kind `relative` and no value.
 //! - [`date_events`]`(&mut doc)` dates every event: the time expression that
 //!   governs it (attached to the event's verb in the dependency parse, or
-//!   the only one its sentence has) with `date_from = "text"`, else the
-//!   publication date with `date_from = "published"`.
+//!   the only one its sentence has) with `date_from = "text"`, or the
+//!   distance the text gives from another clause ("a day after ...",
+//!   `offset`), else the publication date with `date_from = "published"`.
 //!
 //! It works on the segmenter's tokens and the parser's heads; a sentence
 //! without a digit, month, weekday or calendar word is skipped at once.
 
+mod offset;
 mod scan;
 
 use chrono::NaiveDate;
@@ -147,10 +149,22 @@ pub fn date_events(doc: &mut Document) {
         .events
         .iter()
         .map(|e| {
+            let own_clause = match doc
+                .sentences
+                .get(e.sentence)
+                .and_then(|s| measured_date(doc, s, e.span, published.as_deref()))
+            {
+                Some(Measured::Day(d)) => return (Some(d), Some("text".to_string())),
+                // "Months after X": the other clause's time is not X's; only
+                // a time inside X's own clause dates it.
+                Some(Measured::Coarse(after)) => after,
+                None => 0,
+            };
             let governing = doc
                 .sentences
                 .get(e.sentence)
-                .and_then(|s| governing_time(doc, s, e.span));
+                .and_then(|s| governing_time(doc, s, e.span))
+                .filter(|&t| doc.times[t].span.start >= own_clause);
             match governing {
                 Some(t) => (doc.times[t].value.clone(), Some("text".to_string())),
                 None => (
@@ -164,6 +178,35 @@ pub fn date_events(doc: &mut Document) {
         e.date = date;
         e.date_from = from;
     }
+}
+
+/// The date of an event told as a distance from another clause ("a day
+/// after the army released ..."): that clause's day, from its own time
+/// expression or else the publication day, moved by the distance.
+fn measured_date(
+    doc: &Document,
+    s: &Sentence,
+    event: Span,
+    published: Option<&str>,
+) -> Option<Measured> {
+    let verb = (s.first_token..s.last_token)
+        .find(|&k| event.contains(doc.tokens[k].span) && doc.tokens[k].tag.starts_with("VB"))?;
+    let (from, days) = offset::measured_from(doc, s, verb)?;
+    let days = match days {
+        Ok(days) => days,
+        Err(mark) => return Some(Measured::Coarse(doc.tokens[mark].span.start)),
+    };
+    let own = governing_time(doc, s, doc.tokens[from].span)
+        .and_then(|t| doc.times[t].value.as_deref())
+        .filter(|v| v.len() == 10);
+    offset::shift(own.or(published)?, days).map(Measured::Day)
+}
+
+/// What a distance from another clause says of an event's date.
+enum Measured {
+    Day(String),
+    /// Months or years: where X's own clause starts (its "after").
+    Coarse(usize),
 }
 
 /// Index in `doc.times` of the expression that dates an event read from

@@ -552,3 +552,45 @@ fn a_time_on_a_noun_in_a_modifier_dates_that_noun_not_the_event() {
         (Some("2019".into()), Some("text".into()))
     );
 }
+
+#[test]
+fn an_event_a_distance_after_or_before_another_clause_moves_by_it() {
+    // Published Wednesday 4 December 2024.
+    assert_eq!(
+        dated(
+            "The ceasefire collapses a day after the Ugandan army freed three Congolese fishermen.",
+            "freed"
+        ),
+        (Some("2024-12-03".into()), Some("text".into()))
+    );
+    // From the clause's own day, not the publication's.
+    assert_eq!(
+        dated(
+            "The rally on Sunday came two days after police detained the union leader.",
+            "detained"
+        ),
+        (Some("2024-11-29".into()), Some("text".into()))
+    );
+    assert_eq!(
+        dated(
+            "The minister resigned on Monday, a week before parliament was dissolved.",
+            "dissolved"
+        ),
+        (Some("2024-12-09".into()), Some("text".into()))
+    );
+    // Hours after: the same day. Months are too coarse to move a day.
+    assert_eq!(
+        dated(
+            "The talks ended on Monday, hours after rebels shelled the port.",
+            "shelled"
+        ),
+        (Some("2024-12-02".into()), Some("text".into()))
+    );
+    assert_eq!(
+        dated(
+            "The embassy reopens this week, months after protesters stormed it.",
+            "stormed"
+        ),
+        (Some("2024-12-04".into()), Some("published".into()))
+    );
+}
