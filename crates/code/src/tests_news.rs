@@ -371,3 +371,52 @@ fn health_care_providers_protest_to_their_government() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_participle_glossing_a_statement_is_no_second_statement() {
+    let d = coded(
+        "The Kenyan foreign minister said on Friday, referring to Uganda, that the border would stay open.",
+    );
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, c)| s.starts_with("KEN") && t.starts_with("UGA") && c.starts_with("01")),
+        "{got:?}"
+    );
+    // Referring to someone as the main verb is still a statement.
+    let d = coded("In his budget speech the Kenyan foreign minister referred to Uganda twice.");
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("KEN") && t.starts_with("UGA") && c.starts_with("01")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_statement_is_to_the_addressee_not_to_an_actor_inside_the_to_phrase() {
+    let d = coded(
+        "The Brazilian labour leader said to cheers from the Argentine crowd that the strike would go on.",
+    );
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, _)| s.starts_with("BRA") && t.starts_with("ARG")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn naming_someone_and_answering_to_someone_are_no_events() {
+    let d =
+        coded("The Venezuelan president has repeatedly dubbed the Colombian senator as a traitor.");
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, c)| s.starts_with("VEN") && t.starts_with("COL") && c.starts_with("01")),
+        "{got:?}"
+    );
+    let d = coded("Chile's top general reported to the Argentine defence minister every week.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c == "064"), "{got:?}");
+}
