@@ -219,6 +219,12 @@ impl Coder {
                     continue;
                 }
             }
+            if p.code == dyad_dict::NO_EVENT {
+                // A more specific reading that is no event: the less
+                // specific patterns of this verb are not tried.
+                cx.note(v, || format!("  blocked   {}: no event", p.provenance));
+                break;
+            }
             if self.glosses_statement(cx, v, &p.code) {
                 cx.note(v, || {
                     format!(

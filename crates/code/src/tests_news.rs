@@ -420,3 +420,21 @@ fn naming_someone_and_answering_to_someone_are_no_events() {
     let got = triples(&d);
     assert!(!got.iter().any(|(_, _, c)| c == "064"), "{got:?}");
 }
+
+#[test]
+fn a_no_event_reading_blocks_the_less_specific_patterns() {
+    // A question is no appeal; a request for something is.
+    let d = coded("Canadian senators asked the Mexican ambassador about the delays at the border.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("02")), "{got:?}");
+    let d = coded("Canadian senators asked the Mexican ambassador for an apology.");
+    let got = triples(&d);
+    assert!(got.contains(&t("CANLEG", "MEXGOV", "020")), "{got:?}");
+}
+
+#[test]
+fn sheltering_in_an_embassy_is_no_aid_from_its_country() {
+    let d = coded("The Bolivian opposition leader took refuge in the Brazilian embassy last week.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("07")), "{got:?}");
+}
