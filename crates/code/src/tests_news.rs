@@ -438,3 +438,16 @@ fn sheltering_in_an_embassy_is_no_aid_from_its_country() {
     let got = triples(&d);
     assert!(!got.iter().any(|(_, _, c)| c.starts_with("07")), "{got:?}");
 }
+
+#[test]
+fn a_ruling_that_someone_should_do_something_is_no_demand() {
+    let d =
+        coded("A Kenyan judge ruled on Monday that the Ugandan activist should stay in custody.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c == "100"), "{got:?}");
+    // Said, it is the speaker's demand.
+    let d =
+        coded("A Kenyan judge said on Monday that the Ugandan activist should stay in custody.");
+    let got = triples(&d);
+    assert!(got.contains(&t("KENJUD", "UGAHRI", "100")), "{got:?}");
+}
