@@ -451,3 +451,12 @@ fn a_ruling_that_someone_should_do_something_is_no_demand() {
     let got = triples(&d);
     assert!(got.contains(&t("KENJUD", "UGAHRI", "100")), "{got:?}");
 }
+
+#[test]
+fn fighting_a_legal_proceeding_is_no_fight() {
+    let d = coded(
+        "The Peruvian banker is still fighting deportation to Brazil from his home in Miami.",
+    );
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
+}
