@@ -434,7 +434,7 @@ fn a_no_event_reading_blocks_the_less_specific_patterns() {
 
 #[test]
 fn sheltering_in_an_embassy_is_no_aid_from_its_country() {
-    let d = coded("The Bolivian opposition leader took refuge in the Brazilian embassy last week.");
+    let d = coded("Last winter the Bolivian opposition leader took refuge in a Brazilian consulate near the border.");
     let got = triples(&d);
     assert!(!got.iter().any(|(_, _, c)| c.starts_with("07")), "{got:?}");
 }
