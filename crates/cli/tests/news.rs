@@ -31,7 +31,7 @@ fn development_set_does_not_slip_back() {
     assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
     let events = line(&s, "set-events:");
     assert!(figure(events, "recall=") >= 0.5, "{events}");
-    assert!(figure(events, "precision=") >= 0.55, "{events}");
+    assert!(figure(events, "precision=") >= 0.64, "{events}");
     // A share of the events found: more events found in articles whose
     // URL and text give no date (13 of 20) lower it while the dates right
     // rise (11 -> 13).

@@ -219,6 +219,21 @@ impl Coder {
                     continue;
                 }
             }
+            if p.code == dyad_dict::NO_EVENT {
+                // A more specific reading that is no event: the less
+                // specific patterns of this verb are not tried.
+                cx.note(v, || format!("  blocked   {}: no event", p.provenance));
+                break;
+            }
+            if self.glosses_statement(cx, v, &p.code) {
+                cx.note(v, || {
+                    format!(
+                        "  rejected  {}: a participle glossing the statement before it",
+                        p.provenance
+                    )
+                });
+                continue;
+            }
             cands.push(k);
             let Some(cameo) = self.codes.get(&p.code) else {
                 continue;
@@ -272,6 +287,7 @@ impl Coder {
             }
             if fallback && targets.is_empty() && target_slot {
                 targets = match m.target {
+                    Some(t) if crate::gloss::addressee_slot(cx, &p.code, t) => Vec::new(),
                     Some(t) => cx.nested_actors(t),
                     None if f.object.is_none() && f.dative.is_none() => cx.shallow_target(v),
                     None => Vec::new(),

@@ -21,7 +21,7 @@
 //! `actors` (what actor an argument stands for), `implied` (actors a
 //! phrase implies without naming them, met in real news), `fallback` (nested and
 //! shallow actors when the parse gives none), `modality` (negation,
-//! conditions, hypotheticals, intentions), `speech` (demands and speech acts in reported speech), `context` (per-document
+//! conditions, hypotheticals, intentions), `speech` (demands and speech acts in reported speech), `gloss` (participles that gloss a statement), `context` (per-document
 //! lookups), `explain` (the trace).
 //!
 //! How it works, per verb frame ([`dyad_tag::frames::frames`]):
@@ -147,6 +147,7 @@ mod compound;
 mod context;
 mod explain;
 mod fallback;
+mod gloss;
 mod implied;
 mod modality;
 mod patterns;

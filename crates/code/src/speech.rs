@@ -4,7 +4,8 @@
 //! demanding something of X (CAMEO 100) — the speaker -> content-actor
 //! event CAMEO codes for reported speech. The speech and its speaker come
 //! from the quotes stage (`doc.quotes`); a belief ("Z thinks X should") is
-//! not speech, and a question asks rather than demands.
+//! not speech, a question asks rather than demands, and a ruling ("the
+//! court ruled that X should ...") decides rather than demands.
 
 use dyad_dict::CameoCode;
 use dyad_document::{Event, QuoteKind, Span};
@@ -15,6 +16,29 @@ use crate::Coder;
 
 /// The CAMEO code of a demand.
 const DEMAND: &str = "100";
+
+/// Verbs of deciding: "the court ruled that X should stay in jail" is the
+/// decision itself, binding or not, not a demand of X.
+const RULING: &[&str] = &[
+    "rule",
+    "decide",
+    "determine",
+    "find",
+    "hold",
+    "order",
+    "conclude",
+];
+
+/// Whether a quote's cue is a verb of deciding.
+fn ruled(cx: &Cx, cue: Option<Span>) -> bool {
+    let Some(cue) = cue else {
+        return false;
+    };
+    let toks = &cx.doc.tokens;
+    let first = toks.partition_point(|t| t.span.start < cue.start);
+    let last = toks.partition_point(|t| t.span.start < cue.end);
+    (first..last).any(|t| toks[t].tag.starts_with("VB") && RULING.contains(&toks[t].lemma.as_str()))
+}
 
 impl Coder {
     /// Add a speaker -> subject demand for every clause of a quote whose
@@ -35,6 +59,9 @@ impl Coder {
             let Some(scode) = sp.code.as_deref() else {
                 continue;
             };
+            if ruled(cx, q.cue) {
+                continue;
+            }
             let first = toks.partition_point(|t| t.span.start < q.span.start);
             let last = toks.partition_point(|t| t.span.start < q.span.end);
             for v in first..last {

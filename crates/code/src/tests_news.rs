@@ -371,3 +371,92 @@ fn health_care_providers_protest_to_their_government() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_participle_glossing_a_statement_is_no_second_statement() {
+    let d = coded(
+        "The Kenyan foreign minister said on Friday, referring to Uganda, that the border would stay open.",
+    );
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, c)| s.starts_with("KEN") && t.starts_with("UGA") && c.starts_with("01")),
+        "{got:?}"
+    );
+    // Referring to someone as the main verb is still a statement.
+    let d = coded("In his budget speech the Kenyan foreign minister referred to Uganda twice.");
+    let got = triples(&d);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("KEN") && t.starts_with("UGA") && c.starts_with("01")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_statement_is_to_the_addressee_not_to_an_actor_inside_the_to_phrase() {
+    let d = coded(
+        "The Brazilian labour leader said to cheers from the Argentine crowd that the strike would go on.",
+    );
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, _)| s.starts_with("BRA") && t.starts_with("ARG")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn naming_someone_and_answering_to_someone_are_no_events() {
+    let d =
+        coded("The Venezuelan president has repeatedly dubbed the Colombian senator as a traitor.");
+    let got = triples(&d);
+    assert!(
+        !got.iter()
+            .any(|(s, t, c)| s.starts_with("VEN") && t.starts_with("COL") && c.starts_with("01")),
+        "{got:?}"
+    );
+    let d = coded("Chile's top general reported to the Argentine defence minister every week.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c == "064"), "{got:?}");
+}
+
+#[test]
+fn a_no_event_reading_blocks_the_less_specific_patterns() {
+    // A question is no appeal; a request for something is.
+    let d = coded("Canadian senators asked the Mexican ambassador about the delays at the border.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("02")), "{got:?}");
+    let d = coded("Canadian senators asked the Mexican ambassador for an apology.");
+    let got = triples(&d);
+    assert!(got.contains(&t("CANLEG", "MEXGOV", "020")), "{got:?}");
+}
+
+#[test]
+fn sheltering_in_an_embassy_is_no_aid_from_its_country() {
+    let d = coded("Last winter the Bolivian opposition leader took refuge in a Brazilian consulate near the border.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("07")), "{got:?}");
+}
+
+#[test]
+fn a_ruling_that_someone_should_do_something_is_no_demand() {
+    let d =
+        coded("A Kenyan judge ruled on Monday that the Ugandan activist should stay in custody.");
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c == "100"), "{got:?}");
+    // Said, it is the speaker's demand.
+    let d =
+        coded("A Kenyan judge said on Monday that the Ugandan activist should stay in custody.");
+    let got = triples(&d);
+    assert!(got.contains(&t("KENJUD", "UGAHRI", "100")), "{got:?}");
+}
+
+#[test]
+fn fighting_a_legal_proceeding_is_no_fight() {
+    let d = coded(
+        "The Peruvian banker is still fighting deportation to Brazil from his home in Miami.",
+    );
+    let got = triples(&d);
+    assert!(!got.iter().any(|(_, _, c)| c.starts_with("19")), "{got:?}");
+}

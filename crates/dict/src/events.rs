@@ -130,6 +130,9 @@ pub fn parse_cameo(text: &str, file: &str) -> Result<Vec<CameoCode>, DictError> 
     Ok(out)
 }
 
+/// The code of a pattern that codes no event (PETRARCH's `---`).
+pub const NO_EVENT: &str = "---";
+
 /// Parse a `.verbs` file's text. `codes` (when given) is the set of known
 /// codes: a pattern with another code is an error.
 pub fn parse_event_patterns(
@@ -154,10 +157,13 @@ pub fn parse_event_patterns(
             .ok_or_else(|| err(file, n, "want 'CODE  PATTERN'"))?;
         let code = line[..split].trim();
         let pattern = line[split..].trim();
-        if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        // `---` is PETRARCH's "no event": a reading that blocks the less
+        // specific patterns of its verb ("asked X about" is no appeal).
+        let null = code == NO_EVENT;
+        if !null && (!(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit())) {
             return Err(err(file, n, format!("bad CAMEO code {code:?}")));
         }
-        if let Some(codes) = codes {
+        if let Some(codes) = codes.filter(|_| !null) {
             if !codes.iter().any(|c| c.code == code) {
                 return Err(err(
                     file,
@@ -278,5 +284,18 @@ mod tests {
             let e = parse_event_patterns(bad, "y.verbs", Some(&codes)).unwrap_err();
             assert_eq!(e.to_string(), format!("y.verbs:1: {msg}"));
         }
+    }
+
+    #[test]
+    fn no_event_code_needs_no_table_entry() {
+        let codes = parse_cameo(TABLE, "cameo.tsv").unwrap();
+        let p = parse_event_patterns(
+            "---  $ pay visit to + about\n042  $ pay visit to +\n",
+            "x.verbs",
+            Some(&codes),
+        )
+        .unwrap();
+        assert_eq!(p[0].code, NO_EVENT);
+        assert!(parse_event_patterns("--  $ pay visit to +\n", "x.verbs", Some(&codes)).is_err());
     }
 }

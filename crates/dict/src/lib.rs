@@ -64,7 +64,7 @@ pub use chrono::NaiveDate;
 pub use dyad::{parse_dyad_actors, read_dyad_actors};
 pub use events::{
     parse_cameo, parse_event_patterns, read_cameo, read_event_patterns, CameoCode, EventPattern,
-    Part, QuadClass,
+    Part, QuadClass, NO_EVENT,
 };
 pub use petrarch::{
     parse_discards, parse_issues, parse_petrarch_actors, parse_petrarch_agents, read_discards,
