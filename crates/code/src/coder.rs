@@ -13,12 +13,14 @@ use crate::context::Cx;
 use crate::implied::{drop_extended, protest_target};
 use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
+use crate::place_target::{place_of, PLACE_ROLE};
 use crate::Coder;
 
 impl Coder {
     /// Code the events of one tagged, parsed and recognised document.
     pub fn code(&self, doc: &mut Document) {
         doc.events = self.run(doc, None).0;
+        crate::place_target::materialise(doc);
     }
 
     /// Code a document; with `trace`, also say what was tried in that
@@ -306,9 +308,13 @@ impl Coder {
                     targets = sources.iter().filter_map(protest_target).collect();
                 }
             }
-            if targets.is_empty() && quad == 4 {
-                // "took the city of X": the country the place lies in.
-                if let Some(a) = m.target.and_then(|t| cx.place_country(t)) {
+            if targets.is_empty() && target_slot && self.place_targets.applies(&p.code) {
+                // "took the city of X", "shelled X": the country the place
+                // lies in.
+                if let Some(a) = m
+                    .target
+                    .and_then(|t| cx.place_target(t, &self.place_targets))
+                {
                     cx.note(v, || {
                         format!(
                             "  actor «{}» -> {} ({})",
@@ -617,6 +623,7 @@ impl Coder {
                     goldstein: cameo.goldstein,
                     pattern: p.provenance.clone(),
                     how: how_found(s, t),
+                    place: place_of(t),
                     ..Default::default()
                 });
             }
@@ -629,7 +636,9 @@ impl Coder {
 fn how_found(s: &Actor, t: &Actor) -> Option<String> {
     let how = |a: &Actor| a.how.split(':').next().unwrap_or("").to_string();
     let (hs, ht) = (how(s), how(t));
-    if hs == "shallow" || ht == "shallow" {
+    if t.how.starts_with("place #") {
+        Some(PLACE_ROLE.into())
+    } else if hs == "shallow" || ht == "shallow" {
         Some("shallow".into())
     } else if hs == "nested" || ht == "nested" {
         Some("nested".into())

@@ -150,6 +150,7 @@ mod fallback;
 mod implied;
 mod modality;
 mod patterns;
+mod place_target;
 mod same_code;
 mod speech;
 

@@ -1,0 +1,145 @@
+//! A place as an event's target: "shelled <town>", "visited <city>",
+//! "attacked a base in <province>". Actors are mentions, so such a target
+//! codes nothing by itself; CAMEO (and PETRARCH's country dictionaries,
+//! which list cities and regions) code it as the country it lies in.
+//!
+//! Only for codes listed in `dictionaries/events/place_targets.txt` (verbs
+//! whose object is naturally a place) and only in the pattern's target
+//! slot: a place in a locative phrase ("met in X") is not a target. After
+//! coding, each such target gets a mention of its own (see [`materialise`])
+//! so that events keep their `target_text` and mention link.
+
+use std::collections::HashMap;
+
+use dyad_document::{Document, Mention, MentionKind};
+
+use crate::actors::Actor;
+use crate::context::Cx;
+
+/// Prepositions that place a facility: "a base in X", "a camp near X".
+const FACILITY_PREPS: &[&str] = &["in", "near", "outside", "of"];
+
+/// `role` of a mention made from a place.
+pub(crate) const PLACE_ROLE: &str = "place";
+
+/// Which codes take a place as target, and each country's actor code.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlaceTargets {
+    /// CAMEO codes or prefixes.
+    codes: Vec<String>,
+    /// ISO 3166-1 alpha-2 -> the country's actor code.
+    countries: HashMap<String, String>,
+}
+
+impl PlaceTargets {
+    /// `codes`: the place-targets list; `countries`: dyad's country
+    /// dictionary (`country CODE Name` blocks with an `iso2:` line).
+    pub(crate) fn parse(codes: &str, countries: &str) -> PlaceTargets {
+        let codes = codes
+            .lines()
+            .filter_map(|l| l.split('#').next()?.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
+        let mut map = HashMap::new();
+        let mut current: Option<String> = None;
+        for line in countries.lines() {
+            let l = line.trim();
+            if let Some(rest) = l.strip_prefix("country ") {
+                current = rest.split_whitespace().next().map(str::to_string);
+            } else if let (Some(iso2), Some(code)) = (l.strip_prefix("iso2:"), &current) {
+                // The current state comes first; a former state's withdrawn
+                // code never collides with a living one's.
+                map.entry(iso2.trim().to_string())
+                    .or_insert_with(|| code.clone());
+            }
+        }
+        PlaceTargets {
+            codes,
+            countries: map,
+        }
+    }
+
+    /// Whether a pattern of this code may take a place as its target.
+    pub(crate) fn applies(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| code.starts_with(c.as_str()))
+    }
+}
+
+impl Cx<'_> {
+    /// The country of the place the target word `t` is, or of the place a
+    /// facility word is in ("a base in X"); a place inside an organisation's
+    /// name or spanning countries gives none.
+    pub(crate) fn place_target(&self, t: usize, pt: &PlaceTargets) -> Option<Actor> {
+        let toks = &self.doc.tokens;
+        let mut cands = vec![t];
+        if self.place_at(t).is_none() {
+            for &c in &self.children[t] {
+                if toks[c].rel == "prep" && FACILITY_PREPS.contains(&self.lower(c).as_str()) {
+                    cands.extend(self.child(c, &["pobj"]));
+                }
+            }
+        }
+        cands.into_iter().find_map(|c| {
+            let pi = self.place_at(c)?;
+            let p = &self.doc.places[pi];
+            let code = pt.countries.get(p.country.as_deref()?)?;
+            Some(Actor {
+                mention: None,
+                code: code.clone(),
+                how: format!("place #{pi}: the country {} lies in", p.name),
+            })
+        })
+    }
+
+    /// The place (not one named inside an organisation's name) that holds
+    /// token `t`.
+    fn place_at(&self, t: usize) -> Option<usize> {
+        let span = self.doc.tokens[t].span;
+        let mut holding: Vec<usize> = self.place_spans.overlapping(span).collect();
+        holding.sort_unstable();
+        holding.into_iter().find(|&i| {
+            let p = &self.doc.places[i];
+            p.span.contains(span) && !p.in_name
+        })
+    }
+}
+
+/// The place index an actor found by [`Cx::place_target`] carries.
+pub(crate) fn place_of(a: &Actor) -> Option<usize> {
+    a.how
+        .strip_prefix("place #")?
+        .split(':')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Give each event whose target is a place (its `place` set by the coder
+/// and no target mention) a mention of that place, coded as its country:
+/// kind `Country`, role `place`, entity the gazetteer's name. One mention
+/// per place; appended after the recogniser's mentions.
+pub(crate) fn materialise(doc: &mut Document) {
+    let mut made: HashMap<usize, usize> = HashMap::new();
+    for ei in 0..doc.events.len() {
+        let e = &doc.events[ei];
+        if e.target_mention.is_some() || e.how.as_deref() != Some(PLACE_ROLE) {
+            continue;
+        }
+        let Some(pi) = e.place else { continue };
+        let code = e.target.clone();
+        let mi = *made.entry(pi).or_insert_with(|| {
+            let p = &doc.places[pi];
+            doc.mentions.push(Mention {
+                span: p.span,
+                kind: MentionKind::Country,
+                code,
+                entity: Some(p.name.clone()),
+                role: Some(PLACE_ROLE.into()),
+                source: Some(format!("place: {}", p.name)),
+                ..Default::default()
+            });
+            doc.mentions.len() - 1
+        });
+        doc.events[ei].target_mention = Some(mi);
+    }
+}
