@@ -492,6 +492,13 @@ impl Coder {
                     targets = cx.nested_actors(t);
                 }
             }
+            if target_slot && targets.is_empty() && self.place_targets.applies(&p.code) {
+                // "air strikes on X", "a curfew in X": the place's country.
+                targets.extend(
+                    m.target
+                        .and_then(|t| cx.place_target(t, &self.place_targets)),
+                );
+            }
             if sources.is_empty() || targets.is_empty() {
                 cx.note(n, || {
                     let why = if sources.is_empty() {

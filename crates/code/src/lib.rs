@@ -189,4 +189,6 @@ mod tests;
 #[cfg(test)]
 mod tests_news;
 #[cfg(test)]
+mod tests_place_target;
+#[cfg(test)]
 mod tests_wire;

@@ -17,6 +17,7 @@ use crate::actors::Actor;
 use crate::context::Cx;
 
 /// Prepositions that place a facility: "a base in X", "a camp near X".
+/// A place word modifying it counts too ("the Kabul airport").
 const FACILITY_PREPS: &[&str] = &["in", "near", "outside", "of"];
 
 /// `role` of a mention made from a place.
@@ -74,8 +75,13 @@ impl Cx<'_> {
         let mut cands = vec![t];
         if self.place_at(t).is_none() {
             for &c in &self.children[t] {
-                if toks[c].rel == "prep" && FACILITY_PREPS.contains(&self.lower(c).as_str()) {
-                    cands.extend(self.child(c, &["pobj"]));
+                match toks[c].rel {
+                    // "the Kabul airport", "Aleppo's old city".
+                    "compound" | "nmod" | "poss" => cands.push(c),
+                    "prep" if FACILITY_PREPS.contains(&self.lower(c).as_str()) => {
+                        cands.extend(self.child(c, &["pobj"]));
+                    }
+                    _ => {}
                 }
             }
         }

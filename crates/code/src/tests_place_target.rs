@@ -1,0 +1,87 @@
+//! A place in the target slot of a verb whose object is naturally a place
+//! (`place_target`), on sentences of our own.
+
+use dyad_document::PlaceFeature::{Admin1, City};
+use dyad_document::MentionKind;
+
+use crate::tests::{coded_with_places, triples};
+
+#[test]
+fn a_shelled_or_visited_town_is_its_country_with_a_mention_of_the_place() {
+    let d = coded_with_places(
+        "Ugandan artillery pounded Kisoro for a second night.",
+        &[("Kisoro", "UG", City)],
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| e.target.as_deref() == Some("UGA") && e.root == "19")
+        .unwrap_or_else(|| panic!("{:?}", triples(&d)));
+    assert_eq!(e.how.as_deref(), Some("place"));
+    let m = &d.mentions[e.target_mention.expect("a mention of the place")];
+    assert_eq!(d.slice(m.span), "Kisoro");
+    assert_eq!(m.kind, MentionKind::Country);
+    assert_eq!(m.role.as_deref(), Some("place"));
+
+    let d = coded_with_places(
+        "The Danish foreign minister visited Tromso on Wednesday.",
+        &[("Tromso", "NO", City)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("NOR") && e.code == "042"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_facility_in_a_place_is_the_place_country() {
+    let d = coded_with_places(
+        "Somali insurgents raided a police station in Baidoa.",
+        &[("Baidoa", "SO", City)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("SOM") && e.root.as_str() >= "18"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_noun_of_attack_or_curfew_on_a_place_is_the_place_country() {
+    let d = coded_with_places(
+        "Kenyan police announced a dusk curfew in Garissa.",
+        &[("Garissa", "KE", Admin1)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("KEN") && e.root == "17"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_place_where_people_met_is_no_target() {
+    let d = coded_with_places(
+        "The Chilean and Peruvian ministers met in Arica on Friday.",
+        &[("Arica", "CL", City)],
+    );
+    assert!(
+        d.events.iter().all(|e| e.how.as_deref() != Some("place")),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| m.role.as_deref() != Some("place")),
+        "{:?}",
+        d.mentions
+    );
+}
