@@ -311,10 +311,15 @@ impl Coder {
             if targets.is_empty() && target_slot && self.place_targets.applies(&p.code) {
                 // "took the city of X", "shelled X": the country the place
                 // lies in.
-                if let Some(a) = m
-                    .target
-                    .and_then(|t| cx.place_target(t, &self.place_targets))
-                {
+                let pt = &self.place_targets;
+                let found = m.target.and_then(|t| {
+                    cx.place_target(t, pt).or_else(|| {
+                        pt.thing_in(&p.code)
+                            .then(|| cx.thing_place_target(v, t, pt))
+                            .flatten()
+                    })
+                });
+                if let Some(a) = found {
                     cx.note(v, || {
                         format!(
                             "  actor «{}» -> {} ({})",

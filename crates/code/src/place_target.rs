@@ -26,8 +26,9 @@ pub(crate) const PLACE_ROLE: &str = "place";
 /// Which codes take a place as target, and each country's actor code.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PlaceTargets {
-    /// CAMEO codes or prefixes.
-    codes: Vec<String>,
+    /// CAMEO codes or prefixes, and whether a thing's place may hang on
+    /// the verb (`thing-in`).
+    codes: Vec<(String, bool)>,
     /// ISO 3166-1 alpha-2 -> the country's actor code.
     countries: HashMap<String, String>,
 }
@@ -38,8 +39,11 @@ impl PlaceTargets {
     pub(crate) fn parse(codes: &str, countries: &str) -> PlaceTargets {
         let codes = codes
             .lines()
-            .filter_map(|l| l.split('#').next()?.split_whitespace().next())
-            .map(str::to_string)
+            .filter_map(|l| {
+                let mut w = l.split('#').next()?.split_whitespace();
+                let code = w.next()?.to_string();
+                Some((code, w.any(|x| x == "thing-in")))
+            })
             .collect();
         let mut map = HashMap::new();
         let mut current: Option<String> = None;
@@ -62,7 +66,14 @@ impl PlaceTargets {
 
     /// Whether a pattern of this code may take a place as its target.
     pub(crate) fn applies(&self, code: &str) -> bool {
-        self.codes.iter().any(|c| code.starts_with(c.as_str()))
+        self.codes.iter().any(|(c, _)| code.starts_with(c.as_str()))
+    }
+
+    /// Whether a thing's place may hang on the verb for this code.
+    pub(crate) fn thing_in(&self, code: &str) -> bool {
+        self.codes
+            .iter()
+            .any(|(c, t)| *t && code.starts_with(c.as_str()))
     }
 }
 
@@ -95,6 +106,28 @@ impl Cx<'_> {
                 how: format!("place #{pi}: the country {} lies in", p.name),
             })
         })
+    }
+
+    /// "stormed a camp in X" with "in X" hung on the verb `v`: the place
+    /// of the phrase, when the object `t` is a thing (a common noun no
+    /// actor covers).
+    pub(crate) fn thing_place_target(
+        &self,
+        v: usize,
+        t: usize,
+        pt: &PlaceTargets,
+    ) -> Option<Actor> {
+        let toks = &self.doc.tokens;
+        if toks[t].head != Some(v) || toks[t].rel != "dobj" || !toks[t].tag.starts_with("NN") {
+            return None;
+        }
+        self.children[v]
+            .iter()
+            .filter(|&&c| {
+                toks[c].rel == "prep" && matches!(self.lower(c).as_str(), "in" | "near" | "outside")
+            })
+            .filter_map(|&c| self.child(c, &["pobj"]))
+            .find_map(|o| self.place_target(o, pt))
     }
 
     /// The place (not one named inside an organisation's name) that holds

@@ -1,8 +1,8 @@
 //! A place in the target slot of a verb whose object is naturally a place
 //! (`place_target`), on sentences of our own.
 
-use dyad_document::PlaceFeature::{Admin1, City};
 use dyad_document::MentionKind;
+use dyad_document::PlaceFeature::{Admin1, City};
 
 use crate::tests::{coded_with_places, triples};
 
@@ -83,5 +83,31 @@ fn a_place_where_people_met_is_no_target() {
             .all(|m| m.role.as_deref() != Some("place")),
         "{:?}",
         d.mentions
+    );
+}
+
+#[test]
+fn a_thing_attacked_in_a_place_is_the_place_country_but_an_arrest_there_is_not() {
+    // The parser hangs "in Gulu" on the verb; the object is a thing.
+    let d = coded_with_places(
+        "Ugandan militiamen raided a market in Gulu on Saturday.",
+        &[("Gulu", "UG", City)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("UGA") && e.how.as_deref() == Some("place")),
+        "{:?}",
+        triples(&d)
+    );
+    // An arrest is no attack: the place stays where it happened.
+    let d = coded_with_places(
+        "Ugandan police detained a trader in Gulu.",
+        &[("Gulu", "UG", City)],
+    );
+    assert!(
+        d.events.iter().all(|e| e.how.as_deref() != Some("place")),
+        "{:?}",
+        triples(&d)
     );
 }
