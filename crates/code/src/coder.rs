@@ -308,7 +308,17 @@ impl Coder {
                     targets = sources.iter().filter_map(protest_target).collect();
                 }
             }
-            if targets.is_empty() && target_slot && self.place_targets.applies(&p.code) {
+            // "called for a ceasefire in X" matching "call ceasefire in +":
+            // a pattern word inside a "for" phrase is sought, not done.
+            let toks = &cx.doc.tokens;
+            let sought = cx.children[v].iter().any(|&c| {
+                toks[c].rel == "prep"
+                    && cx.lower(c) == "for"
+                    && cx
+                        .child(c, &["pobj"])
+                        .is_some_and(|o| m.matched.contains(&o))
+            });
+            if targets.is_empty() && target_slot && !sought && self.place_targets.applies(&p.code) {
                 // "took the city of X", "shelled X": the country the place
                 // lies in.
                 let pt = &self.place_targets;

@@ -111,3 +111,32 @@ fn a_thing_attacked_in_a_place_is_the_place_country_but_an_arrest_there_is_not()
         triples(&d)
     );
 }
+
+#[test]
+fn a_ceasefire_in_a_place_is_with_its_country_but_a_call_for_one_is_not() {
+    let d = coded_with_places(
+        "The Sudanese army proclaimed a ceasefire in Kadugli.",
+        &[("Kadugli", "SD", City)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("SDN") && e.code.starts_with("087")),
+        "{:?}",
+        triples(&d)
+    );
+    for s in [
+        "Norway called for a ceasefire in Kadugli.",
+        "Khartoum brushed aside Norwegian pressure for a truce in Kadugli.",
+        "Sudan turned down Norwegian demands for a ceasefire in Kadugli last week.",
+        "Khartoum has rebuffed Norwegian calls for an immediate truce in the Kadugli area.",
+        "Sudan ignored UN appeals for a ceasefire in Kadugli.",
+    ] {
+        let d = coded_with_places(s, &[("Kadugli", "SD", City)]);
+        assert!(
+            d.events.iter().all(|e| !e.code.starts_with("087")),
+            "{s}: {:?}",
+            triples(&d)
+        );
+    }
+}
