@@ -156,29 +156,78 @@ pub(crate) fn place_of(a: &Actor) -> Option<usize> {
 /// Give each event whose target is a place (its `place` set by the coder
 /// and no target mention) a mention of that place, coded as its country:
 /// kind `Country`, role `place`, entity the gazetteer's name. One mention
-/// per place; appended after the recogniser's mentions.
+/// per place, inserted in text order (the order `Document::mentions`
+/// keeps), every index into the mentions renumbered.
 pub(crate) fn materialise(doc: &mut Document) {
-    let mut made: HashMap<usize, usize> = HashMap::new();
-    for ei in 0..doc.events.len() {
-        let e = &doc.events[ei];
+    // Place index -> its code, for the places some event targets.
+    let mut wanted: Vec<(usize, Option<String>)> = Vec::new();
+    for e in &doc.events {
         if e.target_mention.is_some() || e.how.as_deref() != Some(PLACE_ROLE) {
             continue;
         }
-        let Some(pi) = e.place else { continue };
-        let code = e.target.clone();
-        let mi = *made.entry(pi).or_insert_with(|| {
-            let p = &doc.places[pi];
-            doc.mentions.push(Mention {
-                span: p.span,
-                kind: MentionKind::Country,
-                code,
-                entity: Some(p.name.clone()),
-                role: Some(PLACE_ROLE.into()),
-                source: Some(format!("place: {}", p.name)),
-                ..Default::default()
-            });
-            doc.mentions.len() - 1
-        });
-        doc.events[ei].target_mention = Some(mi);
+        if let Some(pi) = e.place {
+            if !wanted.iter().any(|(p, _)| *p == pi) {
+                wanted.push((pi, e.target.clone()));
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    wanted.sort_by_key(|(pi, _)| doc.places[*pi].span.start);
+    // Merge: old mention i goes to new[i]; each place to its own slot.
+    let old = std::mem::take(&mut doc.mentions);
+    let mut renumber = vec![0usize; old.len()];
+    let mut slot_of_place: HashMap<usize, usize> = HashMap::new();
+    let mut merged: Vec<Mention> = Vec::with_capacity(old.len() + wanted.len());
+    let mut places = wanted.into_iter().peekable();
+    for (i, m) in old.into_iter().enumerate() {
+        while let Some((pi, code)) =
+            places.next_if(|(pi, _)| doc.places[*pi].span.start < m.span.start)
+        {
+            slot_of_place.insert(pi, merged.len());
+            merged.push(place_mention(doc, pi, code));
+        }
+        renumber[i] = merged.len();
+        merged.push(m);
+    }
+    for (pi, code) in places {
+        slot_of_place.insert(pi, merged.len());
+        merged.push(place_mention(doc, pi, code));
+    }
+    let re = |x: &mut Option<usize>| {
+        if let Some(i) = x {
+            *i = renumber[*i];
+        }
+    };
+    for m in &mut merged {
+        re(&mut m.refers_to);
+    }
+    doc.mentions = merged;
+    for q in &mut doc.quotes {
+        if let Some(sp) = &mut q.speaker {
+            re(&mut sp.mention);
+            re(&mut sp.antecedent);
+        }
+    }
+    for e in &mut doc.events {
+        re(&mut e.source_mention);
+        re(&mut e.target_mention);
+        if e.target_mention.is_none() && e.how.as_deref() == Some(PLACE_ROLE) {
+            e.target_mention = e.place.and_then(|pi| slot_of_place.get(&pi).copied());
+        }
+    }
+}
+
+fn place_mention(doc: &Document, pi: usize, code: Option<String>) -> Mention {
+    let p = &doc.places[pi];
+    Mention {
+        span: p.span,
+        kind: MentionKind::Country,
+        code,
+        entity: Some(p.name.clone()),
+        role: Some(PLACE_ROLE.into()),
+        source: Some(format!("place: {}", p.name)),
+        ..Default::default()
     }
 }

@@ -23,6 +23,32 @@ fn a_shelled_or_visited_town_is_its_country_with_a_mention_of_the_place() {
     assert_eq!(m.kind, MentionKind::Country);
     assert_eq!(m.role.as_deref(), Some("place"));
 
+    // Its mention is inserted in text order, before a mention named after
+    // it, and the indices into the mentions (here a later event's source)
+    // are renumbered.
+    let d = coded_with_places(
+        "Ugandan artillery pounded Kisoro overnight. Kenya condemned Uganda.",
+        &[("Kisoro", "UG", City)],
+    );
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| m.role.as_deref() == Some("place")),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(d
+        .mentions
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
+    let later = d
+        .events
+        .iter()
+        .find(|e| e.source.as_deref() == Some("KEN"))
+        .unwrap_or_else(|| panic!("{:?}", triples(&d)));
+    let m = &d.mentions[later.source_mention.expect("the source's mention")];
+    assert_eq!(d.slice(m.span), "Kenya");
+
     let d = coded_with_places(
         "The Danish foreign minister visited Tromso on Wednesday.",
         &[("Tromso", "NO", City)],
