@@ -161,7 +161,7 @@ pub(crate) fn place_of(a: &Actor) -> Option<usize> {
 pub(crate) fn materialise(doc: &mut Document) {
     // Place index -> its code, for the places some event targets.
     let mut wanted: Vec<(usize, Option<String>)> = Vec::new();
-    for e in &doc.events {
+    for e in doc.events.iter() {
         if e.target_mention.is_some() || e.how.as_deref() != Some(PLACE_ROLE) {
             continue;
         }
