@@ -85,15 +85,24 @@ impl Cx<'_> {
         let toks = &self.doc.tokens;
         let mut cands = vec![t];
         if self.place_at(t).is_none() {
-            for &c in &self.children[t] {
-                match toks[c].rel {
-                    // "the Kabul airport", "Aleppo's old city".
-                    "compound" | "nmod" | "poss" => cands.push(c),
-                    "prep" if FACILITY_PREPS.contains(&self.lower(c).as_str()) => {
-                        cands.extend(self.child(c, &["pobj"]));
+            // Two steps down the modifiers ("the Kabul airport", "Aleppo's
+            // old city", "a camp in X", "a post in the X region village").
+            let mut frontier = vec![t];
+            for _ in 0..2 {
+                let mut next = Vec::new();
+                for &h in &frontier {
+                    for &c in &self.children[h] {
+                        match toks[c].rel {
+                            "compound" | "nmod" | "poss" => next.push(c),
+                            "prep" if FACILITY_PREPS.contains(&self.lower(c).as_str()) => {
+                                next.extend(self.child(c, &["pobj"]));
+                            }
+                            _ => {}
+                        }
                     }
-                    _ => {}
                 }
+                cands.extend(&next);
+                frontier = next;
             }
         }
         cands.into_iter().find_map(|c| {

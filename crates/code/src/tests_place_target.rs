@@ -166,3 +166,20 @@ fn a_ceasefire_in_a_place_is_with_its_country_but_a_call_for_one_is_not() {
         );
     }
 }
+
+#[test]
+fn a_place_two_modifiers_down_the_target_still_places_it() {
+    // "depot" -> "in" -> "area" <- "Kismayo": the place modifies the
+    // object of the facility's preposition.
+    let d = coded_with_places(
+        "Militants bombed a fuel depot in the Kismayo port area before dawn.",
+        &[("Kismayo", "SO", City)],
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.target.as_deref() == Some("SOM") && e.how.as_deref() == Some("place")),
+        "{:?}",
+        triples(&d)
+    );
+}
