@@ -170,13 +170,13 @@ pub(crate) fn place_of(a: &Actor) -> Option<usize> {
 pub(crate) fn materialise(doc: &mut Document) {
     // Place index -> its code, for the places some event targets.
     let mut wanted: Vec<(usize, Option<String>)> = Vec::new();
-    for e in doc.events.iter() {
-        if e.target_mention.is_some() || e.how.as_deref() != Some(PLACE_ROLE) {
+    for ev in &doc.events {
+        if ev.target_mention.is_some() || ev.how.as_deref() != Some(PLACE_ROLE) {
             continue;
         }
-        if let Some(pi) = e.place {
+        if let Some(pi) = ev.place {
             if !wanted.iter().any(|(p, _)| *p == pi) {
-                wanted.push((pi, e.target.clone()));
+                wanted.push((pi, ev.target.clone()));
             }
         }
     }
