@@ -13,12 +13,14 @@ use crate::context::Cx;
 use crate::implied::{drop_extended, protest_target};
 use crate::modality::{intent_code, refusal_code};
 use crate::patterns::{Compiled, Item};
+use crate::place_target::{place_of, PLACE_ROLE};
 use crate::Coder;
 
 impl Coder {
     /// Code the events of one tagged, parsed and recognised document.
     pub fn code(&self, doc: &mut Document) {
         doc.events = self.run(doc, None).0;
+        crate::place_target::materialise(doc);
     }
 
     /// Code a document; with `trace`, also say what was tried in that
@@ -322,9 +324,28 @@ impl Coder {
                     targets = sources.iter().filter_map(protest_target).collect();
                 }
             }
-            if targets.is_empty() && quad == 4 {
-                // "took the city of X": the country the place lies in.
-                if let Some(a) = m.target.and_then(|t| cx.place_country(t)) {
+            // "called for a ceasefire in X" matching "call ceasefire in +":
+            // a pattern word inside a "for" phrase is sought, not done.
+            let toks = &cx.doc.tokens;
+            let sought = cx.children[v].iter().any(|&c| {
+                toks[c].rel == "prep"
+                    && cx.lower(c) == "for"
+                    && cx
+                        .child(c, &["pobj"])
+                        .is_some_and(|o| m.matched.contains(&o))
+            });
+            if targets.is_empty() && target_slot && !sought && self.place_targets.applies(&p.code) {
+                // "took the city of X", "shelled X": the country the place
+                // lies in.
+                let pt = &self.place_targets;
+                let found = m.target.and_then(|t| {
+                    cx.place_target(t, pt).or_else(|| {
+                        pt.thing_in(&p.code)
+                            .then(|| cx.thing_place_target(v, t, pt))
+                            .flatten()
+                    })
+                });
+                if let Some(a) = found {
                     cx.note(v, || {
                         format!(
                             "  actor «{}» -> {} ({})",
@@ -502,6 +523,13 @@ impl Coder {
                     targets = cx.nested_actors(t);
                 }
             }
+            if target_slot && targets.is_empty() && self.place_targets.applies(&p.code) {
+                // "air strikes on X", "a curfew in X": the place's country.
+                targets.extend(
+                    m.target
+                        .and_then(|t| cx.place_target(t, &self.place_targets)),
+                );
+            }
             if sources.is_empty() || targets.is_empty() {
                 cx.note(n, || {
                     let why = if sources.is_empty() {
@@ -633,6 +661,7 @@ impl Coder {
                     goldstein: cameo.goldstein,
                     pattern: p.provenance.clone(),
                     how: how_found(s, t),
+                    place: place_of(t),
                     ..Default::default()
                 });
             }
@@ -645,7 +674,9 @@ impl Coder {
 fn how_found(s: &Actor, t: &Actor) -> Option<String> {
     let how = |a: &Actor| a.how.split(':').next().unwrap_or("").to_string();
     let (hs, ht) = (how(s), how(t));
-    if hs == "shallow" || ht == "shallow" {
+    if t.how.starts_with("place #") {
+        Some(PLACE_ROLE.into())
+    } else if hs == "shallow" || ht == "shallow" {
         Some("shallow".into())
     } else if hs == "nested" || ht == "nested" {
         Some("nested".into())

@@ -151,6 +151,7 @@ mod gloss;
 mod implied;
 mod modality;
 mod patterns;
+mod place_target;
 mod same_code;
 mod speech;
 
@@ -188,5 +189,7 @@ pub fn explain(doc: &Document, sentence: usize) -> Option<Explanation> {
 mod tests;
 #[cfg(test)]
 mod tests_news;
+#[cfg(test)]
+mod tests_place_target;
 #[cfg(test)]
 mod tests_wire;

@@ -2,6 +2,7 @@
 //! patterns, discard phrases) read into a [`Coder`], each pattern indexed
 //! by the lemma of its syntactic head.
 
+use crate::place_target::PlaceTargets;
 use std::collections::HashMap;
 
 use dyad_dict::{CameoCode, DictError, EventPattern};
@@ -31,6 +32,10 @@ pub(crate) const DEFAULT_SPEECH_ACTS: (&str, &str) = (
     "dictionaries/events/speech_acts.txt",
     include_str!("../../../dictionaries/events/speech_acts.txt"),
 );
+
+/// Codes whose target may be a place, and the countries' ISO codes.
+const DEFAULT_PLACE_TARGETS: &str = include_str!("../../../dictionaries/events/place_targets.txt");
+const DEFAULT_COUNTRIES: &str = include_str!("../../../dictionaries/actors/countries.txt");
 
 /// dyad's own pattern files.
 pub const DEFAULT_PATTERNS: &[(&str, &str)] = &[
@@ -96,6 +101,8 @@ pub struct Coder {
     /// Speech verb lemma -> the CAMEO code of what its speaker does to
     /// whom the reported clause is about ([`parse_speech_acts`]).
     pub(crate) speech_acts: HashMap<String, String>,
+    /// Codes whose target may be a place ("shelled <town>").
+    pub(crate) place_targets: PlaceTargets,
 }
 
 /// Who does what an agentless passive of one verb reports.
@@ -219,6 +226,7 @@ impl Coder {
         c.set_discards(&dyad_dict::parse_discards(DEFAULT_DISCARDS.1, DEFAULT_DISCARDS.0).value);
         c.implicit_agents = parse_implicit_agents(DEFAULT_IMPLICIT_AGENTS.1);
         c.speech_acts = parse_speech_acts(DEFAULT_SPEECH_ACTS.1);
+        c.place_targets = PlaceTargets::parse(DEFAULT_PLACE_TARGETS, DEFAULT_COUNTRIES);
         c
     }
 
@@ -289,6 +297,7 @@ impl Coder {
             nouns: HashMap::new(),
             implicit_agents: HashMap::new(),
             speech_acts: HashMap::new(),
+            place_targets: PlaceTargets::default(),
         };
         for (head, mut c) in compiled {
             let key = match c.provenance.split_once('\u{0}') {
