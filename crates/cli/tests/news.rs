@@ -23,19 +23,19 @@ fn development_set_does_not_slip_back() {
     );
     let s = String::from_utf8(out.stdout).unwrap();
     let people = line(&s, "set-people:");
-    assert!(figure(people, "accuracy=") >= 0.85, "{people}");
+    assert!(figure(people, "accuracy=") >= 0.86, "{people}");
     assert_eq!(figure(people, "outlet_as_actor="), 0.0, "{people}");
     let quotes = line(&s, "set-quotes:");
     assert!(figure(quotes, "recall=") >= 0.95, "{quotes}");
     assert!(figure(quotes, "speaker_acc=") >= 0.85, "{quotes}");
     assert_eq!(figure(quotes, "not_quote_attributed="), 0.0, "{quotes}");
     let events = line(&s, "set-events:");
-    assert!(figure(events, "recall=") >= 0.5, "{events}");
+    assert!(figure(events, "recall=") >= 0.55, "{events}");
     assert!(figure(events, "precision=") >= 0.64, "{events}");
-    // A share of the events found: more events found in articles whose
-    // URL and text give no date (13 of 20) lower it while the dates right
-    // rise (11 -> 13).
-    assert!(figure(events, "date_acc=") >= 0.22, "{events}");
+    // A share of the events found: 13 of the 20 articles have no date in
+    // their input, URL or text, and events found there lower it (13 of 13
+    // right in the dated articles, 3 of 45 in the others).
+    assert!(figure(events, "date_acc=") >= 0.25, "{events}");
     assert!(figure(events, "place_acc=") >= 0.7, "{events}");
     assert_eq!(figure(events, "must_not="), 0.0, "{events}");
     assert_eq!(figure(events, "outlet_events="), 0.0, "{events}");
@@ -60,5 +60,5 @@ fn wire_sentences_do_not_slip_back() {
     let s = String::from_utf8(out.stdout).unwrap();
     let plv = line(&s, "plv:");
     assert!(figure(plv, "dyad=") >= 0.45, "{plv}");
-    assert!(figure(plv, "precision=") >= 0.63, "{plv}");
+    assert!(figure(plv, "precision=") >= 0.64, "{plv}");
 }
