@@ -129,11 +129,20 @@ impl Cx<'_> {
         if self.mention_of[n].is_none() && !someone {
             return None;
         }
+        self.actors_saying_how(
+            n,
+            format!("coreference: «{}» is «{}»", self.word(t), self.word(n)),
+        )
+    }
+
+    /// The actors at token `n`, each saying how it was reached (shown by
+    /// `dyad explain`); none when there are none.
+    fn actors_saying_how(&self, n: usize, how: String) -> Option<Vec<Actor>> {
         let found: Vec<Actor> = self
             .actors(n)
             .into_iter()
             .map(|a| Actor {
-                how: format!("coreference: «{}» is «{}»", self.word(t), self.word(n)),
+                how: how.clone(),
                 ..a
             })
             .collect();
@@ -189,15 +198,10 @@ impl Cx<'_> {
             .copied()
             .find(|&c| toks[c].rel == "prep" && self.lower(c) == "of")?;
         let o = self.child(of, &["pobj"])?;
-        let found: Vec<Actor> = self
-            .actors(o)
-            .into_iter()
-            .map(|a| Actor {
-                how: format!("counted: «{}» of «{}»", self.word(t), self.word(o)),
-                ..a
-            })
-            .collect();
-        (!found.is_empty()).then_some(found)
+        self.actors_saying_how(
+            o,
+            format!("counted: «{}» of «{}»", self.word(t), self.word(o)),
+        )
     }
 
     /// "crushed the protests", "dispersed a rally": those protesting
